@@ -1,0 +1,169 @@
+//! Whole lines left over from site templates (`Source link`, `Comments are closed.`).
+//!
+//! Every phrase of every boilerplate rule goes into one hash map keyed by the
+//! normalised line, and every pattern into one `RegexSet`, so a document costs
+//! one lookup per short line whatever the number of rules.
+
+use std::collections::HashMap;
+
+use regex::RegexSet;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::{Document, Line};
+use crate::rule::{Position, Rule, RuleKind, render_message};
+use crate::span::Span;
+
+/// Lines longer than this are prose, never template boilerplate.
+pub const MAX_LINE_BYTES: usize = 300;
+
+/// The form lines and phrases are compared in: trimmed, inner whitespace
+/// collapsed, lowercased, without trailing punctuation or arrows.
+pub fn normalize_line(line: &str) -> String {
+    let trimmed = line
+        .trim()
+        .trim_end_matches(|c: char| c.is_whitespace() || ".,:;!?…»›>|-–—→".contains(c));
+    let mut out = String::with_capacity(trimmed.len());
+    for (i, word) in trimmed.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// All boilerplate rules of a rule set, compiled together.
+#[derive(Debug, Default)]
+pub struct BoilerplateIndex {
+    phrases: HashMap<String, Vec<u32>>,
+    patterns: Option<RegexSet>,
+    pattern_rules: Vec<u32>,
+}
+
+impl BoilerplateIndex {
+    pub fn new(rules: &[Rule]) -> BoilerplateIndex {
+        let mut index = BoilerplateIndex::default();
+        let mut sources = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if let RuleKind::Boilerplate {
+                phrases, patterns, ..
+            } = &rule.kind
+            {
+                for phrase in phrases {
+                    let owners = index.phrases.entry(phrase.clone()).or_default();
+                    if !owners.contains(&(i as u32)) {
+                        owners.push(i as u32);
+                    }
+                }
+                for pattern in patterns {
+                    sources.push(format!("(?i)^(?:{})$", pattern.as_str()));
+                    index.pattern_rules.push(i as u32);
+                }
+            }
+        }
+        if !sources.is_empty() {
+            // Each pattern already compiled alone within the size limit.
+            index.patterns = RegexSet::new(&sources).ok();
+        }
+        index
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty() && self.patterns.is_none()
+    }
+
+    pub fn check(&self, doc: &Document, rules: &[Rule], out: &mut Vec<Diagnostic>) {
+        if self.is_empty() {
+            return;
+        }
+        let lines = doc.lines();
+        let non_empty: Vec<usize> = (0..lines.len())
+            .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
+            .collect();
+        for (rank, &i) in non_empty.iter().enumerate() {
+            let line = lines[i];
+            let content = doc.slice(line.span);
+            if content.len() > MAX_LINE_BYTES {
+                continue;
+            }
+            let normalized = normalize_line(content);
+            if normalized.is_empty() {
+                continue;
+            }
+            let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
+            if let Some(set) = &self.patterns {
+                for m in set.matches(&normalized).iter() {
+                    owners.push(self.pattern_rules[m]);
+                }
+            }
+            owners.sort_unstable();
+            owners.dedup();
+            for owner in owners {
+                let rule = &rules[owner as usize];
+                let RuleKind::Boilerplate {
+                    position,
+                    lines: budget,
+                    ..
+                } = &rule.kind
+                else {
+                    continue;
+                };
+                let from_end = non_empty.len() - 1 - rank;
+                let in_place = match position {
+                    Position::Any => true,
+                    Position::Head => rank < *budget as usize,
+                    Position::Tail => from_end < *budget as usize,
+                };
+                if in_place {
+                    out.push(line_diagnostic(doc, rule, lines, i));
+                }
+            }
+        }
+    }
+}
+
+fn line_diagnostic(doc: &Document, rule: &Rule, lines: &[Line], i: usize) -> Diagnostic {
+    let line = lines[i];
+    let content = doc.slice(line.span);
+    let lead = content.len() - content.trim_start().len();
+    let span = Span::new(
+        line.span.start as usize + lead,
+        line.span.start as usize + content.trim_end().len(),
+    );
+    // Delete the line with its terminator; a last line without one takes the
+    // previous line's terminator instead, so no blank line is left behind.
+    let delete = if line.full == line.span && i > 0 {
+        Span::new(lines[i - 1].span.end as usize, line.span.end as usize)
+    } else {
+        line.full
+    };
+    let matched = doc.slice(span);
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        span,
+        message: render_message(&rule.message, |name| {
+            (name == "match").then(|| matched.to_string())
+        }),
+        labels: Vec::new(),
+        fix: Some(Fix {
+            applicability: rule.applicability,
+            edits: vec![Edit::new(delete, "")],
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_tolerates_case_space_and_trailing_punctuation() {
+        assert_eq!(
+            normalize_line("  Comments   are CLOSED. "),
+            "comments are closed"
+        );
+        assert_eq!(normalize_line("Read more »"), "read more");
+        assert_eq!(normalize_line("..."), "");
+    }
+}

@@ -1,0 +1,53 @@
+//! Small text helpers shared by checks: word boundaries and case preservation.
+
+use crate::document::is_word_char;
+
+/// True if `text[start..end]` is not glued to a word character on either side.
+/// An edge of the match that is itself not a word character needs no boundary
+/// (`.NET`, `(CSTO)`).
+pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let matched = &text[start..end];
+    let first_is_word = matched.chars().next().is_some_and(is_word_char);
+    let last_is_word = matched.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+/// Gives `replacement` the capitalisation of `matched`: ALL CAPS stays all
+/// caps, a capitalised word stays capitalised, anything else keeps the
+/// replacement as written (`poutine` → `Putin` would be wrong to lowercase).
+pub fn preserve_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_use_neighbouring_characters() {
+        let text = "Putinism Putin éPutin (Putin)";
+        assert!(!at_word_boundary(text, 0, 5));
+        assert!(at_word_boundary(text, 9, 14));
+        assert!(!at_word_boundary(text, 17, 22));
+        assert!(at_word_boundary(text, 23, 30));
+    }
+
+    #[test]
+    fn case_is_preserved() {
+        assert_eq!(preserve_case("POUTINE", "Putin"), "PUTIN");
+        assert_eq!(preserve_case("Moscou", "moscow"), "Moscow");
+        assert_eq!(preserve_case("teh", "the"), "the");
+    }
+}

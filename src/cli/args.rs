@@ -1,0 +1,120 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "artlint",
+    version,
+    about = "Lint articles for translation and scraping artifacts",
+    long_about = "Lint articles for translation and scraping artifacts: wrong acronyms, misspelled or foreign-form names, stray HTML, template boilerplate, mojibake, punctuation spacing, repetition.\n\n`artlint PATH...` is short for `artlint check PATH...`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files, directories or stdin (`-`).
+    Check(CheckArgs),
+    /// List the rules in effect (id, kind, severity, summary).
+    Rules(RuleSource),
+    /// Print a rule's explanation and examples.
+    Rule {
+        /// The rule id, e.g. `names/exonym`.
+        id: String,
+        #[command(flatten)]
+        source: RuleSource,
+    },
+    /// Run the `[[rule.test]]` examples of the built-in pack, or of a pack directory.
+    TestRules {
+        /// A rule pack directory; the built-in pack when omitted.
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Where rules come from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleSource {
+    /// Add a rule pack directory (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the built-in rule pack.
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Only rules whose id matches one of these globs (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub select: Vec<String>,
+    /// Skip rules whose id matches one of these globs.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to lint; `-` reads stdin. Defaults to `.`.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: RuleSource,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Name to report for stdin.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// When to use colours (NO_COLOR is respected by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only findings, no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style snippets
+    Human,
+    /// one JSON object for the whole run
+    Json,
+    /// one JSON object per diagnostic per line
+    JsonLines,
+    /// one line per diagnostic: path:line:col: severity[rule] message
+    Concise,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+const SUBCOMMANDS: &[&str] = &["check", "rules", "rule", "test-rules", "help"];
+
+/// `artlint PATH` and `artlint --format json PATH` mean `artlint check ...`.
+pub fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let first = args.get(1).and_then(|a| a.to_str()).map(str::to_string);
+    let implicit = match first.as_deref() {
+        None => false,
+        Some("-h" | "--help" | "-V" | "--version") => false,
+        Some(arg) => !SUBCOMMANDS.contains(&arg),
+    };
+    if implicit {
+        args.insert(1, "check".into());
+    }
+    args
+}

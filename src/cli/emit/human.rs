@@ -1,0 +1,108 @@
+//! `--format human`: a rustc-style snippet per finding (codespan-reporting),
+//! with a `help:` line describing the fix, then a one-line summary.
+
+use std::io::Write;
+
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label, LabelStyle, Severity as CsSeverity,
+};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::Buffer};
+
+use artlint::{Applicability, Diagnostic, Fix, Severity};
+
+use super::{EmitOptions, Summary};
+use crate::cli::lint::FileReport;
+
+pub fn emit(
+    out: &mut dyn Write,
+    reports: &[FileReport],
+    summary: &Summary,
+    options: &EmitOptions,
+) -> std::io::Result<()> {
+    let config = term::Config::default();
+    for report in reports {
+        if report.diagnostics.is_empty() {
+            continue;
+        }
+        let file = SimpleFile::new(report.path.as_str(), report.text.as_str());
+        let mut buffer = if options.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        for d in &report.diagnostics {
+            let rendered = to_codespan(d, &report.text);
+            term::emit_to_write_style(&mut buffer, &config, &file, &rendered)
+                .map_err(std::io::Error::other)?;
+        }
+        out.write_all(buffer.as_slice())?;
+    }
+    if !options.quiet {
+        writeln!(out, "{}", summary_line(summary))?;
+    }
+    Ok(())
+}
+
+fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
+    let severity = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    };
+    let mut labels = vec![Label::primary((), d.span.range())];
+    labels.extend(
+        d.labels.iter().map(|l| {
+            Label::new(LabelStyle::Secondary, (), l.span.range()).with_message(&l.message)
+        }),
+    );
+    let mut diagnostic = CsDiagnostic::new(severity)
+        .with_code(d.rule.to_string())
+        .with_message(&d.message)
+        .with_labels(labels);
+    if let Some(fix) = &d.fix {
+        diagnostic = diagnostic.with_notes(vec![describe_fix(fix, text)]);
+    }
+    diagnostic
+}
+
+fn describe_fix(fix: &Fix, text: &str) -> String {
+    let kind = match fix.applicability {
+        Applicability::Safe => "",
+        Applicability::Unsafe => " (unsafe fix)",
+        Applicability::DisplayOnly => " (suggestion)",
+    };
+    let parts: Vec<String> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            let old = &text[e.span().range()];
+            if e.replacement.is_empty() {
+                if old.ends_with('\n') || old.starts_with('\n') {
+                    "delete this line".to_string()
+                } else {
+                    format!("delete `{}`", old.escape_debug())
+                }
+            } else {
+                format!("replace with `{}`", e.replacement.escape_debug())
+            }
+        })
+        .collect();
+    format!("help: {}{kind}", parts.join(", "))
+}
+
+pub fn summary_line(summary: &Summary) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let total = summary.errors + summary.warnings + summary.infos;
+    if total == 0 {
+        return format!("No problems found in {}.", plural(summary.files, "file"));
+    }
+    format!(
+        "Found {} ({}, {}, {}) in {}.",
+        plural(total, "problem"),
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        plural(summary.files, "file"),
+    )
+}

@@ -1,0 +1,152 @@
+//! A document being linted, with the analyses checks share, each computed once.
+
+use std::cell::OnceCell;
+
+use crate::line_index::LineIndex;
+use crate::span::Span;
+
+/// One line of a document: `span` is its content without the terminator,
+/// `full` also covers the `\n`, `\r\n` or `\r` that ends it (what a fix that
+/// deletes the line removes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub span: Span,
+    pub full: Span,
+}
+
+/// A word: a maximal run of letters and digits, with apostrophes and hyphens
+/// allowed between two such characters (`Kazakhstan’s`, `Kassym-Jomart`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+}
+
+/// The text to lint and its lazily computed shared analyses.
+pub struct Document<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    line_index: OnceCell<LineIndex>,
+    lines: OnceCell<Vec<Line>>,
+    words: OnceCell<Vec<Word>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(name: &'a str, text: &'a str) -> Document<'a> {
+        Document {
+            name,
+            text,
+            line_index: OnceCell::new(),
+            lines: OnceCell::new(),
+            words: OnceCell::new(),
+        }
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index.get_or_init(|| LineIndex::new(self.text))
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.range()]
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        self.lines.get_or_init(|| split_lines(self.text))
+    }
+
+    pub fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| split_words(self.text))
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let terminator = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => {
+                i += memchr::memchr2(b'\n', b'\r', &bytes[i..]).unwrap_or(bytes.len() - i);
+                continue;
+            }
+        };
+        lines.push(Line {
+            span: Span::new(start, i),
+            full: Span::new(start, i + terminator),
+        });
+        i += terminator;
+        start = i;
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            span: Span::new(start, bytes.len()),
+            full: Span::new(start, bytes.len()),
+        });
+    }
+    lines
+}
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+fn split_words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start {
+            let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if !joins {
+                words.push(Word {
+                    span: Span::new(s, i),
+                });
+                start = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(Word {
+            span: Span::new(s, text.len()),
+        });
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let doc = Document::new("t", "Kassym-Jomart’s  ally - it's 3.5");
+        let words: Vec<&str> = doc.words().iter().map(|w| doc.slice(w.span)).collect();
+        assert_eq!(words, ["Kassym-Jomart’s", "ally", "it's", "3", "5"]);
+    }
+
+    #[test]
+    fn lines_cover_terminators() {
+        let doc = Document::new("t", "a\r\nb\n\nc");
+        let lines: Vec<(&str, &str)> = doc
+            .lines()
+            .iter()
+            .map(|l| (doc.slice(l.span), doc.slice(l.full)))
+            .collect();
+        assert_eq!(
+            lines,
+            [("a", "a\r\n"), ("b", "b\n"), ("", "\n"), ("c", "c")]
+        );
+    }
+}

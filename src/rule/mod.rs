@@ -1,0 +1,108 @@
+//! Rules: metadata plus a compiled matcher. Rules are data (TOML rule packs);
+//! rule *kinds* are code, a closed set listed in [`RuleKind`].
+
+mod error;
+mod load;
+mod message;
+pub mod spec;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Severity};
+pub use error::RuleError;
+pub use load::{PackFile, load_pack};
+pub use message::render_message;
+pub use spec::{Case, Position};
+
+/// One rule, compiled and ready to run.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: Arc<str>,
+    pub kind: RuleKind,
+    pub severity: Severity,
+    pub category: String,
+    pub message: String,
+    pub explain: String,
+    pub case: Case,
+    pub word_boundary: bool,
+    /// How safe this rule's fixes are, where its kind offers one.
+    pub applicability: Applicability,
+    pub tests: Vec<RuleTest>,
+    /// The rule file this rule came from, for `artlint rule ID`.
+    pub origin: String,
+}
+
+/// An example in a rule file: the matched substrings in order and, if given,
+/// the text after applying every fix.
+#[derive(Debug, Clone)]
+pub struct RuleTest {
+    pub text: String,
+    pub expect: Vec<String>,
+    pub fixed: Option<String>,
+}
+
+/// A person whose name machine translation leaves in a foreign form.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub foreign: String,
+    pub english: String,
+    pub given: Vec<String>,
+}
+
+/// What a rule looks for. Literal and regex kinds are matched by the shared
+/// automaton and regex set of the [`RuleSet`](crate::RuleSet); the others are
+/// procedural checks over the document.
+#[derive(Debug, Clone)]
+pub enum RuleKind {
+    /// A phrase or pattern that should not appear.
+    Existence {
+        literals: Vec<String>,
+        patterns: Vec<Regex>,
+    },
+    /// A wrong form with its right form; the fix swaps them.
+    Substitution {
+        swaps: Vec<(String, String)>,
+        patterns: Vec<Regex>,
+        replace: Option<String>,
+    },
+    /// A whole line left over from a site template; the fix deletes the line.
+    Boilerplate {
+        /// Normalised with [`normalize_line`](crate::check::boilerplate::normalize_line).
+        phrases: Vec<String>,
+        patterns: Vec<Regex>,
+        position: Position,
+        lines: u32,
+    },
+    /// Variant spellings of one thing; the minority forms in a document are flagged.
+    Consistency { groups: Vec<Vec<String>> },
+    /// The same word twice in a row.
+    Repetition { allow: HashSet<String> },
+    /// Bytes that are not UTF-8 (reported by [`RuleSet::lint_bytes`](crate::RuleSet::lint_bytes)).
+    InvalidUtf8,
+    /// Foreign forms of people's names, anchored by a given name.
+    Exonym { people: Vec<Person> },
+}
+
+impl RuleKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            RuleKind::Existence { .. } => "existence",
+            RuleKind::Substitution { .. } => "substitution",
+            RuleKind::Boilerplate { .. } => "boilerplate",
+            RuleKind::Consistency { .. } => "consistency",
+            RuleKind::Repetition { .. } => "repetition",
+            RuleKind::InvalidUtf8 => "invalid-utf8",
+            RuleKind::Exonym { .. } => "exonym",
+        }
+    }
+}
+
+impl Rule {
+    /// The first line of `explain`, for listings.
+    pub fn summary(&self) -> &str {
+        self.explain.lines().next().unwrap_or(&self.message)
+    }
+}

@@ -1,0 +1,406 @@
+//! All selected rules compiled once: one Aho-Corasick automaton for every
+//! literal of every rule, one `RegexSet` prefilter for every regex, one
+//! boilerplate index, then the procedural checks. Immutable after
+//! construction, so it is shared by reference across threads.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexSet};
+
+use crate::check::consistency::Occurrence;
+use crate::check::text::{at_word_boundary, preserve_case};
+use crate::check::{boilerplate::BoilerplateIndex, consistency, exonym, repetition};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Case, Rule, RuleKind, render_message};
+use crate::span::Span;
+
+/// Which literal or pattern of which rule an automaton or regex-set entry is.
+#[derive(Debug, Clone, Copy)]
+struct Owner {
+    rule: u32,
+    /// Index of the literal/pattern within the rule; for consistency rules,
+    /// `group << 16 | variant`.
+    item: u32,
+}
+
+#[derive(Debug)]
+struct LiteralEntry {
+    owner: Owner,
+    /// For case-sensitive literals the automaton (which folds ASCII case)
+    /// only proposes candidates; the exact bytes are checked here.
+    exact: Option<Box<str>>,
+}
+
+#[derive(Debug)]
+struct RegexEntry {
+    owner: Owner,
+    regex: Regex,
+    /// True for a literal turned into a regex (non-ASCII, case-insensitive).
+    literal: bool,
+    /// The regex was built case-insensitively (not visible in `as_str`).
+    insensitive: bool,
+}
+
+/// The compiled form of a set of rules.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    literals: Option<AhoCorasick>,
+    literal_entries: Vec<LiteralEntry>,
+    regex_set: Option<RegexSet>,
+    regex_entries: Vec<RegexEntry>,
+    boilerplate: BoilerplateIndex,
+    has_invalid_utf8_rule: bool,
+}
+
+/// The literals of a rule that go into the shared automaton, with their item ids.
+fn rule_literals(rule: &Rule) -> Vec<(u32, &str)> {
+    match &rule.kind {
+        RuleKind::Existence { literals, .. } => literals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i as u32, l.as_str()))
+            .collect(),
+        RuleKind::Substitution { swaps, .. } => swaps
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (i as u32, w.as_str()))
+            .collect(),
+        RuleKind::Consistency { groups } => groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| {
+                group
+                    .iter()
+                    .enumerate()
+                    .map(move |(v, l)| (((g as u32) << 16) | v as u32, l.as_str()))
+            })
+            .collect(),
+        RuleKind::Exonym { people } => people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i as u32, p.foreign.as_str()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn rule_patterns(rule: &Rule) -> &[Regex] {
+    match &rule.kind {
+        RuleKind::Existence { patterns, .. } | RuleKind::Substitution { patterns, .. } => patterns,
+        _ => &[],
+    }
+}
+
+impl RuleSet {
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        let mut literal_patterns: Vec<String> = Vec::new();
+        let mut literal_entries = Vec::new();
+        let mut regex_entries = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            let insensitive =
+                rule.case == Case::Insensitive && !matches!(rule.kind, RuleKind::Exonym { .. });
+            for (item, literal) in rule_literals(rule) {
+                let owner = Owner {
+                    rule: r as u32,
+                    item,
+                };
+                if insensitive && !literal.is_ascii() {
+                    let pattern = format!("(?i){}", regex::escape(literal));
+                    if let Ok(regex) = Regex::new(&pattern) {
+                        regex_entries.push(RegexEntry {
+                            owner,
+                            regex,
+                            literal: true,
+                            insensitive: true,
+                        });
+                    }
+                    continue;
+                }
+                literal_patterns.push(literal.to_string());
+                literal_entries.push(LiteralEntry {
+                    owner,
+                    exact: (!insensitive).then(|| literal.into()),
+                });
+            }
+            for (item, regex) in rule_patterns(rule).iter().enumerate() {
+                regex_entries.push(RegexEntry {
+                    owner: Owner {
+                        rule: r as u32,
+                        item: item as u32,
+                    },
+                    regex: regex.clone(),
+                    literal: false,
+                    insensitive: rule.case == Case::Insensitive,
+                });
+            }
+        }
+        let literals = (!literal_patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&literal_patterns)
+                .expect("literal automaton within default size limits")
+        });
+        let regex_set = (!regex_entries.is_empty())
+            .then(|| RegexSet::new(regex_entries.iter().map(set_source)).ok())
+            .flatten();
+        let boilerplate = BoilerplateIndex::new(&rules);
+        let has_invalid_utf8_rule = rules
+            .iter()
+            .any(|r| matches!(r.kind, RuleKind::InvalidUtf8));
+        RuleSet {
+            rules,
+            literals,
+            literal_entries,
+            regex_set,
+            regex_entries,
+            boilerplate,
+            has_invalid_utf8_rule,
+        }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Lints one document. Diagnostics are sorted by position, then rule id.
+    pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut consistency_hits: Vec<(u32, Occurrence)> = Vec::new();
+        let text = doc.text;
+
+        if let Some(automaton) = &self.literals {
+            for m in automaton.find_overlapping_iter(text) {
+                let entry = &self.literal_entries[m.pattern().as_usize()];
+                if entry
+                    .exact
+                    .as_deref()
+                    .is_some_and(|exact| &text[m.range()] != exact)
+                {
+                    continue;
+                }
+                let rule = &self.rules[entry.owner.rule as usize];
+                if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
+                    continue;
+                }
+                if rule.word_boundary && !at_word_boundary(text, m.start(), m.end()) {
+                    continue;
+                }
+                self.literal_hit(
+                    doc,
+                    entry.owner,
+                    Span::from(m.range()),
+                    &mut out,
+                    &mut consistency_hits,
+                );
+            }
+        }
+
+        if !self.regex_entries.is_empty() {
+            // The set says which patterns match at all; if it could not be
+            // built (too large together), every pattern runs on its own.
+            let candidates: Vec<usize> = match &self.regex_set {
+                Some(set) => set.matches(text).into_iter().collect(),
+                None => (0..self.regex_entries.len()).collect(),
+            };
+            for i in candidates {
+                let entry = &self.regex_entries[i];
+                let rule = &self.rules[entry.owner.rule as usize];
+                for caps in entry.regex.captures_iter(text) {
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    if entry.literal {
+                        let (start, end) = (whole.start(), whole.end());
+                        if rule.word_boundary && !at_word_boundary(text, start, end) {
+                            continue;
+                        }
+                        self.literal_hit(
+                            doc,
+                            entry.owner,
+                            Span::new(start, end),
+                            &mut out,
+                            &mut consistency_hits,
+                        );
+                        continue;
+                    }
+                    let target = caps.name("span").unwrap_or(whole);
+                    if target.is_empty() && whole.is_empty() {
+                        continue;
+                    }
+                    out.push(regex_diagnostic(
+                        rule,
+                        entry.owner.item,
+                        &caps,
+                        Span::from(target.range()),
+                    ));
+                }
+            }
+        }
+
+        if !consistency_hits.is_empty() {
+            consistency_hits.sort_by_key(|(rule, o)| (*rule, o.span.start));
+            for chunk in consistency_hits.chunk_by(|a, b| a.0 == b.0) {
+                let rule = &self.rules[chunk[0].0 as usize];
+                if let RuleKind::Consistency { groups } = &rule.kind {
+                    let occurrences: Vec<Occurrence> = chunk.iter().map(|(_, o)| *o).collect();
+                    consistency::check(doc, rule, groups, &occurrences, &mut out);
+                }
+            }
+        }
+
+        self.boilerplate.check(doc, &self.rules, &mut out);
+
+        for rule in &self.rules {
+            if let RuleKind::Repetition { allow } = &rule.kind {
+                repetition::check(doc, rule, allow, &mut out);
+            }
+        }
+
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out
+    }
+
+    fn literal_hit(
+        &self,
+        doc: &Document,
+        owner: Owner,
+        span: Span,
+        out: &mut Vec<Diagnostic>,
+        consistency_hits: &mut Vec<(u32, Occurrence)>,
+    ) {
+        let rule = &self.rules[owner.rule as usize];
+        let matched = doc.slice(span);
+        let item = owner.item as usize;
+        match &rule.kind {
+            RuleKind::Existence { .. } => out.push(Diagnostic {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                span,
+                message: render_message(&rule.message, |name| {
+                    (name == "match").then(|| matched.to_string())
+                }),
+                labels: Vec::new(),
+                fix: None,
+            }),
+            RuleKind::Substitution { swaps, .. } => {
+                let right = &swaps[item].1;
+                let replacement = if rule.case == Case::Insensitive {
+                    preserve_case(matched, right)
+                } else {
+                    right.clone()
+                };
+                out.push(Diagnostic {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    span,
+                    message: render_message(&rule.message, |name| match name {
+                        "match" => Some(matched.to_string()),
+                        "replacement" => Some(replacement.clone()),
+                        _ => None,
+                    }),
+                    labels: Vec::new(),
+                    fix: Some(Fix {
+                        applicability: rule.applicability,
+                        edits: vec![Edit::new(span, replacement)],
+                    }),
+                });
+            }
+            RuleKind::Consistency { .. } => consistency_hits.push((
+                owner.rule,
+                Occurrence {
+                    group: owner.item >> 16,
+                    variant: owner.item & 0xffff,
+                    span,
+                },
+            )),
+            RuleKind::Exonym { people } => exonym::report(doc, rule, &people[item], span, out),
+            _ => {}
+        }
+    }
+
+    /// Lints raw bytes: invalid UTF-8 is decoded lossily (each bad sequence
+    /// becomes U+FFFD, so spans point into the decoded text) and reported at
+    /// the first bad byte by the `invalid-utf8` rule, if selected.
+    pub fn lint_bytes<'a>(
+        &self,
+        name: &str,
+        bytes: &'a [u8],
+    ) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
+        let text = String::from_utf8_lossy(bytes);
+        let mut diagnostics = self.lint(&Document::new(name, &text));
+        if let (Err(error), true) = (std::str::from_utf8(bytes), self.has_invalid_utf8_rule) {
+            let at = error.valid_up_to();
+            let bad = bytes[at];
+            let span = Span::new(at, at + '\u{fffd}'.len_utf8());
+            for rule in self
+                .rules
+                .iter()
+                .filter(|r| matches!(r.kind, RuleKind::InvalidUtf8))
+            {
+                diagnostics.push(Diagnostic {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    span,
+                    message: render_message(&rule.message, |name| {
+                        (name == "byte").then(|| format!("0x{bad:02X}"))
+                    }),
+                    labels: Vec::new(),
+                    fix: None,
+                });
+            }
+            diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        (text, diagnostics)
+    }
+
+    /// The most severe diagnostic level any rule here can produce.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.rules.iter().map(|r| r.severity).max()
+    }
+}
+
+/// A regex's pattern with its flags inline, for the shared `RegexSet`.
+fn set_source(entry: &RegexEntry) -> String {
+    let flags = if entry.insensitive { "(?mi)" } else { "(?m)" };
+    format!("{flags}(?:{})", entry.regex.as_str())
+}
+
+fn regex_diagnostic(rule: &Rule, item: u32, caps: &regex::Captures, span: Span) -> Diagnostic {
+    let matched = caps
+        .name("span")
+        .unwrap_or_else(|| caps.get(0).expect("group 0"))
+        .as_str();
+    let replacement = match &rule.kind {
+        RuleKind::Substitution {
+            replace: Some(template),
+            ..
+        } => {
+            let mut expanded = String::new();
+            caps.expand(template, &mut expanded);
+            Some(expanded)
+        }
+        _ => None,
+    };
+    let _ = item;
+    let message = render_message(&rule.message, |name| match name {
+        "match" => Some(matched.to_string()),
+        "replacement" => replacement.clone(),
+        other => caps.name(other).map(|m| m.as_str().to_string()),
+    });
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        span,
+        message,
+        labels: Vec::new(),
+        fix: replacement.map(|r| Fix {
+            applicability: rule.applicability,
+            edits: vec![Edit::new(span, r)],
+        }),
+    }
+}
