@@ -8,7 +8,7 @@ use regex::{Regex, RegexSet};
 
 use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
-use crate::check::{boilerplate::BoilerplateIndex, consistency, exonym, repetition};
+use crate::check::{acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, language, name_variant, names, quote, repetition};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Case, Rule, RuleKind, render_message};
@@ -171,6 +171,7 @@ impl RuleSet {
     /// Lints one document. Diagnostics are sorted by position, then rule id.
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let active = self.active_rules(doc);
         let mut consistency_hits: Vec<(u32, Occurrence)> = Vec::new();
         let text = doc.text;
 
@@ -185,6 +186,9 @@ impl RuleSet {
                     continue;
                 }
                 let rule = &self.rules[entry.owner.rule as usize];
+                if !active[entry.owner.rule as usize] {
+                    continue;
+                }
                 if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
                     continue;
                 }
@@ -210,6 +214,9 @@ impl RuleSet {
             };
             for i in candidates {
                 let entry = &self.regex_entries[i];
+                if !active[entry.owner.rule as usize] {
+                    continue;
+                }
                 let rule = &self.rules[entry.owner.rule as usize];
                 for caps in entry.regex.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0 always matches");
@@ -252,17 +259,37 @@ impl RuleSet {
             }
         }
 
-        self.boilerplate.check(doc, &self.rules, &mut out);
+        self.boilerplate.check(doc, &self.rules, &active, &mut out);
 
-        for rule in &self.rules {
-            if let RuleKind::Repetition { allow } = &rule.kind {
-                repetition::check(doc, rule, allow, &mut out);
+        for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
+            match &rule.kind {
+                RuleKind::Repetition { allow } => repetition::check(doc, rule, allow, &mut out),
+                RuleKind::AcronymExpansion => acronym::check_expansion(doc, rule, &mut out),
+                RuleKind::AcronymConsistency => acronym::check_inconsistent(doc, rule, &mut out),
+                RuleKind::Names { index } => names::check(doc, rule, index, &mut out),
+                RuleKind::NameVariants => name_variant::check(doc, rule, &mut out),
+                RuleKind::QuoteSpacing => quote::check(doc, rule, &mut out),
+                RuleKind::HtmlEntity => entity::check(doc, rule, &mut out),
+                _ => {}
             }
         }
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        drop_nested(&mut out);
         out
+    }
+
+    /// Which rules apply to this document: those without a language
+    /// restriction, and the rest when the document's language is theirs.
+    fn active_rules(&self, doc: &Document) -> Vec<bool> {
+        if self.rules.iter().all(|r| r.languages.is_empty()) {
+            return vec![true; self.rules.len()];
+        }
+        let language = language::guess(doc);
+        self.rules
+            .iter()
+            .map(|r| r.languages.is_empty() || language.is_none_or(|l| r.languages.iter().any(|x| x == l)))
+            .collect()
     }
 
     fn literal_hit(
@@ -362,6 +389,30 @@ impl RuleSet {
     pub fn max_severity(&self) -> Option<Severity> {
         self.rules.iter().map(|r| r.severity).max()
     }
+}
+
+/// Within one rule, a finding inside another finding of the same rule is the
+/// same artifact seen by two of its patterns: keep the outer one. `out` is
+/// sorted by start, so an enclosing span starts at or before the nested one.
+fn drop_nested(out: &mut Vec<Diagnostic>) {
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        if !keep[i] {
+            continue;
+        }
+        for j in i + 1..out.len() {
+            if out[j].span.start >= out[i].span.end {
+                break;
+            }
+            if out[j].rule == out[i].rule && out[j].span.end <= out[i].span.end {
+                keep[j] = false;
+            } else if out[j].rule == out[i].rule && out[j].span.start == out[i].span.start {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut flags = keep.into_iter();
+    out.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// A regex's pattern with its flags inline, for the shared `RegexSet`.

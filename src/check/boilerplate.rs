@@ -72,7 +72,7 @@ impl BoilerplateIndex {
         self.phrases.is_empty() && self.patterns.is_none()
     }
 
-    pub fn check(&self, doc: &Document, rules: &[Rule], out: &mut Vec<Diagnostic>) {
+    pub fn check(&self, doc: &Document, rules: &[Rule], active: &[bool], out: &mut Vec<Diagnostic>) {
         if self.is_empty() {
             return;
         }
@@ -98,7 +98,7 @@ impl BoilerplateIndex {
             }
             owners.sort_unstable();
             owners.dedup();
-            for owner in owners {
+            for owner in owners.into_iter().filter(|&o| active[o as usize]) {
                 let rule = &rules[owner as usize];
                 let RuleKind::Boilerplate {
                     position,

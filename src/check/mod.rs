@@ -1,8 +1,15 @@
 //! The code behind each rule kind. Each module takes a [`Document`](crate::Document)
 //! and a rule's data and returns diagnostics; none does I/O.
 
+pub mod acronym;
 pub mod boilerplate;
 pub mod consistency;
+pub mod edit_distance;
+pub mod entity;
 pub mod exonym;
+pub mod language;
+pub mod name_variant;
+pub mod names;
+pub mod quote;
 pub mod repetition;
 pub mod text;

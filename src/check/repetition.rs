@@ -19,9 +19,14 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         if a.chars().all(|c| c.is_numeric()) || allow.contains(&a.to_lowercase()) {
             continue;
         }
-        // Only whitespace between them, and no blank line.
+        // A capitalised repeat is a name or a title (`Duran Duran`, `Bora Bora`).
+        if b.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // Only spaces between them; a line break only inside wrapped prose
+        // (a long previous line), never between list items or headings.
         let gap = &doc.text[first.end as usize..second.start as usize];
-        if !gap.chars().all(char::is_whitespace) || gap.matches('\n').count() > 1 {
+        if !gap.chars().all(char::is_whitespace) || !continues_line(doc.text, first.start as usize, gap) {
             continue;
         }
         out.push(Diagnostic {
@@ -40,6 +45,20 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
                 )],
             }),
         });
+    }
+}
+
+/// Lines shorter than this are headings or list items, not wrapped prose.
+const WRAPPED_LINE_MIN: usize = 60;
+
+fn continues_line(text: &str, first_start: usize, gap: &str) -> bool {
+    match gap.matches(['\n', '\r']).count() {
+        0 => true,
+        1 => {
+            let line_start = text[..first_start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            first_start - line_start >= WRAPPED_LINE_MIN
+        }
+        _ => false,
     }
 }
 

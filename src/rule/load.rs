@@ -11,6 +11,7 @@ use super::message::placeholders;
 use super::spec::{Case, PackFileSpec, Position, RuleSpec};
 use super::{Person, Rule, RuleKind, RuleTest};
 use crate::check::boilerplate::normalize_line;
+use crate::check::names::NameIndex;
 use crate::diagnostic::{Applicability, Severity};
 
 /// A file of a rule pack, already read into memory (the engine does no I/O).
@@ -47,6 +48,12 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("repetition", &["allow"], &["match"]),
     ("invalid-utf8", &[], &["byte"]),
     ("exonym", &["people"], &["match", "replacement"]),
+    ("acronym-expansion", &[], &["match", "long", "initials", "usage"]),
+    ("acronym-consistency", &[], &["match", "majority", "count"]),
+    ("names", &["names", "names-file"], &["match", "replacement", "name"]),
+    ("name-variants", &[], &["match", "spellings"]),
+    ("quote-spacing", &[], &["match", "problem"]),
+    ("html-entity", &[], &["match", "replacement", "kind"]),
 ];
 
 /// Loads every `.toml` file of the given packs. All errors are collected, so a
@@ -273,9 +280,27 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
                     .collect(),
             }
         }
+        "acronym-expansion" => RuleKind::AcronymExpansion,
+        "acronym-consistency" => RuleKind::AcronymConsistency,
+        "name-variants" => RuleKind::NameVariants,
+        "quote-spacing" => RuleKind::QuoteSpacing,
+        "html-entity" => RuleKind::HtmlEntity,
+        "names" => {
+            let mut names: Vec<String> = spec.names.map(|n| n.into_inner()).unwrap_or_default();
+            if let Some(list) = &spec.names_file {
+                let wanted = resolve(&file.path, list.get_ref());
+                let Some(data) = files.iter().find(|f| normalize_path(&f.path) == wanted) else {
+                    return Err((Some(list.span()), format!("names file `{}` not found in the rule pack (looked for {wanted})", list.get_ref())));
+                };
+                names.extend(data.text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+            }
+            if names.is_empty() {
+                return Err(missing("`names` or `names-file`"));
+            }
+            RuleKind::Names { index: Arc::new(NameIndex::new(names.iter().map(String::as_str))) }
+        }
         _ => unreachable!("kind names are checked against KINDS above"),
     };
-    let _ = files;
     Ok(Rule {
         id: Arc::from(id.as_str()),
         kind,
@@ -302,6 +327,7 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
                 }
             })
             .collect(),
+        languages: spec.languages.unwrap_or_default(),
         origin: file.path.clone(),
     })
 }
@@ -341,6 +367,29 @@ pub(crate) fn compile_regex(pattern: &str, case_insensitive: bool) -> Result<Reg
                 other.to_string().lines().last().unwrap_or_default().trim()
             ),
         })
+}
+
+/// `names-file` is relative to the rule file's folder.
+fn resolve(rule_file: &str, relative: &str) -> String {
+    let dir = rule_file.rsplit_once('/').map_or("", |(dir, _)| dir);
+    normalize_path(&format!("{dir}/{relative}"))
+}
+
+/// Removes `.` and `..` components so pack paths compare equal.
+fn normalize_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    if path.starts_with('/') { format!("/{joined}") } else { joined }
 }
 
 fn is_valid_id(id: &str) -> bool {

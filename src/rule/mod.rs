@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
+use crate::check::names::NameIndex;
 use crate::diagnostic::{Applicability, Severity};
 pub use error::RuleError;
 pub use load::{PackFile, load_pack};
@@ -31,6 +32,9 @@ pub struct Rule {
     /// How safe this rule's fixes are, where its kind offers one.
     pub applicability: Applicability,
     pub tests: Vec<RuleTest>,
+    /// Languages (`en`, `de` ...) of documents the rule applies to; empty for
+    /// all. A document too short to guess is linted by every rule.
+    pub languages: Vec<String>,
     /// The rule file this rule came from, for `artlint rule ID`.
     pub origin: String,
 }
@@ -84,6 +88,18 @@ pub enum RuleKind {
     InvalidUtf8,
     /// Foreign forms of people's names, anchored by a given name.
     Exonym { people: Vec<Person> },
+    /// `Long Form (SF)` definitions whose letters do not match.
+    AcronymExpansion,
+    /// Rare acronyms that are near-variants of the majority form.
+    AcronymConsistency,
+    /// Names one edit from a listed name, anchored by an exact token.
+    Names { index: Arc<NameIndex> },
+    /// One name spelled several ways in a document.
+    NameVariants,
+    /// Spacing and balance of curly quotes.
+    QuoteSpacing,
+    /// HTML character references left in text.
+    HtmlEntity,
 }
 
 impl RuleKind {
@@ -96,6 +112,12 @@ impl RuleKind {
             RuleKind::Repetition { .. } => "repetition",
             RuleKind::InvalidUtf8 => "invalid-utf8",
             RuleKind::Exonym { .. } => "exonym",
+            RuleKind::AcronymExpansion => "acronym-expansion",
+            RuleKind::AcronymConsistency => "acronym-consistency",
+            RuleKind::Names { .. } => "names",
+            RuleKind::NameVariants => "name-variants",
+            RuleKind::QuoteSpacing => "quote-spacing",
+            RuleKind::HtmlEntity => "html-entity",
         }
     }
 }

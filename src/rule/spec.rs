@@ -46,6 +46,7 @@ pub struct RuleSpec {
     pub case: Option<Spanned<Case>>,
     pub word_boundary: Option<Spanned<bool>>,
     pub applicability: Option<Spanned<Applicability>>,
+    pub languages: Option<Vec<String>>,
 
     // existence, boilerplate
     pub tokens: Option<Spanned<Vec<String>>>,

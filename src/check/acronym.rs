@@ -1,0 +1,401 @@
+//! Acronyms: definitions `Long Form (SF)` / `SF (Long Form)` whose letters do
+//! not match, and rare acronyms that are near-variants of a document's
+//! majority form (`CTSC` where the article otherwise says `CSTO`).
+//!
+//! The alignment follows Schwartz & Hearst (2003), "A simple algorithm for
+//! identifying abbreviation definitions in biomedical text": every letter of
+//! the short form must match a letter of the long form, in order, the first
+//! one at the start of a word. We add the constraint that every content word
+//! of the long form contributes a letter, starting with its initial, so a
+//! scrambled acronym cannot hide in the inner letters of a long name.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+/// Words that may sit inside a long form without giving it a letter.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "to", "at", "a", "an", "&", "y", "et", "und", "der", "für",
+];
+
+/// An acronym definition found in a document.
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub short: Span,
+    pub long: Span,
+    /// Initials of the long form's content words (the acronym it implies).
+    pub initials: String,
+    /// True when the short form aligns with the long form.
+    pub aligned: bool,
+}
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
+/// An acronym token: 2–10 uppercase letters (`CSTO`, `NATO`).
+pub fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=10).contains(&n) && word.chars().all(|c| c.is_uppercase())
+}
+
+/// Every acronym token of the document with its occurrences, in order.
+pub fn acronym_occurrences<'a>(doc: &Document<'a>) -> HashMap<&'a str, Vec<Span>> {
+    let mut map: HashMap<&'a str, Vec<Span>> = HashMap::new();
+    for word in doc.words() {
+        let text = doc.slice(word.span);
+        if is_acronym(text) {
+            map.entry(text).or_default().push(word.span);
+        }
+    }
+    map
+}
+
+/// Letters of a word and of its hyphen parts' initials, lowercased.
+struct LongWord<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+/// The run of words a long form can be made of, right before `end`: capitalised
+/// words with function words between them (a title-case name), or, if the
+/// word right before is lowercase, up to `max` plain words. Stops at
+/// sentence punctuation.
+fn long_form_words<'a>(text: &'a str, end: usize, max: usize) -> (Vec<LongWord<'a>>, bool) {
+    let mut words: Vec<LongWord<'a>> = Vec::new();
+    let mut cursor = end;
+    let mut title_case = None;
+    loop {
+        let before = &text[..cursor];
+        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        // A comma may sit inside a title-case name (`Educational, Scientific and Cultural`).
+        let (trimmed, comma) = match trimmed.strip_suffix(',') {
+            Some(rest) => (rest.trim_end_matches(' '), true),
+            None => (trimmed, false),
+        };
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&'))
+            .last()
+            .map(|(i, _)| i);
+        let Some(start) = start else { break };
+        let word = &trimmed[start..];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let function = is_function_word(word);
+        match title_case {
+            None => title_case = Some(capitalised),
+            Some(true) if !capitalised && !function => break,
+            Some(true) if comma && !capitalised => break,
+            Some(false) if comma => break,
+            _ => {}
+        }
+        if title_case == Some(false) && words.len() >= max {
+            break;
+        }
+        words.push(LongWord { text: word, span: Span::new(start, trimmed.len()) });
+        if words.len() > 12 {
+            break;
+        }
+        cursor = start;
+    }
+    words.reverse();
+    // Leading function words (`the`) are not part of the name.
+    while words.first().is_some_and(|w| is_function_word(w.text)) {
+        words.remove(0);
+    }
+    (words, title_case == Some(true))
+}
+
+/// Initials of the content words, hyphen parts counting as words.
+fn initials(words: &[LongWord]) -> String {
+    let mut out = String::new();
+    for w in words.iter().filter(|w| !is_function_word(w.text)) {
+        for part in w.text.split('-').filter(|p| !p.is_empty()) {
+            if let Some(c) = part.chars().next() {
+                out.extend(c.to_uppercase());
+            }
+        }
+    }
+    out
+}
+
+/// Schwartz–Hearst alignment, strict: every content word gives at least its
+/// initial, in order; extra letters may come from inside a word; function
+/// words may give their initial or nothing.
+fn aligns(short: &str, words: &[LongWord]) -> bool {
+    let short: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let words: Vec<(Vec<char>, bool)> = words
+        .iter()
+        .flat_map(|w| w.text.split('-').filter(|p| !p.is_empty()).map(|p| (p.chars().flat_map(char::to_lowercase).collect(), is_function_word(p))))
+        .collect();
+    // reachable[i][j]: the first i letters are matched by the first j words.
+    fn go(short: &[char], words: &[(Vec<char>, bool)]) -> bool {
+        match (short.is_empty(), words.is_empty()) {
+            (true, true) => true,
+            (_, true) => false,
+            (true, false) => words.iter().all(|(_, function)| *function),
+            (false, false) => {
+                let (word, function) = &words[0];
+                if *function && go(short, &words[1..]) {
+                    return true;
+                }
+                if word.first() != Some(&short[0]) {
+                    return false;
+                }
+                // The initial gives short[0]; then 0..k more letters from inside the word, in order.
+                let mut taken = 1;
+                if go(&short[taken..], &words[1..]) {
+                    return true;
+                }
+                for &c in &word[1..] {
+                    if taken < short.len() && c == short[taken] {
+                        taken += 1;
+                        if go(&short[taken..], &words[1..]) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
+        }
+    }
+    words.len() <= 16 && short.len() <= 12 && go(&short, &words)
+}
+
+/// Finds `Long Form (SF)` and `SF (Long Form)` definitions.
+pub fn find_definitions(doc: &Document) -> Vec<Definition> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close_rel) = text[open + 1..].find([')', '\n']) else { continue };
+        let close = open + 1 + close_rel;
+        if text.as_bytes()[close] != b')' {
+            continue;
+        }
+        let inside = text[open + 1..close].trim();
+        let inside_start = open + 1 + text[open + 1..close].find(inside).unwrap_or(0);
+        if is_acronym(inside) && inside.chars().count() >= 2 {
+            // Long Form (SF)
+            let n = inside.chars().count();
+            let (words, title_case) = long_form_words(text, open, n + 2);
+            if words.is_empty() {
+                continue;
+            }
+            let short = Span::new(inside_start, inside_start + inside.len());
+            if let Some(def) = judge(inside, short, &words, title_case) {
+                out.push(def);
+            }
+        } else if inside.split_whitespace().count() >= 2 && inside.len() < 200 {
+            // SF (Long Form)
+            let before = text[..open].trim_end_matches(' ');
+            let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map(|(i, _)| i);
+            let Some(start) = start else { continue };
+            let sf = &before[start..];
+            if !is_acronym(sf) || !inside.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let (words, title_case) = long_form_words(text, inside_start + inside.len(), 12);
+            if words.first().is_none_or(|w| (w.span.start as usize) < inside_start) {
+                continue;
+            }
+            if let Some(def) = judge(sf, Span::new(start, before.len()), &words, title_case) {
+                out.push(def);
+            }
+        }
+    }
+    out
+}
+
+/// Decides whether `short` matches some suffix of `words`; if not, reports
+/// the initials of the last words as the acronym the long form implies.
+fn judge(short: &str, short_span: Span, words: &[LongWord], title_case: bool) -> Option<Definition> {
+    let n = short.chars().count();
+    for start in 0..words.len() {
+        let suffix = &words[start..];
+        if initials(suffix).eq_ignore_ascii_case(short) || aligns(short, suffix) {
+            return Some(Definition {
+                short: short_span,
+                long: Span::new(suffix[0].span.start as usize, suffix.last()?.span.end as usize),
+                initials: initials(suffix),
+                aligned: true,
+            });
+        }
+    }
+    if !title_case {
+        // A lowercase phrase before a parenthesis is too often not a definition.
+        return None;
+    }
+    // The long form the short form claims: as many content words as it has letters.
+    let mut content = 0;
+    let mut first = words.len();
+    for (i, w) in words.iter().enumerate().rev() {
+        if !is_function_word(w.text) {
+            content += w.text.split('-').filter(|p| !p.is_empty()).count();
+        }
+        first = i;
+        if content >= n {
+            break;
+        }
+    }
+    let long = &words[first..];
+    Some(Definition {
+        short: short_span,
+        long: Span::new(long[0].span.start as usize, long.last()?.span.end as usize),
+        initials: initials(long),
+        aligned: false,
+    })
+}
+
+/// `acronym/expansion-mismatch`: a definition whose short form does not match
+/// its long form. A warning when the implied acronym is used elsewhere in the
+/// document, info otherwise (acronyms kept from another language).
+pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let definitions = find_definitions(doc);
+    if definitions.iter().all(|d| d.aligned) {
+        return;
+    }
+    let occurrences = acronym_occurrences(doc);
+    for def in definitions.iter().filter(|d| !d.aligned) {
+        let short = doc.slice(def.short);
+        if def.initials == short || def.initials.chars().count() < 2 {
+            continue;
+        }
+        let used = occurrences.get(def.initials.as_str()).map_or(0, Vec::len);
+        let long = doc.slice(def.long);
+        let usage = if used > 0 {
+            format!("initials: {}, used {} time{} in this document", def.initials, used, if used == 1 { "" } else { "s" })
+        } else {
+            format!("initials: {}", def.initials)
+        };
+        out.push(Diagnostic {
+            rule: rule.id.clone(),
+            severity: if used > 0 { rule.severity } else { Severity::Info },
+            span: def.short,
+            message: render_message(&rule.message, |name| match name {
+                "match" => Some(short.to_string()),
+                "long" => Some(long.to_string()),
+                "initials" => Some(def.initials.clone()),
+                "usage" => Some(usage.clone()),
+                _ => None,
+            }),
+            labels: vec![Label { span: def.long, message: "long form".into() }],
+            fix: (used > 0).then(|| Fix {
+                applicability: rule.applicability.min(crate::diagnostic::Applicability::Unsafe),
+                edits: vec![Edit::new(def.short, def.initials.clone())],
+            }),
+        });
+    }
+}
+
+/// True if `a` and `b` (same length) differ by one substitution, one
+/// adjacent transposition, or are anagrams of each other.
+fn near_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    if diffs.len() == 1 {
+        // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
+        return a.len() >= 4;
+    }
+    if diffs.len() == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]] {
+        return true;
+    }
+    let (mut sa, mut sb) = (a.clone(), b.clone());
+    sa.sort_unstable();
+    sb.sort_unstable();
+    sa == sb
+}
+
+/// `acronym/inconsistent`: a rare acronym that is a near-variant of the
+/// majority form (at least twice as frequent), or of its own definition's
+/// initials.
+pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let occurrences = acronym_occurrences(doc);
+    if occurrences.len() < 2 {
+        return;
+    }
+    let definitions = find_definitions(doc);
+    let mut forms: Vec<(&str, &Vec<Span>)> = occurrences.iter().map(|(k, v)| (*k, v)).filter(|(k, _)| k.chars().count() >= 3).collect();
+    forms.sort_by_key(|(k, _)| *k);
+    for &(minority, spans) in &forms {
+        let defined_as = definitions.iter().find(|d| doc.slice(d.short) == minority && !d.aligned);
+        let majority = forms
+            .iter()
+            .filter(|(other, other_spans)| {
+                (near_variant(minority, other) && other_spans.len() >= 2 * spans.len())
+                    || (defined_as.is_some_and(|d| d.initials == **other) && other_spans.len() > spans.len())
+            })
+            .max_by_key(|(other, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
+        let Some(&(majority, majority_spans)) = majority else { continue };
+        let majority_definition = definitions.iter().find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
+        for &span in spans {
+            let count = majority_spans.len();
+            let mut labels = Vec::new();
+            if let Some(def) = majority_definition {
+                labels.push(Label { span: def.long, message: format!("defined here as {}", doc.slice(def.short)) });
+            }
+            out.push(Diagnostic {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                span,
+                message: render_message(&rule.message, |name| match name {
+                    "match" => Some(minority.to_string()),
+                    "majority" => Some(majority.to_string()),
+                    "count" => Some(count.to_string()),
+                    _ => None,
+                }),
+                labels,
+                fix: Some(Fix {
+                    applicability: rule.applicability.min(crate::diagnostic::Applicability::Unsafe),
+                    edits: vec![Edit::new(span, majority)],
+                }),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defs(text: &str) -> Vec<(String, String, String, bool)> {
+        let doc = Document::new("t", text);
+        find_definitions(&doc)
+            .into_iter()
+            .map(|d| (doc.slice(d.short).to_string(), doc.slice(d.long).to_string(), d.initials, d.aligned))
+            .collect()
+    }
+
+    #[test]
+    fn aligned_definitions() {
+        assert_eq!(defs("He appealed to the Collective Security Treaty Organization (CSTO), a bloc.")[0].3, true);
+        assert_eq!(defs("prices of liquefied natural gas (LNG) rose")[0].1, "liquefied natural gas");
+        assert!(defs("the United Nations Educational, Scientific and Cultural Organization (UNESCO)")[0].3);
+        assert!(defs("the CSTO (Collective Security Treaty Organization) met")[0].3);
+        assert!(defs("the Extensible Markup Language (XML) spec")[0].3);
+    }
+
+    #[test]
+    fn scrambled_definition_is_not_aligned() {
+        let d = &defs("he appealed to the Collective Security Treaty Organization (CTSC), a bloc")[0];
+        assert_eq!((d.1.as_str(), d.2.as_str(), d.3), ("Collective Security Treaty Organization", "CSTO", false));
+        let d = &defs("the Kurdistan Workers' Party (PKK) said")[0];
+        assert_eq!((d.2.as_str(), d.3), ("KWP", false));
+    }
+
+    #[test]
+    fn near_variants() {
+        assert!(!near_variant("CTSC", "CSTO"));
+        assert!(near_variant("CTSO", "CSTO"));
+        assert!(near_variant("NTAO", "NATO"));
+        assert!(!near_variant("NATO", "NASA"));
+        assert!(!near_variant("USA", "UAE"));
+        assert!(!near_variant("NSA", "NBA"));
+    }
+}

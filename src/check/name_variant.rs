@@ -1,0 +1,154 @@
+//! One name spelled two or more ways in one document (`Zelenskyy` ×2,
+//! `Zelensky` ×1), found without a list by clustering capitalised words on a
+//! transliteration-normalised skeleton. It does not claim which spelling is
+//! right: in machine translation the wrong one is sometimes the majority.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::document::Document;
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+/// Names shorter than this are too easily different people (`Jan`/`Jon`).
+const MIN_LEN: usize = 5;
+
+pub fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ț' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        other => other,
+    }
+}
+
+/// The transliteration-normalised form: lowercase, no diacritics, and the
+/// usual French/German/Russian romanisation differences merged.
+pub fn skeleton(word: &str) -> String {
+    let mut s: String = word.chars().flat_map(char::to_lowercase).map(fold_diacritic).filter(|c| c.is_alphabetic()).collect();
+    for (from, to) in [
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("ou", "u"),
+        ("kh", "h"),
+        ("zh", "j"),
+        ("ks", "x"),
+        ("tz", "ts"),
+        ("ye", "e"),
+        ("w", "v"),
+        ("dj", "j"),
+    ] {
+        s = s.replace(from, to);
+    }
+    for (from, to) in [("ow", "ov"), ("ev", "ev"), ("iy", "i"), ("yi", "i"), ("yy", "i"), ("ij", "i"), ("yj", "i"), ("ii", "i")] {
+        if let Some(stem) = s.strip_suffix(from) {
+            s = format!("{stem}{to}");
+        }
+    }
+    s = s.replace('y', "i").replace('j', "i");
+    // Doubled letters (`Zelenskyy`, `Lukashenko`/`Loukachenko` after folding).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+struct Spelling<'a> {
+    text: &'a str,
+    spans: Vec<Span>,
+    mid_sentence: bool,
+}
+
+pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
+    for word in doc.words() {
+        let mut text = doc.slice(word.span);
+        for suffix in ["’s", "'s"] {
+            if let Some(stem) = text.strip_suffix(suffix) {
+                text = stem;
+            }
+        }
+        let mut chars = text.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        if !first_upper || text.chars().count() < MIN_LEN || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’') {
+            continue;
+        }
+        let span = Span::new(word.span.start as usize, word.span.start as usize + text.len());
+        let before = doc.text[..word.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+        let mid_sentence = !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
+        let spellings = clusters.entry(skeleton(text)).or_default();
+        match spellings.iter_mut().find(|s| s.text == text) {
+            Some(s) => {
+                s.spans.push(span);
+                s.mid_sentence |= mid_sentence;
+            }
+            None => spellings.push(Spelling { text, spans: vec![span], mid_sentence }),
+        }
+    }
+    let index = doc.line_index();
+    let mut groups: Vec<&Vec<Spelling>> = clusters.values().filter(|s| s.len() >= 2 && s.iter().all(|s| s.mid_sentence)).collect();
+    groups.sort_by_key(|g| g[0].spans[0].start);
+    for spellings in groups {
+        let majority = spellings
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (s.spans.len(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+            .expect("two or more spellings");
+        let listing: Vec<String> = spellings
+            .iter()
+            .map(|s| {
+                let lines: Vec<String> = s.spans.iter().map(|sp| index.line_column(doc.text, sp.start).line.to_string()).collect();
+                format!("`{}` ×{} (line {})", s.text, s.spans.len(), lines.join(", "))
+            })
+            .collect();
+        for (i, spelling) in spellings.iter().enumerate().filter(|(i, _)| *i != majority) {
+            let _ = i;
+            for &span in &spelling.spans {
+                out.push(Diagnostic {
+                    rule: rule.id.clone(),
+                    severity: rule.severity,
+                    span,
+                    message: render_message(&rule.message, |name| match name {
+                        "match" => Some(spelling.text.to_string()),
+                        "spellings" => Some(listing.join(", ")),
+                        _ => None,
+                    }),
+                    labels: vec![Label { span: spellings[majority].spans[0], message: format!("also spelled `{}`", spellings[majority].text) }],
+                    fix: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanisation_variants_share_a_skeleton() {
+        assert_eq!(skeleton("Zelenskyy"), skeleton("Zelensky"));
+        assert_eq!(skeleton("Zelenskyi"), skeleton("Zelensky"));
+        assert_eq!(skeleton("Selenskyj"), skeleton("Selensky"));
+        assert_eq!(skeleton("Gorbatschow"), skeleton("Gorbachov"));
+        assert_eq!(skeleton("Tchaïkovski"), skeleton("Chaikovsky"));
+        assert_eq!(skeleton("Nazarbaïev"), skeleton("Nazarbayev"));
+        assert_ne!(skeleton("Russia"), skeleton("Russian"));
+        assert_ne!(skeleton("Mark"), skeleton("Marc"));
+    }
+}

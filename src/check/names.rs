@@ -1,0 +1,276 @@
+//! Names checked against a list: `Kassym-Jopart Tokayev` is one edit from the
+//! listed `Kassym-Jomart Tokayev`, anchored by the exact `Tokayev`.
+//!
+//! Lookups go through indexes built once per rule set: a hash map from every
+//! listed token to the entries using it (anchors), and a deletion
+//! neighbourhood of listed surnames (hashes of each form with one character
+//! removed) for lone tokens, so no token is ever compared with the whole list.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+use crate::check::edit_distance::damerau_levenshtein;
+use crate::check::name_variant::fold_diacritic;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+/// A names list, indexed.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Each entry's tokens (split on spaces and hyphens).
+    entries: Vec<Vec<String>>,
+    /// Each entry as written in the list.
+    written: Vec<String>,
+    /// Token → (entry, position) for every token of every entry.
+    exact: HashMap<String, Vec<(u32, u16)>>,
+    /// Listed surnames of ≥ 6 letters, and their deletion neighbourhood.
+    surnames: Vec<String>,
+    deletions: HashMap<u64, Vec<u32>>,
+    hasher: std::hash::RandomState,
+}
+
+const MIN_LONE_SURNAME: usize = 6;
+const MIN_FUZZY_TOKEN: usize = 4;
+
+fn tokens(name: &str) -> Vec<String> {
+    name.split([' ', '-', '\u{a0}']).filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+impl NameIndex {
+    /// Builds the index from names, one per item (`#` comments and blank
+    /// lines already removed).
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
+        let mut index = NameIndex::default();
+        let mut seen_surnames: HashMap<String, u32> = HashMap::new();
+        for name in names {
+            let toks = tokens(name);
+            if toks.len() < 2 {
+                continue;
+            }
+            let id = index.entries.len() as u32;
+            for (pos, tok) in toks.iter().enumerate() {
+                index.exact.entry(tok.clone()).or_default().push((id, pos as u16));
+            }
+            let person_like = toks.len() <= 4 && toks.iter().all(|t| t.chars().next().is_some_and(char::is_uppercase));
+            let surname = toks.last().expect("two or more tokens");
+            if person_like && surname.chars().count() >= MIN_LONE_SURNAME && !seen_surnames.contains_key(surname) {
+                let sid = index.surnames.len() as u32;
+                seen_surnames.insert(surname.clone(), sid);
+                index.surnames.push(surname.clone());
+                for h in index.deletion_hashes(surname) {
+                    index.deletions.entry(h).or_default().push(sid);
+                }
+            }
+            index.entries.push(toks);
+            index.written.push(name.to_string());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Hashes of `word` and of each form with one character removed.
+    fn deletion_hashes(&self, word: &str) -> Vec<u64> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut out = Vec::with_capacity(chars.len() + 1);
+        out.push(self.hash_without(word, None));
+        for &(i, c) in &chars {
+            out.push(self.hash_without(word, Some((i, c.len_utf8()))));
+        }
+        out
+    }
+
+    fn hash_without(&self, word: &str, skip: Option<(usize, usize)>) -> u64 {
+        let mut h = self.hasher.build_hasher();
+        match skip {
+            None => h.write(word.as_bytes()),
+            Some((i, len)) => {
+                h.write(&word.as_bytes()[..i]);
+                h.write(&word.as_bytes()[i + len..]);
+            }
+        }
+        h.write_u8(0xff);
+        h.finish()
+    }
+
+    fn lone_candidates(&self, word: &str) -> Vec<&str> {
+        let mut ids: Vec<u32> = self
+            .deletion_hashes(word)
+            .into_iter()
+            .filter_map(|h| self.deletions.get(&h))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|id| self.surnames[id as usize].as_str())
+            .filter(|s| *s != word && damerau_levenshtein(word, s, 1) <= 1)
+            .collect()
+    }
+}
+
+/// A name token in the text: a word or a hyphen part of one, possessive removed.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    span: Span,
+    /// True if the gap to the previous token is one space or a hyphen.
+    joined: bool,
+    sentence_start: bool,
+}
+
+fn text_tokens(doc: &Document) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for word in doc.words() {
+        let (ws, we) = (word.span.start as usize, word.span.end as usize);
+        let mut text = &doc.text[ws..we];
+        for suffix in ["’s", "'s"] {
+            if let Some(stem) = text.strip_suffix(suffix) {
+                text = stem;
+            }
+        }
+        let gap = prev_end.map(|p| &doc.text[p..ws]);
+        let joined_to_prev = gap.is_some_and(|g| matches!(g, " " | "\u{a0}"));
+        let before = doc.text[..ws].trim_end();
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']);
+        let mut offset = ws;
+        for (k, part) in text.split('-').enumerate() {
+            if !part.is_empty() {
+                out.push(Token {
+                    span: Span::new(offset, offset + part.len()),
+                    joined: if k == 0 { joined_to_prev } else { true },
+                    sentence_start: k == 0 && sentence_start,
+                });
+            }
+            offset += part.len() + 1;
+        }
+        prev_end = Some(we);
+    }
+    out
+}
+
+/// British/American spellings (`Organisation`) and diacritics (`Erdoğan`)
+/// are not misspellings of a name.
+fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).map(fold_diacritic).collect::<Vec<char>>();
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b.iter()).all(|(&x, &y)| x == y || matches!((x, y), ('s', 'z') | ('z', 's') | ('c', 's') | ('s', 'c')))
+}
+
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `names/misspelled`.
+pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagnostic>) {
+    let toks = text_tokens(doc);
+    let text_of = |t: &Token| doc.slice(t.span);
+    let mut flagged: Vec<Span> = Vec::new();
+    let mut anchored: Vec<bool> = vec![false; toks.len()];
+    for (i, tok) in toks.iter().enumerate() {
+        let Some(hits) = index.exact.get(text_of(tok)) else { continue };
+        anchored[i] = true;
+        for &(entry, pos) in hits {
+            let entry_toks = &index.entries[entry as usize];
+            // Align the whole entry on the text: every token but one must be
+            // exact and joined to its neighbour; the odd one out must be close.
+            let Some(first) = i.checked_sub(pos as usize) else { continue };
+            let Some(window) = toks.get(first..first + entry_toks.len()) else { continue };
+            if window.iter().skip(1).any(|t| !t.joined) {
+                continue;
+            }
+            let mismatched: Vec<usize> = (0..entry_toks.len()).filter(|&k| text_of(&window[k]) != entry_toks[k]).collect();
+            let [k] = mismatched[..] else { continue };
+            let (t, expected) = (&window[k], &entry_toks[k]);
+            let found = text_of(t);
+            if !capitalised(found) || found.chars().count() < MIN_FUZZY_TOKEN || flagged.contains(&t.span) {
+                continue;
+            }
+            let is_surname = k + 1 == entry_toks.len();
+            if is_surname && entry_toks.len() == 2 && found.chars().count() < MIN_LONE_SURNAME {
+                continue; // a shared first name is a weak anchor (`John Kerry` / `John Berry`)
+            }
+            if found.strip_suffix('s').is_some_and(|f| f == expected || f.strip_suffix('e') == Some(expected)) {
+                continue; // a family in the plural (`the Bidens`)
+            }
+            let limit = if expected.chars().count() >= 8 { 2 } else { 1 };
+            if damerau_levenshtein(found, expected, limit) > limit || is_spelling_variant(found, expected) {
+                continue;
+            }
+            // Another listed name may fit the text exactly (`Kim Jong Un` / `Kim Jong Il`).
+            if index.exact.get(found).is_some_and(|h| {
+                h.iter().any(|&(e, p)| {
+                    let other = &index.entries[e as usize];
+                    p as usize == k && other.len() == entry_toks.len() && (0..other.len()).all(|j| text_of(&window[j]) == other[j])
+                })
+            }) {
+                continue;
+            }
+            flagged.push(t.span);
+            let full = index.written[entry as usize].clone();
+            out.push(Diagnostic {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                span: t.span,
+                message: render_message(&rule.message, |name| match name {
+                    "match" => Some(found.to_string()),
+                    "replacement" => Some(expected.clone()),
+                    "name" => Some(full.clone()),
+                    _ => None,
+                }),
+                labels: Vec::new(),
+                fix: Some(Fix {
+                    applicability: rule.applicability.min(Applicability::Unsafe),
+                    edits: vec![Edit::new(t.span, expected.clone())],
+                }),
+            });
+        }
+    }
+    // Lone tokens one edit from a listed surname: info only.
+    for (i, tok) in toks.iter().enumerate() {
+        let found = text_of(tok);
+        if anchored[i] || tok.sentence_start || !capitalised(found) || found.chars().count() < MIN_LONE_SURNAME || flagged.contains(&tok.span) {
+            continue;
+        }
+        if found.chars().skip(1).any(char::is_uppercase) {
+            continue; // acronyms and CamelCase brands
+        }
+        let neighbour_capitalised = |j: Option<usize>, joined: bool| j.and_then(|j| toks.get(j)).is_some_and(|t| joined && capitalised(text_of(t)));
+        if neighbour_capitalised(i.checked_sub(1), tok.joined) || neighbour_capitalised(Some(i + 1), toks.get(i + 1).is_some_and(|t| t.joined)) {
+            continue; // part of a longer name that is not on the list
+        }
+        if let Some(&surname) = index.lone_candidates(found).first() {
+            if is_spelling_variant(found, surname) {
+                continue;
+            }
+            out.push(Diagnostic {
+                rule: rule.id.clone(),
+                severity: Severity::Info,
+                span: tok.span,
+                message: render_message(&rule.message, |name| match name {
+                    "match" => Some(found.to_string()),
+                    "replacement" | "name" => Some(surname.to_string()),
+                    _ => None,
+                }),
+                labels: Vec::new(),
+                fix: Some(Fix { applicability: Applicability::DisplayOnly, edits: vec![Edit::new(tok.span, surname)] }),
+            });
+        }
+    }
+}
