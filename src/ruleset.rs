@@ -8,7 +8,10 @@ use regex::{Regex, RegexSet};
 
 use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
-use crate::check::{acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, language, name_variant, names, quote, repetition};
+use crate::check::{
+    acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, language, name_variant,
+    names, quote, repetition,
+};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Case, Rule, RuleKind, render_message};
@@ -288,7 +291,10 @@ impl RuleSet {
         let language = language::guess(doc);
         self.rules
             .iter()
-            .map(|r| r.languages.is_empty() || language.is_none_or(|l| r.languages.iter().any(|x| x == l)))
+            .map(|r| {
+                r.languages.is_empty()
+                    || language.is_none_or(|l| r.languages.iter().any(|x| x == l))
+            })
             .collect()
     }
 

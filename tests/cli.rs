@@ -6,7 +6,8 @@ use assert_cmd::Command;
 
 fn artlint() -> Command {
     let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
 
@@ -30,33 +31,77 @@ fn json_output_for_the_seed_article() {
 #[test]
 fn outputs_for_a_scraped_post() {
     for format in ["human", "json", "json-lines", "concise"] {
-        let out = stdout_of(artlint().args(["--format", format, "--color", "never", "fixtures/scraped-post.txt"]));
+        let out = stdout_of(artlint().args([
+            "--format",
+            format,
+            "--color",
+            "never",
+            "fixtures/scraped-post.txt",
+        ]));
         insta::assert_snapshot!(format!("scraped_post_{format}"), out);
     }
 }
 
 #[test]
 fn exit_codes() {
-    artlint().args(["check", "fixtures/clean-article.txt"]).assert().code(0);
-    artlint().args(["check", "fixtures/scraped-post.txt"]).assert().code(1);
-    artlint().args(["check", "--fail-on", "error", "fixtures/scraped-post.txt"]).assert().code(0);
-    artlint().args(["check", "--fail-on", "never", "fixtures/scraped-post.txt"]).assert().code(0);
-    artlint().args(["check", "--format", "nope", "fixtures/clean-article.txt"]).assert().code(2);
-    artlint().args(["check", "--select", "[", "fixtures/clean-article.txt"]).assert().code(2);
+    artlint()
+        .args(["check", "fixtures/clean-article.txt"])
+        .assert()
+        .code(0);
+    artlint()
+        .args(["check", "fixtures/scraped-post.txt"])
+        .assert()
+        .code(1);
+    artlint()
+        .args(["check", "--fail-on", "error", "fixtures/scraped-post.txt"])
+        .assert()
+        .code(0);
+    artlint()
+        .args(["check", "--fail-on", "never", "fixtures/scraped-post.txt"])
+        .assert()
+        .code(0);
+    artlint()
+        .args(["check", "--format", "nope", "fixtures/clean-article.txt"])
+        .assert()
+        .code(2);
+    artlint()
+        .args(["check", "--select", "[", "fixtures/clean-article.txt"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn implicit_check_subcommand() {
-    artlint().args(["fixtures/scraped-post.txt", "-q"]).assert().code(1);
-    artlint().args(["--format", "json", "fixtures/clean-article.txt"]).assert().code(0);
+    artlint()
+        .args(["fixtures/scraped-post.txt", "-q"])
+        .assert()
+        .code(1);
+    artlint()
+        .args(["--format", "json", "fixtures/clean-article.txt"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn select_and_ignore_rules() {
-    let out = stdout_of(artlint().args(["--format", "concise", "-q", "--select", "scrape/*", "fixtures/scraped-post.txt"]));
+    let out = stdout_of(artlint().args([
+        "--format",
+        "concise",
+        "-q",
+        "--select",
+        "scrape/*",
+        "fixtures/scraped-post.txt",
+    ]));
     assert!(out.lines().all(|l| l.contains("[scrape/")), "{out}");
     assert_eq!(out.lines().count(), 3, "{out}");
-    let out = stdout_of(artlint().args(["--format", "concise", "-q", "--ignore", "scrape/*", "fixtures/scraped-post.txt"]));
+    let out = stdout_of(artlint().args([
+        "--format",
+        "concise",
+        "-q",
+        "--ignore",
+        "scrape/*",
+        "fixtures/scraped-post.txt",
+    ]));
     assert!(!out.contains("[scrape/"), "{out}");
 }
 
@@ -64,29 +109,63 @@ fn select_and_ignore_rules() {
 fn stdin_with_a_name() {
     let out = stdout_of(
         artlint()
-            .args(["check", "--format", "concise", "--stdin-filename", "post.txt", "-"])
+            .args([
+                "check",
+                "--format",
+                "concise",
+                "--stdin-filename",
+                "post.txt",
+                "-",
+            ])
             .write_stdin("It was the the end.\n"),
     );
-    assert_eq!(out, "post.txt:1:12: warning[repetition/word] 'the' is repeated\nFound 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n");
+    assert_eq!(
+        out,
+        "post.txt:1:12: warning[repetition/word] 'the' is repeated\nFound 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n"
+    );
 }
 
 #[test]
 fn broken_rule_file_renders_a_compiler_style_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.toml"), "[[rule]]\nid = \"my/rule\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"x\"]\ncolour = \"red\"\n").unwrap();
-    let output = artlint().arg("check").arg("--rules").arg(dir.path()).arg("fixtures/clean-article.txt").output().unwrap();
+    let output = artlint()
+        .arg("check")
+        .arg("--rules")
+        .arg(dir.path())
+        .arg("fixtures/clean-article.txt")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap().replace(&dir.path().display().to_string(), "DIR");
+    let stderr = String::from_utf8(output.stderr)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "DIR");
     insta::assert_snapshot!("broken_rule_file", stderr);
 }
 
 #[test]
 fn missing_file_is_reported_and_others_still_linted() {
-    let output = artlint().args(["check", "--format", "concise", "no/such/file.txt", "fixtures/scraped-post.txt"]).output().unwrap();
+    let output = artlint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "no/such/file.txt",
+            "fixtures/scraped-post.txt",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(stderr, "artlint: error: no/such/file.txt: no such file or directory\n");
-    assert!(String::from_utf8(output.stdout).unwrap().contains("scraped-post.txt:1:1"));
+    assert_eq!(
+        stderr,
+        "artlint: error: no/such/file.txt: no such file or directory\n"
+    );
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("scraped-post.txt:1:1")
+    );
 }
 
 #[cfg(unix)]
@@ -103,7 +182,11 @@ fn unreadable_file_is_an_io_error() {
     }
     let output = artlint().arg("check").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8(output.stderr).unwrap().ends_with("secret.txt: permission denied\n"));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .ends_with("secret.txt: permission denied\n")
+    );
 }
 
 #[test]
@@ -116,15 +199,30 @@ fn binary_files_are_skipped() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty());
     // Named: skipped with a note.
-    let output = artlint().arg("check").arg(dir.path().join("blob")).output().unwrap();
+    let output = artlint()
+        .arg("check")
+        .arg(dir.path().join("blob"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("blob: skipped, looks binary (NUL byte at offset 7)"));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("blob: skipped, looks binary (NUL byte at offset 7)")
+    );
 }
 
 #[test]
 fn invalid_utf8_is_linted_lossily_and_reported() {
     let output = artlint()
-        .args(["check", "--format", "concise", "--stdin-filename", "latin1.txt", "-"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "latin1.txt",
+            "-",
+        ])
         .write_stdin(b"caf\xe9 and the the end\n".to_vec())
         .output()
         .unwrap();
@@ -148,24 +246,48 @@ fn directories_are_walked_by_extension_and_gitignore() {
     std::fs::write(root.join(".gitignore"), "ignored.txt\n").unwrap();
     std::fs::write(root.join("README"), "the the\n").unwrap();
     let out = stdout_of(artlint().args(["--format", "concise", "-q"]).arg(root));
-    let mut files: Vec<&str> = out.lines().map(|l| Path::new(l.split(':').next().unwrap()).file_name().unwrap().to_str().unwrap()).collect();
+    let mut files: Vec<&str> = out
+        .lines()
+        .map(|l| {
+            Path::new(l.split(':').next().unwrap())
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+        })
+        .collect();
     files.sort();
     assert_eq!(files, ["README", "a.md"]);
 }
 
 #[test]
 fn output_is_deterministic_across_thread_counts() {
-    let one = stdout_of(artlint().env("RAYON_NUM_THREADS", "1").args(["--format", "json", "fixtures"]));
-    let many = stdout_of(artlint().env("RAYON_NUM_THREADS", "8").args(["--format", "json", "fixtures"]));
+    let one = stdout_of(
+        artlint()
+            .env("RAYON_NUM_THREADS", "1")
+            .args(["--format", "json", "fixtures"]),
+    );
+    let many = stdout_of(
+        artlint()
+            .env("RAYON_NUM_THREADS", "8")
+            .args(["--format", "json", "fixtures"]),
+    );
     assert_eq!(one, many);
 }
 
 #[test]
 fn rules_rule_and_test_rules_subcommands() {
     let out = stdout_of(artlint().arg("rules"));
-    assert!(out.lines().any(|l| l.starts_with("scrape/boilerplate-line") && l.contains("boilerplate")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("scrape/boilerplate-line") && l.contains("boilerplate")),
+        "{out}"
+    );
     let out = stdout_of(artlint().args(["rule", "repetition/word"]));
-    assert!(out.starts_with("repetition/word\nkind: repetition  severity: warning"), "{out}");
+    assert!(
+        out.starts_with("repetition/word\nkind: repetition  severity: warning"),
+        "{out}"
+    );
     artlint().args(["rule", "no/such"]).assert().code(2);
     let out = stdout_of(artlint().arg("test-rules"));
     assert!(out.trim_end().ends_with(", 0 failed"), "{out}");
@@ -179,7 +301,11 @@ fn test_rules_reports_failures_of_a_user_pack() {
         "[[rule]]\nid = \"my/foo\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"foo\"]\n[[rule.test]]\ntext = \"a foo\"\nexpect = []\n",
     )
     .unwrap();
-    let output = artlint().arg("test-rules").arg(dir.path()).output().unwrap();
+    let output = artlint()
+        .arg("test-rules")
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),

@@ -6,7 +6,10 @@ use artlint::{builtin_pack, load_pack};
 #[test]
 fn builtin_pack_loads() {
     let rules = load_pack(&builtin_pack()).unwrap_or_else(|errors| {
-        panic!("built-in pack has errors: {:#?}", errors.iter().map(ToString::to_string).collect::<Vec<_>>())
+        panic!(
+            "built-in pack has errors: {:#?}",
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>()
+        )
     });
     assert!(rules.len() >= 4);
 }
@@ -17,9 +20,21 @@ fn every_builtin_example_passes() {
     let failures: Vec<String> = rules
         .iter()
         .flat_map(run_rule_tests)
-        .map(|f| format!("{} example {}: {:?}: {}", f.rule, f.example + 1, f.text, f.problem))
+        .map(|f| {
+            format!(
+                "{} example {}: {:?}: {}",
+                f.rule,
+                f.example + 1,
+                f.text,
+                f.problem
+            )
+        })
         .collect();
-    assert!(failures.is_empty(), "failing examples:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing examples:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -36,7 +51,10 @@ fn every_rule_has_positive_and_negative_examples() {
             missing.push(rule.id.to_string());
         }
     }
-    assert!(missing.is_empty(), "rules without both positive and negative examples: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without both positive and negative examples: {missing:?}"
+    );
 }
 
 #[test]
@@ -58,5 +76,8 @@ expect = ["bar"]
     let rules = load_pack(&files).unwrap();
     let failures = run_rule_tests(&rules[0]);
     assert_eq!(failures.len(), 1);
-    assert_eq!(failures[0].problem, r#"expected ["bar"], found ["foo" at 0..3]"#);
+    assert_eq!(
+        failures[0].problem,
+        r#"expected ["bar"], found ["foo" at 0..3]"#
+    );
 }

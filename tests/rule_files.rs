@@ -4,7 +4,10 @@
 use artlint::{PackFile, load_pack};
 
 fn errors(text: &str) -> Vec<String> {
-    let files = vec![PackFile { path: "pack/r.toml".into(), text: text.into() }];
+    let files = vec![PackFile {
+        path: "pack/r.toml".into(),
+        text: text.into(),
+    }];
     match load_pack(&files) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
@@ -17,14 +20,20 @@ const HEADER: &str = "[[rule]]\nid = \"t/r\"\nkind = \"existence\"\nmessage = \"
 fn unknown_key_points_at_the_key() {
     let e = errors(&format!("{HEADER}tokens = [\"a\"]\ntokenz = [\"b\"]\n"));
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("pack/r.toml:6:1: unknown field `tokenz`"), "{e:?}");
+    assert!(
+        e[0].starts_with("pack/r.toml:6:1: unknown field `tokenz`"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn unknown_kind_lists_the_known_ones() {
     let e = errors("[[rule]]\nid = \"t/r\"\nkind = \"exist\"\nmessage = \"m\"\n");
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("pack/r.toml:3:8: unknown rule kind `exist` (known kinds: existence,"), "{e:?}");
+    assert!(
+        e[0].starts_with("pack/r.toml:3:8: unknown rule kind `exist` (known kinds: existence,"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -44,8 +53,14 @@ fn huge_regex_is_rejected_by_the_size_limit() {
 #[test]
 fn duplicate_id_names_the_first_definition() {
     let files = vec![
-        PackFile { path: "a.toml".into(), text: format!("{HEADER}tokens = [\"a\"]\n") },
-        PackFile { path: "b.toml".into(), text: format!("\n{HEADER}tokens = [\"b\"]\n") },
+        PackFile {
+            path: "a.toml".into(),
+            text: format!("{HEADER}tokens = [\"a\"]\n"),
+        },
+        PackFile {
+            path: "b.toml".into(),
+            text: format!("\n{HEADER}tokens = [\"b\"]\n"),
+        },
     ];
     let e = load_pack(&files).unwrap_err();
     assert_eq!(e.len(), 1);
@@ -57,21 +72,34 @@ fn duplicate_id_names_the_first_definition() {
 fn wrong_type_points_at_the_value() {
     let e = errors(&format!("{HEADER}tokens = \"a\"\n"));
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("pack/r.toml:5:10: invalid type: string \"a\", expected a sequence"), "{e:?}");
+    assert!(
+        e[0].starts_with("pack/r.toml:5:10: invalid type: string \"a\", expected a sequence"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn key_of_another_kind_is_rejected() {
-    let e = errors(&format!("{HEADER}tokens = [\"a\"]\nswap = {{ a = \"b\" }}\n"));
+    let e = errors(&format!(
+        "{HEADER}tokens = [\"a\"]\nswap = {{ a = \"b\" }}\n"
+    ));
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("pack/r.toml:6:8: key `swap` is not used by rules of kind `existence`"), "{e:?}");
+    assert!(
+        e[0].starts_with("pack/r.toml:6:8: key `swap` is not used by rules of kind `existence`"),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn unknown_placeholder_is_rejected() {
-    let e = errors("[[rule]]\nid = \"t/r\"\nkind = \"existence\"\nmessage = \"bad {replacement}\"\ntokens = [\"a\"]\n");
+    let e = errors(
+        "[[rule]]\nid = \"t/r\"\nkind = \"existence\"\nmessage = \"bad {replacement}\"\ntokens = [\"a\"]\n",
+    );
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("pack/r.toml:4:11: unknown placeholder `{replacement}`"), "{e:?}");
+    assert!(
+        e[0].starts_with("pack/r.toml:4:11: unknown placeholder `{replacement}`"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -83,6 +111,8 @@ fn invalid_toml_points_at_the_error() {
 
 #[test]
 fn bad_id_is_rejected() {
-    let e = errors("[[rule]]\nid = \"Bad Id\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"a\"]\n");
+    let e = errors(
+        "[[rule]]\nid = \"Bad Id\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"a\"]\n",
+    );
     assert!(e[0].contains("must be `pack/name` in kebab-case"), "{e:?}");
 }

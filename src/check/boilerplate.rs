@@ -72,7 +72,13 @@ impl BoilerplateIndex {
         self.phrases.is_empty() && self.patterns.is_none()
     }
 
-    pub fn check(&self, doc: &Document, rules: &[Rule], active: &[bool], out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        doc: &Document,
+        rules: &[Rule],
+        active: &[bool],
+        out: &mut Vec<Diagnostic>,
+    ) {
         if self.is_empty() {
             return;
         }

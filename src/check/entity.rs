@@ -8,19 +8,84 @@ use crate::span::Span;
 
 /// The named references that occur in scraped text, decoded.
 const NAMED: &[(&str, &str)] = &[
-    ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u{a0}"),
-    ("ndash", "–"), ("mdash", "—"), ("hellip", "…"), ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"),
-    ("rdquo", "”"), ("laquo", "«"), ("raquo", "»"), ("bull", "•"), ("middot", "·"), ("copy", "©"),
-    ("reg", "®"), ("trade", "™"), ("deg", "°"), ("euro", "€"), ("pound", "£"), ("yen", "¥"), ("cent", "¢"),
-    ("sect", "§"), ("para", "¶"), ("times", "×"), ("divide", "÷"), ("plusmn", "±"), ("frac12", "½"),
-    ("frac14", "¼"), ("frac34", "¾"), ("eacute", "é"), ("egrave", "è"), ("ecirc", "ê"), ("euml", "ë"),
-    ("aacute", "á"), ("agrave", "à"), ("acirc", "â"), ("auml", "ä"), ("aring", "å"), ("atilde", "ã"),
-    ("iacute", "í"), ("igrave", "ì"), ("icirc", "î"), ("iuml", "ï"), ("oacute", "ó"), ("ograve", "ò"),
-    ("ocirc", "ô"), ("ouml", "ö"), ("otilde", "õ"), ("oslash", "ø"), ("uacute", "ú"), ("ugrave", "ù"),
-    ("ucirc", "û"), ("uuml", "ü"), ("ccedil", "ç"), ("ntilde", "ñ"), ("szlig", "ß"), ("Eacute", "É"),
-    ("Aacute", "Á"), ("Ouml", "Ö"), ("Uuml", "Ü"), ("Auml", "Ä"), ("Ccedil", "Ç"), ("Ntilde", "Ñ"),
-    ("shy", "\u{ad}"), ("zwj", "\u{200d}"), ("zwnj", "\u{200c}"), ("thinsp", "\u{2009}"), ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"), ("iexcl", "¡"), ("iquest", "¿"), ("ordm", "º"), ("ordf", "ª"), ("micro", "µ"),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", "\u{a0}"),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("hellip", "…"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("bull", "•"),
+    ("middot", "·"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("deg", "°"),
+    ("euro", "€"),
+    ("pound", "£"),
+    ("yen", "¥"),
+    ("cent", "¢"),
+    ("sect", "§"),
+    ("para", "¶"),
+    ("times", "×"),
+    ("divide", "÷"),
+    ("plusmn", "±"),
+    ("frac12", "½"),
+    ("frac14", "¼"),
+    ("frac34", "¾"),
+    ("eacute", "é"),
+    ("egrave", "è"),
+    ("ecirc", "ê"),
+    ("euml", "ë"),
+    ("aacute", "á"),
+    ("agrave", "à"),
+    ("acirc", "â"),
+    ("auml", "ä"),
+    ("aring", "å"),
+    ("atilde", "ã"),
+    ("iacute", "í"),
+    ("igrave", "ì"),
+    ("icirc", "î"),
+    ("iuml", "ï"),
+    ("oacute", "ó"),
+    ("ograve", "ò"),
+    ("ocirc", "ô"),
+    ("ouml", "ö"),
+    ("otilde", "õ"),
+    ("oslash", "ø"),
+    ("uacute", "ú"),
+    ("ugrave", "ù"),
+    ("ucirc", "û"),
+    ("uuml", "ü"),
+    ("ccedil", "ç"),
+    ("ntilde", "ñ"),
+    ("szlig", "ß"),
+    ("Eacute", "É"),
+    ("Aacute", "Á"),
+    ("Ouml", "Ö"),
+    ("Uuml", "Ü"),
+    ("Auml", "Ä"),
+    ("Ccedil", "Ç"),
+    ("Ntilde", "Ñ"),
+    ("shy", "\u{ad}"),
+    ("zwj", "\u{200d}"),
+    ("zwnj", "\u{200c}"),
+    ("thinsp", "\u{2009}"),
+    ("ensp", "\u{2002}"),
+    ("emsp", "\u{2003}"),
+    ("iexcl", "¡"),
+    ("iquest", "¿"),
+    ("ordm", "º"),
+    ("ordf", "ª"),
+    ("micro", "µ"),
 ];
 
 /// Decodes one reference body (between `&` and `;`).
@@ -30,9 +95,14 @@ fn decode(body: &str) -> Option<String> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return char::from_u32(value).filter(|c| *c != '\0').map(String::from);
+        return char::from_u32(value)
+            .filter(|c| *c != '\0')
+            .map(String::from);
     }
-    NAMED.iter().find(|(name, _)| *name == body).map(|(_, v)| (*v).to_string())
+    NAMED
+        .iter()
+        .find(|(name, _)| *name == body)
+        .map(|(_, v)| (*v).to_string())
 }
 
 pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -43,14 +113,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let amp = from + rel;
         from = amp + 1;
         let rest = &text[amp + 1..];
-        let Some(semi) = rest.bytes().take(33).position(|b| b == b';') else { continue };
+        let Some(semi) = rest.bytes().take(33).position(|b| b == b';') else {
+            continue;
+        };
         let body = &rest[..semi];
         let valid = !body.is_empty()
             && (body.starts_with('#') || body.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !valid {
             continue;
         }
-        let Some(mut decoded) = decode(body) else { continue };
+        let Some(mut decoded) = decode(body) else {
+            continue;
+        };
         let mut end = amp + 1 + semi + 1;
         // `&amp;amp;` and `&amp;#8217;`: escaped twice.
         let mut double = false;
@@ -58,7 +132,11 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             let after = &text[end..];
             if let Some(semi2) = after.bytes().take(33).position(|b| b == b';') {
                 let inner = &after[..semi2];
-                if let Some(d) = (!inner.is_empty() && (inner.starts_with('#') || inner.bytes().all(|b| b.is_ascii_alphanumeric()))).then(|| decode(inner)).flatten() {
+                if let Some(d) = (!inner.is_empty()
+                    && (inner.starts_with('#') || inner.bytes().all(|b| b.is_ascii_alphanumeric())))
+                .then(|| decode(inner))
+                .flatten()
+                {
                     decoded = d;
                     end += semi2 + 1;
                     double = true;
@@ -67,7 +145,12 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         let span = Span::new(amp, end);
         let matched = doc.slice(span);
-        let shown = if decoded.chars().all(|c| c.is_whitespace() || c.is_control() || ('\u{200b}'..='\u{200f}').contains(&c) || c == '\u{ad}') {
+        let shown = if decoded.chars().all(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || ('\u{200b}'..='\u{200f}').contains(&c)
+                || c == '\u{ad}'
+        }) {
             decoded.escape_unicode().to_string()
         } else {
             decoded.clone()
@@ -79,11 +162,21 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             message: render_message(&rule.message, |name| match name {
                 "match" => Some(matched.to_string()),
                 "replacement" => Some(shown.clone()),
-                "kind" => Some(if double { "double-escaped HTML entity" } else { "HTML entity" }.to_string()),
+                "kind" => Some(
+                    if double {
+                        "double-escaped HTML entity"
+                    } else {
+                        "HTML entity"
+                    }
+                    .to_string(),
+                ),
                 _ => None,
             }),
             labels: Vec::new(),
-            fix: Some(Fix { applicability: rule.applicability.min(Applicability::Unsafe), edits: vec![Edit::new(span, decoded)] }),
+            fix: Some(Fix {
+                applicability: rule.applicability.min(Applicability::Unsafe),
+                edits: vec![Edit::new(span, decoded)],
+            }),
         });
         from = end;
     }

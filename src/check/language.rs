@@ -6,15 +6,65 @@ use crate::document::Document;
 
 /// Function words that are frequent in one language and rare in the others.
 const STOP_WORDS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "is", "that", "with", "for", "was", "this", "are", "have", "from", "which", "by", "it"]),
-    ("de", &["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "des", "auf", "für", "ein", "eine", "dem", "wird", "auch"]),
-    ("fr", &["le", "les", "et", "des", "est", "une", "dans", "qui", "pour", "pas", "sur", "avec", "du", "au", "sont", "ce"]),
-    ("es", &["el", "los", "las", "y", "del", "que", "una", "por", "con", "para", "como", "está", "pero", "sus", "fue", "muy"]),
-    ("it", &["il", "che", "di", "della", "per", "sono", "gli", "nel", "anche", "alla", "questo", "delle", "è", "più", "come", "degli"]),
-    ("pt", &["os", "não", "uma", "com", "para", "mais", "dos", "das", "ao", "pelo", "isso", "foi", "também", "são", "já", "ele"]),
-    ("nl", &["het", "een", "van", "niet", "zijn", "ook", "maar", "voor", "dat", "wordt", "aan", "deze", "bij", "uit", "nog", "naar"]),
-    ("id", &["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari", "dalam", "akan", "pada", "juga", "ke", "ada", "bisa"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "that", "with", "for", "was", "this", "are", "have",
+            "from", "which", "by", "it",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "sich", "des", "auf", "für", "ein",
+            "eine", "dem", "wird", "auch",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "et", "des", "est", "une", "dans", "qui", "pour", "pas", "sur", "avec",
+            "du", "au", "sont", "ce",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "y", "del", "que", "una", "por", "con", "para", "como", "está",
+            "pero", "sus", "fue", "muy",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "che", "di", "della", "per", "sono", "gli", "nel", "anche", "alla", "questo",
+            "delle", "è", "più", "come", "degli",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "os", "não", "uma", "com", "para", "mais", "dos", "das", "ao", "pelo", "isso", "foi",
+            "também", "são", "já", "ele",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "een", "van", "niet", "zijn", "ook", "maar", "voor", "dat", "wordt", "aan",
+            "deze", "bij", "uit", "nog", "naar",
+        ],
+    ),
+    (
+        "id",
+        &[
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari", "dalam", "akan",
+            "pada", "juga", "ke", "ada", "bisa",
+        ],
+    ),
 ];
+
+const GERMAN: usize = 1;
 
 /// How many words of a document the guess looks at.
 const SAMPLE_WORDS: usize = 2000;
@@ -28,9 +78,15 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     let mut letters_latin = 0usize;
     let mut letters_other = 0usize;
     let mut word = String::new();
-    let words = doc.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let words = doc
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     for text in words.take(SAMPLE_WORDS) {
         for c in text.chars().filter(|c| c.is_alphabetic()) {
+            if matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü') {
+                hits[GERMAN] += 1;
+            }
             if (c as u32) < 0x250 {
                 letters_latin += 1;
             } else {
@@ -49,7 +105,16 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
         return Some("other");
     }
     let (best, &count) = hits.iter().enumerate().max_by_key(|(_, c)| **c)?;
-    (count >= MIN_HITS).then_some(STOP_WORDS[best].0)
+    let runner_up = hits
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0);
+    // Short texts (one MT segment) decide on fewer words if one language clearly leads.
+    let clear = count >= MIN_HITS || (count >= 2 && count >= 3 * runner_up);
+    clear.then_some(STOP_WORDS[best].0)
 }
 
 #[cfg(test)]
@@ -64,6 +129,20 @@ mod tests {
         assert_eq!(guess(&Document::new("en", en)), Some("en"));
         assert_eq!(guess(&Document::new("de", de)), Some("de"));
         assert_eq!(guess(&Document::new("id", id)), Some("id"));
-        assert_eq!(guess(&Document::new("short", "Vladimir Poutine said.")), None);
+        assert_eq!(
+            guess(&Document::new("short", "Vladimir Poutine said.")),
+            None
+        );
+        assert_eq!(
+            guess(&Document::new(
+                "segment",
+                "Ich bin in Deutschland aufgewachsen und habe die Schule besucht."
+            )),
+            Some("de")
+        );
+        assert_eq!(
+            guess(&Document::new("segment", "He went to the the market.")),
+            Some("en")
+        );
     }
 }

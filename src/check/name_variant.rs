@@ -36,8 +36,14 @@ pub fn fold_diacritic(c: char) -> char {
 /// The transliteration-normalised form: lowercase, no diacritics, and the
 /// usual French/German/Russian romanisation differences merged.
 pub fn skeleton(word: &str) -> String {
-    let mut s: String = word.chars().flat_map(char::to_lowercase).map(fold_diacritic).filter(|c| c.is_alphabetic()).collect();
+    let mut s: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_diacritic)
+        .filter(|c| c.is_alphabetic())
+        .collect();
     for (from, to) in [
+        ("tsch", "ch"),
         ("tch", "ch"),
         ("sch", "sh"),
         ("ou", "u"),
@@ -45,18 +51,30 @@ pub fn skeleton(word: &str) -> String {
         ("zh", "j"),
         ("ks", "x"),
         ("tz", "ts"),
-        ("ye", "e"),
         ("w", "v"),
         ("dj", "j"),
     ] {
         s = s.replace(from, to);
     }
-    for (from, to) in [("ow", "ov"), ("ev", "ev"), ("iy", "i"), ("yi", "i"), ("yy", "i"), ("ij", "i"), ("yj", "i"), ("ii", "i")] {
+    // Word-initial ye ↔ e (`Yeltsin`/`Eltsine`, `Yevgeny`/`Evgeny`).
+    if let Some(rest) = s.strip_prefix("ye") {
+        s = format!("e{rest}");
+    }
+    for (from, to) in [
+        ("ow", "ov"),
+        ("ev", "ev"),
+        ("iy", "i"),
+        ("yi", "i"),
+        ("yy", "i"),
+        ("ij", "i"),
+        ("yj", "i"),
+        ("ii", "i"),
+    ] {
         if let Some(stem) = s.strip_suffix(from) {
             s = format!("{stem}{to}");
         }
     }
-    s = s.replace('y', "i").replace('j', "i");
+    s = s.replace(['y', 'j'], "i");
     // Doubled letters (`Zelenskyy`, `Lukashenko`/`Loukachenko` after folding).
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -84,23 +102,37 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         let mut chars = text.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
-        if !first_upper || text.chars().count() < MIN_LEN || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’') {
+        if !first_upper
+            || text.chars().count() < MIN_LEN
+            || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+        {
             continue;
         }
-        let span = Span::new(word.span.start as usize, word.span.start as usize + text.len());
+        let span = Span::new(
+            word.span.start as usize,
+            word.span.start as usize + text.len(),
+        );
         let before = doc.text[..word.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-        let mid_sentence = !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
+        let mid_sentence = !(before.is_empty()
+            || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
         let spellings = clusters.entry(skeleton(text)).or_default();
         match spellings.iter_mut().find(|s| s.text == text) {
             Some(s) => {
                 s.spans.push(span);
                 s.mid_sentence |= mid_sentence;
             }
-            None => spellings.push(Spelling { text, spans: vec![span], mid_sentence }),
+            None => spellings.push(Spelling {
+                text,
+                spans: vec![span],
+                mid_sentence,
+            }),
         }
     }
     let index = doc.line_index();
-    let mut groups: Vec<&Vec<Spelling>> = clusters.values().filter(|s| s.len() >= 2 && s.iter().all(|s| s.mid_sentence)).collect();
+    let mut groups: Vec<&Vec<Spelling>> = clusters
+        .values()
+        .filter(|s| s.len() >= 2 && s.iter().all(|s| s.mid_sentence))
+        .collect();
     groups.sort_by_key(|g| g[0].spans[0].start);
     for spellings in groups {
         let majority = spellings
@@ -112,8 +144,17 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let listing: Vec<String> = spellings
             .iter()
             .map(|s| {
-                let lines: Vec<String> = s.spans.iter().map(|sp| index.line_column(doc.text, sp.start).line.to_string()).collect();
-                format!("`{}` ×{} (line {})", s.text, s.spans.len(), lines.join(", "))
+                let lines: Vec<String> = s
+                    .spans
+                    .iter()
+                    .map(|sp| index.line_column(doc.text, sp.start).line.to_string())
+                    .collect();
+                format!(
+                    "`{}` ×{} (line {})",
+                    s.text,
+                    s.spans.len(),
+                    lines.join(", ")
+                )
             })
             .collect();
         for (i, spelling) in spellings.iter().enumerate().filter(|(i, _)| *i != majority) {
@@ -128,7 +169,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                         "spellings" => Some(listing.join(", ")),
                         _ => None,
                     }),
-                    labels: vec![Label { span: spellings[majority].spans[0], message: format!("also spelled `{}`", spellings[majority].text) }],
+                    labels: vec![Label {
+                        span: spellings[majority].spans[0],
+                        message: format!("also spelled `{}`", spellings[majority].text),
+                    }],
                     fix: None,
                 });
             }
@@ -148,6 +192,10 @@ mod tests {
         assert_eq!(skeleton("Gorbatschow"), skeleton("Gorbachov"));
         assert_eq!(skeleton("Tchaïkovski"), skeleton("Chaikovsky"));
         assert_eq!(skeleton("Nazarbaïev"), skeleton("Nazarbayev"));
+        assert_eq!(
+            skeleton("Yeltsin"),
+            skeleton("Eltsine").trim_end_matches('e')
+        );
         assert_ne!(skeleton("Russia"), skeleton("Russian"));
         assert_ne!(skeleton("Mark"), skeleton("Marc"));
     }

@@ -35,7 +35,10 @@ const MIN_LONE_SURNAME: usize = 6;
 const MIN_FUZZY_TOKEN: usize = 4;
 
 fn tokens(name: &str) -> Vec<String> {
-    name.split([' ', '-', '\u{a0}']).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    name.split([' ', '-', '\u{a0}'])
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 impl NameIndex {
@@ -51,11 +54,21 @@ impl NameIndex {
             }
             let id = index.entries.len() as u32;
             for (pos, tok) in toks.iter().enumerate() {
-                index.exact.entry(tok.clone()).or_default().push((id, pos as u16));
+                index
+                    .exact
+                    .entry(tok.clone())
+                    .or_default()
+                    .push((id, pos as u16));
             }
-            let person_like = toks.len() <= 4 && toks.iter().all(|t| t.chars().next().is_some_and(char::is_uppercase));
+            let person_like = toks.len() <= 4
+                && toks
+                    .iter()
+                    .all(|t| t.chars().next().is_some_and(char::is_uppercase));
             let surname = toks.last().expect("two or more tokens");
-            if person_like && surname.chars().count() >= MIN_LONE_SURNAME && !seen_surnames.contains_key(surname) {
+            if person_like
+                && surname.chars().count() >= MIN_LONE_SURNAME
+                && !seen_surnames.contains_key(surname)
+            {
                 let sid = index.surnames.len() as u32;
                 seen_surnames.insert(surname.clone(), sid);
                 index.surnames.push(surname.clone());
@@ -141,7 +154,8 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
         let gap = prev_end.map(|p| &doc.text[p..ws]);
         let joined_to_prev = gap.is_some_and(|g| matches!(g, " " | "\u{a0}"));
         let before = doc.text[..ws].trim_end();
-        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']);
+        let sentence_start =
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']);
         let mut offset = ws;
         for (k, part) in text.split('-').enumerate() {
             if !part.is_empty() {
@@ -161,7 +175,12 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
 /// British/American spellings (`Organisation`) and diacritics (`Erdoğan`)
 /// are not misspellings of a name.
 fn is_spelling_variant(a: &str, b: &str) -> bool {
-    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).map(fold_diacritic).collect::<Vec<char>>();
+    let fold = |s: &str| {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(fold_diacritic)
+            .collect::<Vec<char>>()
+    };
     let (a, b) = (fold(a), fold(b));
     if a == b {
         return true;
@@ -169,9 +188,10 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    a.iter().zip(b.iter()).all(|(&x, &y)| x == y || matches!((x, y), ('s', 'z') | ('z', 's') | ('c', 's') | ('s', 'c')))
+    a.iter().zip(b.iter()).all(|(&x, &y)| {
+        x == y || matches!((x, y), ('s', 'z') | ('z', 's') | ('c', 's') | ('s', 'c'))
+    })
 }
-
 
 fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
@@ -184,40 +204,58 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
     let mut flagged: Vec<Span> = Vec::new();
     let mut anchored: Vec<bool> = vec![false; toks.len()];
     for (i, tok) in toks.iter().enumerate() {
-        let Some(hits) = index.exact.get(text_of(tok)) else { continue };
+        let Some(hits) = index.exact.get(text_of(tok)) else {
+            continue;
+        };
         anchored[i] = true;
         for &(entry, pos) in hits {
             let entry_toks = &index.entries[entry as usize];
             // Align the whole entry on the text: every token but one must be
             // exact and joined to its neighbour; the odd one out must be close.
-            let Some(first) = i.checked_sub(pos as usize) else { continue };
-            let Some(window) = toks.get(first..first + entry_toks.len()) else { continue };
+            let Some(first) = i.checked_sub(pos as usize) else {
+                continue;
+            };
+            let Some(window) = toks.get(first..first + entry_toks.len()) else {
+                continue;
+            };
             if window.iter().skip(1).any(|t| !t.joined) {
                 continue;
             }
-            let mismatched: Vec<usize> = (0..entry_toks.len()).filter(|&k| text_of(&window[k]) != entry_toks[k]).collect();
+            let mismatched: Vec<usize> = (0..entry_toks.len())
+                .filter(|&k| text_of(&window[k]) != entry_toks[k])
+                .collect();
             let [k] = mismatched[..] else { continue };
             let (t, expected) = (&window[k], &entry_toks[k]);
             let found = text_of(t);
-            if !capitalised(found) || found.chars().count() < MIN_FUZZY_TOKEN || flagged.contains(&t.span) {
+            if !capitalised(found)
+                || found.chars().count() < MIN_FUZZY_TOKEN
+                || flagged.contains(&t.span)
+            {
                 continue;
             }
             let is_surname = k + 1 == entry_toks.len();
             if is_surname && entry_toks.len() == 2 && found.chars().count() < MIN_LONE_SURNAME {
                 continue; // a shared first name is a weak anchor (`John Kerry` / `John Berry`)
             }
-            if found.strip_suffix('s').is_some_and(|f| f == expected || f.strip_suffix('e') == Some(expected)) {
+            if found
+                .strip_suffix('s')
+                .is_some_and(|f| f == expected || f.strip_suffix('e') == Some(expected))
+            {
                 continue; // a family in the plural (`the Bidens`)
             }
             let limit = if expected.chars().count() >= 8 { 2 } else { 1 };
-            if damerau_levenshtein(found, expected, limit) > limit || is_spelling_variant(found, expected) {
+            if damerau_levenshtein(found, expected, limit) > limit
+                || is_spelling_variant(found, expected)
+            {
                 continue;
             }
             // Another listed name may fit the text exactly (`Kim Jong Un` / `Kim Jong Il`).
             if index.exact.get(found).is_some_and(|h| {
                 h.iter().any(|&(e, p)| {
                     let other = &index.entries[e as usize];
-                    p as usize == k && other.len() == entry_toks.len() && (0..other.len()).all(|j| text_of(&window[j]) == other[j])
+                    p as usize == k
+                        && other.len() == entry_toks.len()
+                        && (0..other.len()).all(|j| text_of(&window[j]) == other[j])
                 })
             }) {
                 continue;
@@ -245,14 +283,24 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
     // Lone tokens one edit from a listed surname: info only.
     for (i, tok) in toks.iter().enumerate() {
         let found = text_of(tok);
-        if anchored[i] || tok.sentence_start || !capitalised(found) || found.chars().count() < MIN_LONE_SURNAME || flagged.contains(&tok.span) {
+        if anchored[i]
+            || tok.sentence_start
+            || !capitalised(found)
+            || found.chars().count() < MIN_LONE_SURNAME
+            || flagged.contains(&tok.span)
+        {
             continue;
         }
         if found.chars().skip(1).any(char::is_uppercase) {
             continue; // acronyms and CamelCase brands
         }
-        let neighbour_capitalised = |j: Option<usize>, joined: bool| j.and_then(|j| toks.get(j)).is_some_and(|t| joined && capitalised(text_of(t)));
-        if neighbour_capitalised(i.checked_sub(1), tok.joined) || neighbour_capitalised(Some(i + 1), toks.get(i + 1).is_some_and(|t| t.joined)) {
+        let neighbour_capitalised = |j: Option<usize>, joined: bool| {
+            j.and_then(|j| toks.get(j))
+                .is_some_and(|t| joined && capitalised(text_of(t)))
+        };
+        if neighbour_capitalised(i.checked_sub(1), tok.joined)
+            || neighbour_capitalised(Some(i + 1), toks.get(i + 1).is_some_and(|t| t.joined))
+        {
             continue; // part of a longer name that is not on the list
         }
         if let Some(&surname) = index.lone_candidates(found).first() {
@@ -269,7 +317,10 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
                     _ => None,
                 }),
                 labels: Vec::new(),
-                fix: Some(Fix { applicability: Applicability::DisplayOnly, edits: vec![Edit::new(tok.span, surname)] }),
+                fix: Some(Fix {
+                    applicability: Applicability::DisplayOnly,
+                    edits: vec![Edit::new(tok.span, surname)],
+                }),
             });
         }
     }

@@ -56,7 +56,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 _ => None,
             }),
             labels: Vec::new(),
-            fix: (!edits.is_empty()).then(|| Fix { applicability: rule.applicability.min(Applicability::Unsafe), edits }),
+            fix: (!edits.is_empty()).then(|| Fix {
+                applicability: rule.applicability.min(Applicability::Unsafe),
+                edits,
+            }),
         });
     };
     let mut unbalanced = Vec::new();
@@ -87,7 +90,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 last_open = Some(at);
                 let rest = &text[at + 3..];
                 let spaces = rest.len() - rest.trim_start_matches(is_space).len();
-                spaced_open = (spaces > 0 && rest[spaces..].starts_with(char::is_alphanumeric)).then_some((at, spaces));
+                spaced_open = (spaces > 0 && rest[spaces..].starts_with(char::is_alphanumeric))
+                    .then_some((at, spaces));
                 continue;
             }
             if depth == 0 {
@@ -99,21 +103,43 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             if let Some((open, spaces)) = spaced_open.take()
                 && !space_before
             {
-                push(Span::new(open, open + 3 + spaces), "space after an opening quote", vec![Edit::new(Span::new(open + 3, open + 3 + spaces), "")]);
+                push(
+                    Span::new(open, open + 3 + spaces),
+                    "space after an opening quote",
+                    vec![Edit::new(Span::new(open + 3, open + 3 + spaces), "")],
+                );
             }
             if space_before && glued_after {
                 let trimmed = text[..at].trim_end_matches(is_space);
-                let edits = vec![Edit::new(Span::new(trimmed.len(), at), ""), Edit::new(Span::new(at + 3, at + 3), " ")];
-                push(Span::new(trimmed.len(), at + 3), "closing quote after a space and glued to the next word", edits);
+                let edits = vec![
+                    Edit::new(Span::new(trimmed.len(), at), ""),
+                    Edit::new(Span::new(at + 3, at + 3), " "),
+                ];
+                push(
+                    Span::new(trimmed.len(), at + 3),
+                    "closing quote after a space and glued to the next word",
+                    edits,
+                );
             } else if glued_after {
-                push(Span::new(at, at + 3), "closing quote glued to the next word", vec![Edit::new(Span::new(at + 3, at + 3), " ")]);
+                push(
+                    Span::new(at, at + 3),
+                    "closing quote glued to the next word",
+                    vec![Edit::new(Span::new(at + 3, at + 3), " ")],
+                );
             }
         }
         // A quotation running over paragraphs is reopened at each paragraph start.
-        let continues = paras.get(n + 1).is_some_and(|&(s, _)| text[s..].trim_start().starts_with('“'));
+        let continues = paras
+            .get(n + 1)
+            .is_some_and(|&(s, _)| text[s..].trim_start().starts_with('“'));
         // Other closers (`"`, `’’`) mean the writer mixed styles, not that the quote is open.
         let other_closers = para.contains('"') || para.contains("’’");
-        if depth > 0 && !markup && !continues && !other_closers && let Some(open) = last_open {
+        if depth > 0
+            && !markup
+            && !continues
+            && !other_closers
+            && let Some(open) = last_open
+        {
             unbalanced.push(Span::new(open, open + 3));
         }
     }

@@ -26,7 +26,9 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         // Only spaces between them; a line break only inside wrapped prose
         // (a long previous line), never between list items or headings.
         let gap = &doc.text[first.end as usize..second.start as usize];
-        if !gap.chars().all(char::is_whitespace) || !continues_line(doc.text, first.start as usize, gap) {
+        if !gap.chars().all(char::is_whitespace)
+            || !continues_line(doc.text, first.start as usize, gap)
+        {
             continue;
         }
         out.push(Diagnostic {

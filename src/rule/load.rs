@@ -48,9 +48,17 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("repetition", &["allow"], &["match"]),
     ("invalid-utf8", &[], &["byte"]),
     ("exonym", &["people"], &["match", "replacement"]),
-    ("acronym-expansion", &[], &["match", "long", "initials", "usage"]),
+    (
+        "acronym-expansion",
+        &[],
+        &["match", "long", "initials", "usage"],
+    ),
     ("acronym-consistency", &[], &["match", "majority", "count"]),
-    ("names", &["names", "names-file"], &["match", "replacement", "name"]),
+    (
+        "names",
+        &["names", "names-file"],
+        &["match", "replacement", "name"],
+    ),
     ("name-variants", &[], &["match", "spellings"]),
     ("quote-spacing", &[], &["match", "problem"]),
     ("html-entity", &[], &["match", "replacement", "kind"]),
@@ -290,14 +298,28 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
             if let Some(list) = &spec.names_file {
                 let wanted = resolve(&file.path, list.get_ref());
                 let Some(data) = files.iter().find(|f| normalize_path(&f.path) == wanted) else {
-                    return Err((Some(list.span()), format!("names file `{}` not found in the rule pack (looked for {wanted})", list.get_ref())));
+                    return Err((
+                        Some(list.span()),
+                        format!(
+                            "names file `{}` not found in the rule pack (looked for {wanted})",
+                            list.get_ref()
+                        ),
+                    ));
                 };
-                names.extend(data.text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+                names.extend(
+                    data.text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .map(str::to_string),
+                );
             }
             if names.is_empty() {
                 return Err(missing("`names` or `names-file`"));
             }
-            RuleKind::Names { index: Arc::new(NameIndex::new(names.iter().map(String::as_str))) }
+            RuleKind::Names {
+                index: Arc::new(NameIndex::new(names.iter().map(String::as_str))),
+            }
         }
         _ => unreachable!("kind names are checked against KINDS above"),
     };
@@ -389,7 +411,11 @@ fn normalize_path(path: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if path.starts_with('/') { format!("/{joined}") } else { joined }
+    if path.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 fn is_valid_id(id: &str) -> bool {
