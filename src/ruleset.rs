@@ -273,6 +273,9 @@ impl RuleSet {
                 RuleKind::NameVariants => name_variant::check(doc, rule, &mut out),
                 RuleKind::QuoteSpacing => quote::check(doc, rule, &mut out),
                 RuleKind::HtmlEntity => entity::check(doc, rule, &mut out),
+                RuleKind::Mojibake => mojibake::check(doc, rule, &mut out),
+                RuleKind::Invisible => invisible::check(doc, rule, &mut out),
+                RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
                 _ => {}
             }
         }

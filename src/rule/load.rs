@@ -62,6 +62,19 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("name-variants", &[], &["match", "spellings"]),
     ("quote-spacing", &[], &["match", "problem"]),
     ("html-entity", &[], &["match", "replacement", "kind"]),
+    ("mojibake", &[], PROCEDURAL),
+    ("invisible", &[], PROCEDURAL),
+    ("mixed-script", &[], PROCEDURAL),
+];
+
+/// Placeholders every procedural check may fill.
+const PROCEDURAL: &[&str] = &[
+    "match",
+    "replacement",
+    "detail",
+    "count",
+    "value",
+    "threshold",
 ];
 
 /// Loads every `.toml` file of the given packs. All errors are collected, so a
@@ -293,6 +306,9 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         "name-variants" => RuleKind::NameVariants,
         "quote-spacing" => RuleKind::QuoteSpacing,
         "html-entity" => RuleKind::HtmlEntity,
+        "mojibake" => RuleKind::Mojibake,
+        "invisible" => RuleKind::Invisible,
+        "mixed-script" => RuleKind::MixedScript,
         "names" => {
             let mut names: Vec<String> = spec.names.map(|n| n.into_inner()).unwrap_or_default();
             if let Some(list) = &spec.names_file {

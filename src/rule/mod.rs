@@ -100,6 +100,12 @@ pub enum RuleKind {
     QuoteSpacing,
     /// HTML character references left in text.
     HtmlEntity,
+    /// Text decoded with the wrong encoding (`â€™`, `Ã©`).
+    Mojibake,
+    /// Invisible and control characters where they do not belong.
+    Invisible,
+    /// Latin words with Cyrillic or Greek look-alike letters.
+    MixedScript,
 }
 
 impl RuleKind {
@@ -118,6 +124,9 @@ impl RuleKind {
             RuleKind::NameVariants => "name-variants",
             RuleKind::QuoteSpacing => "quote-spacing",
             RuleKind::HtmlEntity => "html-entity",
+            RuleKind::Mojibake => "mojibake",
+            RuleKind::Invisible => "invisible",
+            RuleKind::MixedScript => "mixed-script",
         }
     }
 }
