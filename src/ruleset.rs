@@ -9,8 +9,8 @@ use regex::{Regex, RegexSet};
 use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
-    acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, language, name_variant,
-    names, quote, repetition,
+    acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, invisible, language,
+    mixed_script, mojibake, name_variant, names, quote, repetition,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
