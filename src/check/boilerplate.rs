@@ -16,7 +16,8 @@ use crate::span::Span;
 /// Lines longer than this are prose, never template boilerplate.
 pub const MAX_LINE_BYTES: usize = 300;
 
-/// The form lines and phrases are compared in: trimmed, inner whitespace
+/// The form lines and phrases are compared in (patterns too, except for a
+/// line of only punctuation, which they see trimmed and lowercased): trimmed, inner whitespace
 /// collapsed, lowercased, without trailing punctuation or arrows.
 pub fn normalize_line(line: &str) -> String {
     let trimmed = line
@@ -92,9 +93,11 @@ impl BoilerplateIndex {
             if content.len() > MAX_LINE_BYTES {
                 continue;
             }
-            let normalized = normalize_line(content);
+            let mut normalized = normalize_line(content);
             if normalized.is_empty() {
-                continue;
+                // A line of only punctuation or symbols (`|||`, `* * *`):
+                // patterns see it trimmed instead.
+                normalized = content.trim().to_lowercase();
             }
             let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
             if let Some(set) = &self.patterns {
