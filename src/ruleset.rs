@@ -44,6 +44,13 @@ struct RegexEntry {
     insensitive: bool,
 }
 
+/// Per-document state gathered during the literal pass and used after it.
+#[derive(Default)]
+struct Pending<'r> {
+    consistency: Vec<(u32, Occurrence)>,
+    english_seen: std::collections::HashMap<&'r str, bool>,
+}
+
 /// The compiled form of a set of rules.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -175,7 +182,7 @@ impl RuleSet {
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let active = self.active_rules(doc);
-        let mut consistency_hits: Vec<(u32, Occurrence)> = Vec::new();
+        let mut pending = Pending::default();
         let text = doc.text;
 
         if let Some(automaton) = &self.literals {
@@ -203,7 +210,7 @@ impl RuleSet {
                     entry.owner,
                     Span::from(m.range()),
                     &mut out,
-                    &mut consistency_hits,
+                    &mut pending,
                 );
             }
         }
@@ -233,7 +240,7 @@ impl RuleSet {
                             entry.owner,
                             Span::new(start, end),
                             &mut out,
-                            &mut consistency_hits,
+                            &mut pending,
                         );
                         continue;
                     }
@@ -251,6 +258,7 @@ impl RuleSet {
             }
         }
 
+        let mut consistency_hits = pending.consistency;
         if !consistency_hits.is_empty() {
             consistency_hits.sort_by_key(|(rule, o)| (*rule, o.span.start));
             for chunk in consistency_hits.chunk_by(|a, b| a.0 == b.0) {
@@ -301,13 +309,13 @@ impl RuleSet {
             .collect()
     }
 
-    fn literal_hit(
-        &self,
+    fn literal_hit<'r>(
+        &'r self,
         doc: &Document,
         owner: Owner,
         span: Span,
         out: &mut Vec<Diagnostic>,
-        consistency_hits: &mut Vec<(u32, Occurrence)>,
+        pending: &mut Pending<'r>,
     ) {
         let rule = &self.rules[owner.rule as usize];
         let matched = doc.slice(span);
@@ -346,7 +354,7 @@ impl RuleSet {
                     }),
                 });
             }
-            RuleKind::Consistency { .. } => consistency_hits.push((
+            RuleKind::Consistency { .. } => pending.consistency.push((
                 owner.rule,
                 Occurrence {
                     group: owner.item >> 16,
@@ -354,7 +362,7 @@ impl RuleSet {
                     span,
                 },
             )),
-            RuleKind::Exonym { people } => exonym::report(doc, rule, &people[item], span, out),
+            RuleKind::Exonym { people } => exonym::report(doc, rule, &people[item], span, &mut pending.english_seen, out),
             _ => {}
         }
     }

@@ -2,6 +2,8 @@
 //! warning when anchored by the person's given name or when the English form
 //! also appears in the document, info otherwise (`poutine` is also a dish).
 
+use std::collections::HashMap;
+
 use crate::check::text::at_word_boundary;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
@@ -10,16 +12,27 @@ use crate::span::Span;
 
 /// Reports one occurrence of `person.foreign` found at `span` by the shared
 /// literal automaton.
-pub fn report(doc: &Document, rule: &Rule, person: &Person, span: Span, out: &mut Vec<Diagnostic>) {
+/// `english_seen` caches, per document, whether an English form occurs, so a
+/// document with many foreign forms is still scanned once per person.
+pub fn report<'r>(
+    doc: &Document,
+    rule: &Rule,
+    person: &'r Person,
+    span: Span,
+    english_seen: &mut HashMap<&'r str, bool>,
+    out: &mut Vec<Diagnostic>,
+) {
     let before = doc.text[..span.start as usize].trim_end_matches([' ', '\u{a0}']);
     let anchored_by_given = person.given.iter().any(|given| {
         before.ends_with(given.as_str())
             && at_word_boundary(before, before.len() - given.len(), before.len())
     });
-    let english_elsewhere = doc
-        .text
-        .match_indices(person.english.as_str())
-        .any(|(i, m)| at_word_boundary(doc.text, i, i + m.len()));
+    let english_elsewhere = anchored_by_given
+        || *english_seen.entry(person.english.as_str()).or_insert_with(|| {
+            doc.text
+                .match_indices(person.english.as_str())
+                .any(|(i, m)| at_word_boundary(doc.text, i, i + m.len()))
+        });
     let severity = if anchored_by_given || english_elsewhere {
         rule.severity
     } else {

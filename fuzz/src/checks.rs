@@ -1,0 +1,144 @@
+//! Invariants shared by the fuzz targets (`fuzz/fuzz_targets/*.rs`) and the
+//! plain `cargo test` replay of saved regressions (`tests/properties.rs`
+//! includes this file with `#[path]`). It depends only on `artlint` and std,
+//! so both crates can compile it.
+//!
+//! Every function panics (via `assert!`) when an invariant is broken; that is
+//! what libFuzzer reports as a crash and what a test reports as a failure.
+
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use artlint::{
+    Applicability, Diagnostic, Document, PackFile, RuleSet, builtin_pack, fix, load_pack,
+};
+
+/// The full built-in pack, compiled once per process.
+pub fn builtin_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        RuleSet::new(load_pack(&builtin_pack()).expect("the built-in pack loads"))
+    })
+}
+
+/// A small text with something for most rule kinds to look at; what a rule
+/// file loaded from fuzzer input is run on.
+pub const SAMPLE_TEXT: &str = "Source link\n\
+    Vladimir Poutine met Kassym-Jopart Tokayev in Moscou , the the CSTO .\r\n\
+    The Collective Security Treaty Organization (CTSC) said “target =” _blank “> \
+    caf\u{e9} Ã© &amp; e-mail email\u{200b}\rComments are closed.\n";
+
+/// Every diagnostic and every fix edit lies within `text` on char
+/// boundaries; the edits of one fix do not overlap; labels are in bounds; the
+/// list is sorted by [`Diagnostic::sort_key`].
+pub fn check_diagnostics(text: &str, diagnostics: &[Diagnostic]) {
+    let in_text = |what: &str, rule: &str, start: u32, end: u32| {
+        let (s, e) = (start as usize, end as usize);
+        assert!(s <= e, "{rule}: {what} start {s} after end {e}");
+        assert!(e <= text.len(), "{rule}: {what} {s}..{e} past the end ({})", text.len());
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "{rule}: {what} {s}..{e} not on char boundaries of {text:?}"
+        );
+    };
+    for d in diagnostics {
+        let rule = &*d.rule;
+        in_text("span", rule, d.span.start, d.span.end);
+        for label in &d.labels {
+            in_text("label", rule, label.span.start, label.span.end);
+        }
+        if let Some(fix) = &d.fix {
+            for edit in &fix.edits {
+                in_text("edit", rule, edit.start, edit.end);
+            }
+            for (i, a) in fix.edits.iter().enumerate() {
+                for b in &fix.edits[i + 1..] {
+                    assert!(
+                        !a.span().overlaps(b.span()),
+                        "{rule}: edits {:?} and {:?} of one fix overlap",
+                        a.span(),
+                        b.span()
+                    );
+                }
+            }
+        }
+    }
+    for pair in diagnostics.windows(2) {
+        assert!(
+            pair[0].sort_key() <= pair[1].sort_key(),
+            "diagnostics out of order: {:?} before {:?}",
+            pair[0].sort_key(),
+            pair[1].sort_key()
+        );
+    }
+}
+
+/// Lints `text` with `rules`, checks the invariants and that a second lint
+/// gives the same result.
+pub fn lint_and_check(rules: &RuleSet, text: &str) -> Vec<Diagnostic> {
+    let first = rules.lint(&Document::new("f", text));
+    check_diagnostics(text, &first);
+    let second = rules.lint(&Document::new("f", text));
+    assert_eq!(first, second, "linting twice gave different results");
+    first
+}
+
+/// Fuzz target `lint_bytes`: raw bytes through [`RuleSet::lint_bytes`].
+pub fn lint_bytes(data: &[u8]) {
+    let rules = builtin_rules();
+    let (text, first) = rules.lint_bytes("f", data);
+    check_diagnostics(&text, &first);
+    if std::str::from_utf8(data).is_ok() {
+        assert_eq!(&*text, std::str::from_utf8(data).unwrap());
+    }
+    let (text2, second) = rules.lint_bytes("f", data);
+    assert_eq!(text, text2, "decoding twice gave different text");
+    assert_eq!(first, second, "linting twice gave different results");
+}
+
+/// Fuzz target `load_rules`: arbitrary bytes as a rule file must load or
+/// fail, never panic; a pack that loads is compiled and run on [`SAMPLE_TEXT`].
+pub fn load_rules(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let files = [PackFile {
+        path: "f.toml".into(),
+        text: text.to_string(),
+    }];
+    match load_pack(&files) {
+        Ok(rules) => {
+            let set = RuleSet::new(rules);
+            lint_and_check(&set, SAMPLE_TEXT);
+            lint_and_check(&set, text);
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty(), "Err with no errors");
+            for e in &errors {
+                // Rendering an error (with its line/column) must not panic either.
+                let _ = e.to_string();
+            }
+        }
+    }
+}
+
+/// Fuzz target `apply_fixes`: lint, apply every fix until stable, re-lint.
+pub fn apply_fixes(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    fix_and_check(builtin_rules(), &text);
+}
+
+/// Fixes `text` until stable (unsafe fixes included) and checks the outcome.
+pub fn fix_and_check(rules: &RuleSet, text: &str) -> fix::FixOutcome {
+    let outcome = fix::fix_until_stable(rules, "f", text, Applicability::Unsafe);
+    assert!(outcome.passes <= fix::MAX_PASSES);
+    assert!(outcome.applied >= outcome.passes);
+    if outcome.passes == 0 {
+        assert_eq!(outcome.text, text, "no pass, yet the text changed");
+    }
+    // `remaining` describes the final text.
+    let relinted = lint_and_check(rules, &outcome.text);
+    assert_eq!(outcome.remaining, relinted, "`remaining` is not the lint of the final text");
+    outcome
+}
