@@ -9,8 +9,9 @@ use regex::{Regex, RegexSet};
 use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
-    acronym, boilerplate::BoilerplateIndex, consistency, entity, exonym, invisible, language,
-    mixed_script, mojibake, name_variant, names, quote, repetition,
+    acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym, invisible,
+    language, mixed_script, mojibake, name_variant, names, overuse, quality, quote, repetition,
+    repetition_loop,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
@@ -284,13 +285,36 @@ impl RuleSet {
                 RuleKind::Mojibake => mojibake::check(doc, rule, &mut out),
                 RuleKind::Invisible => invisible::check(doc, rule, &mut out),
                 RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
+                RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
+                RuleKind::RepetitionLoop { allow } => repetition_loop::check(doc, rule, allow, &mut out),
+                RuleKind::Overuse { allow } => overuse::check(doc, rule, allow, &mut out),
                 _ => {}
+            }
+        }
+
+        // Document statistics last: one of them measures what the
+        // boilerplate rules found.
+        let mut flagged_boilerplate = None;
+        for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
+            if let RuleKind::Quality { metric, minimum, maximum } = &rule.kind {
+                let flagged = *flagged_boilerplate.get_or_insert_with(|| self.boilerplate_bytes(&out));
+                quality::check(doc, rule, *metric, *minimum, *maximum, flagged, &mut out);
             }
         }
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         drop_nested(&mut out);
         out
+    }
+
+    /// Bytes of the lines flagged by boilerplate rules (each line once).
+    fn boilerplate_bytes(&self, out: &[Diagnostic]) -> usize {
+        let boilerplate: std::collections::HashSet<&str> =
+            self.rules.iter().filter(|r| matches!(r.kind, RuleKind::Boilerplate { .. })).map(|r| &*r.id).collect();
+        let mut spans: Vec<Span> = out.iter().filter(|d| boilerplate.contains(&*d.rule)).map(|d| d.span).collect();
+        spans.sort();
+        spans.dedup();
+        spans.iter().map(|s| s.len()).sum()
     }
 
     /// Which rules apply to this document: those without a language

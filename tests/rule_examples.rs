@@ -17,9 +17,10 @@ fn builtin_pack_loads() {
 #[test]
 fn every_builtin_example_passes() {
     let rules = load_pack(&builtin_pack()).expect("built-in pack loads");
+    let pack = artlint::RuleSet::new(rules.clone());
     let failures: Vec<String> = rules
         .iter()
-        .flat_map(run_rule_tests)
+        .flat_map(|rule| run_rule_tests(rule, Some(&pack)))
         .map(|f| {
             format!(
                 "{} example {}: {:?}: {}",
@@ -74,7 +75,7 @@ expect = ["bar"]
         .into(),
     }];
     let rules = load_pack(&files).unwrap();
-    let failures = run_rule_tests(&rules[0]);
+    let failures = run_rule_tests(&rules[0], None);
     assert_eq!(failures.len(), 1);
     assert_eq!(
         failures[0].problem,

@@ -4,6 +4,7 @@
 pub mod acronym;
 pub mod boilerplate;
 pub mod consistency;
+pub mod duplicate_line;
 pub mod edit_distance;
 pub mod entity;
 pub mod exonym;
@@ -13,6 +14,9 @@ pub mod mixed_script;
 pub mod mojibake;
 pub mod name_variant;
 pub mod names;
+pub mod overuse;
+pub mod quality;
 pub mod quote;
 pub mod repetition;
+pub mod repetition_loop;
 pub mod text;

@@ -84,6 +84,7 @@ pub fn test(dir: Option<&Path>) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let pack = artlint::RuleSet::new(rules.clone());
     let mut examples = 0;
     let mut failures = 0;
     let mut untested = Vec::new();
@@ -92,7 +93,7 @@ pub fn test(dir: Option<&Path>) -> u8 {
         if rule.tests.is_empty() {
             untested.push(rule.id.to_string());
         }
-        for failure in run_rule_tests(rule) {
+        for failure in run_rule_tests(rule, Some(&pack)) {
             failures += 1;
             println!(
                 "FAIL {} example {}: {:?}\n     {}",

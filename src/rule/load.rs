@@ -12,6 +12,7 @@ use super::spec::{Case, PackFileSpec, Position, RuleSpec};
 use super::{Person, Rule, RuleKind, RuleTest};
 use crate::check::boilerplate::normalize_line;
 use crate::check::names::NameIndex;
+use crate::check::quality::Metric;
 use crate::diagnostic::{Applicability, Severity};
 
 /// A file of a rule pack, already read into memory (the engine does no I/O).
@@ -65,6 +66,10 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("mojibake", &[], PROCEDURAL),
     ("invisible", &[], PROCEDURAL),
     ("mixed-script", &[], PROCEDURAL),
+    ("duplicate-line", &[], PROCEDURAL),
+    ("repetition-loop", &["allow"], PROCEDURAL),
+    ("overuse", &["allow"], PROCEDURAL),
+    ("quality", &["metric", "minimum", "maximum"], PROCEDURAL),
 ];
 
 /// Placeholders every procedural check may fill.
@@ -309,6 +314,24 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         "mojibake" => RuleKind::Mojibake,
         "invisible" => RuleKind::Invisible,
         "mixed-script" => RuleKind::MixedScript,
+        "duplicate-line" => RuleKind::DuplicateLine,
+        "repetition-loop" => RuleKind::RepetitionLoop { allow: lowercase_set(spec.allow) },
+        "overuse" => RuleKind::Overuse { allow: lowercase_set(spec.allow) },
+        "quality" => {
+            let metric_spec = spec.metric.ok_or_else(|| missing("`metric`"))?;
+            let Some(metric) = Metric::parse(metric_spec.get_ref()) else {
+                return Err((
+                    Some(metric_spec.span()),
+                    format!("unknown metric `{}` (known: {})", metric_spec.get_ref(), Metric::NAMES.join(", ")),
+                ));
+            };
+            let minimum = spec.minimum.map(|m| m.into_inner());
+            let maximum = spec.maximum.map(|m| m.into_inner());
+            if minimum.is_none() && maximum.is_none() {
+                return Err(missing("`minimum` or `maximum`"));
+            }
+            RuleKind::Quality { metric, minimum, maximum }
+        }
         "names" => {
             let mut names: Vec<String> = spec.names.map(|n| n.into_inner()).unwrap_or_default();
             if let Some(list) = &spec.names_file {
@@ -368,6 +391,10 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         languages: spec.languages.unwrap_or_default(),
         origin: file.path.clone(),
     })
+}
+
+fn lowercase_set(words: Option<toml::Spanned<Vec<String>>>) -> HashSet<String> {
+    words.map(|a| a.into_inner()).unwrap_or_default().iter().map(|w| w.to_lowercase()).collect()
 }
 
 fn reject_empty(items: &[String], key: &str) -> Result<(), CompileError> {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use regex::Regex;
 
 use crate::check::names::NameIndex;
+use crate::check::quality::Metric;
 use crate::diagnostic::{Applicability, Severity};
 pub use error::RuleError;
 pub use load::{PackFile, load_pack};
@@ -106,6 +107,14 @@ pub enum RuleKind {
     Invisible,
     /// Latin words with Cyrillic or Greek look-alike letters.
     MixedScript,
+    /// A line or paragraph repeated in the document.
+    DuplicateLine,
+    /// A unit of words repeated three or more times in a row.
+    RepetitionLoop { allow: HashSet<String> },
+    /// A content word used too often within a window.
+    Overuse { allow: HashSet<String> },
+    /// A document statistic outside its bounds.
+    Quality { metric: Metric, minimum: Option<f64>, maximum: Option<f64> },
 }
 
 impl RuleKind {
@@ -127,6 +136,10 @@ impl RuleKind {
             RuleKind::Mojibake => "mojibake",
             RuleKind::Invisible => "invisible",
             RuleKind::MixedScript => "mixed-script",
+            RuleKind::DuplicateLine => "duplicate-line",
+            RuleKind::RepetitionLoop { .. } => "repetition-loop",
+            RuleKind::Overuse { .. } => "overuse",
+            RuleKind::Quality { .. } => "quality",
         }
     }
 }

@@ -67,6 +67,10 @@ pub struct RuleSpec {
     // names
     pub names: Option<Spanned<Vec<String>>>,
     pub names_file: Option<Spanned<String>>,
+    // quality
+    pub metric: Option<Spanned<String>>,
+    pub minimum: Option<Spanned<f64>>,
+    pub maximum: Option<Spanned<f64>>,
 
     #[serde(default)]
     pub test: Vec<Spanned<RuleTestSpec>>,
@@ -113,6 +117,9 @@ impl RuleSpec {
         key!(people, "people");
         key!(names, "names");
         key!(names_file, "names-file");
+        key!(metric, "metric");
+        key!(minimum, "minimum");
+        key!(maximum, "maximum");
         keys
     }
 }

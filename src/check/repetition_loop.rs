@@ -1,0 +1,77 @@
+//! A unit of one or more words repeated three or more times in a row: the
+//! hallucination loops of neural machine translation (`the team the team the
+//! team`) and anchor text a scraper repeated.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+/// Longest unit, in words, that is looked for.
+const MAX_UNIT: usize = 8;
+/// Repeats (including the first) that make a loop.
+const MIN_REPEATS: usize = 3;
+
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
+}
+
+pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+    let words = doc.words();
+    let texts: Vec<&str> = words.iter().map(|w| doc.slice(w.span)).collect();
+    let mut i = 0;
+    while i < texts.len() {
+        let mut found = None;
+        for unit in 1..=MAX_UNIT {
+            if i + unit * MIN_REPEATS > texts.len() {
+                break;
+            }
+            let mut repeats = 1;
+            while i + unit * (repeats + 1) <= texts.len()
+                && (0..unit).all(|k| same(texts[i + k], texts[i + unit * repeats + k]))
+            {
+                repeats += 1;
+            }
+            if repeats >= MIN_REPEATS {
+                found = Some((unit, repeats));
+                break;
+            }
+        }
+        let Some((unit, repeats)) = found else {
+            i += 1;
+            continue;
+        };
+        let unit_words = &texts[i..i + unit];
+        let numeric = unit_words.iter().all(|w| w.chars().all(|c| c.is_numeric()));
+        let allowed = unit == 1 && allow.contains(&unit_words[0].to_lowercase());
+        // A loop does not run across a paragraph break.
+        let end_word = i + unit * repeats - 1;
+        let whole = Span::new(words[i].span.start as usize, words[end_word].span.end as usize);
+        let crosses_paragraph = doc.slice(whole).contains("\n\n");
+        if numeric || allowed || crosses_paragraph {
+            i += unit * repeats;
+            continue;
+        }
+        let first_end = words[i + unit - 1].span.end as usize;
+        let repeat_span = Span::new(words[i + unit].span.start as usize, whole.end as usize);
+        let shown: String = unit_words.join(" ");
+        out.push(Diagnostic {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            span: repeat_span,
+            message: render_message(&rule.message, |name| match name {
+                "match" => Some(shown.clone()),
+                "count" => Some(repeats.to_string()),
+                _ => None,
+            }),
+            labels: Vec::new(),
+            fix: Some(Fix {
+                applicability: rule.applicability.min(Applicability::Unsafe),
+                edits: vec![Edit::new(Span::new(first_end, whole.end as usize), "")],
+            }),
+        });
+        i += unit * repeats;
+    }
+}
