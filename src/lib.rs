@@ -18,6 +18,7 @@ mod builtin;
 pub mod check;
 pub mod diagnostic;
 pub mod document;
+pub mod fingerprint;
 pub mod fix;
 pub mod line_index;
 pub mod rule;

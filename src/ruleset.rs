@@ -286,7 +286,9 @@ impl RuleSet {
                 RuleKind::Invisible => invisible::check(doc, rule, &mut out),
                 RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
                 RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
-                RuleKind::RepetitionLoop { allow } => repetition_loop::check(doc, rule, allow, &mut out),
+                RuleKind::RepetitionLoop { allow } => {
+                    repetition_loop::check(doc, rule, allow, &mut out)
+                }
                 RuleKind::Overuse { allow } => overuse::check(doc, rule, allow, &mut out),
                 _ => {}
             }
@@ -296,8 +298,14 @@ impl RuleSet {
         // boilerplate rules found.
         let mut flagged_boilerplate = None;
         for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
-            if let RuleKind::Quality { metric, minimum, maximum } = &rule.kind {
-                let flagged = *flagged_boilerplate.get_or_insert_with(|| self.boilerplate_bytes(&out));
+            if let RuleKind::Quality {
+                metric,
+                minimum,
+                maximum,
+            } = &rule.kind
+            {
+                let flagged =
+                    *flagged_boilerplate.get_or_insert_with(|| self.boilerplate_bytes(&out));
                 quality::check(doc, rule, *metric, *minimum, *maximum, flagged, &mut out);
             }
         }
@@ -309,9 +317,17 @@ impl RuleSet {
 
     /// Bytes of the lines flagged by boilerplate rules (each line once).
     fn boilerplate_bytes(&self, out: &[Diagnostic]) -> usize {
-        let boilerplate: std::collections::HashSet<&str> =
-            self.rules.iter().filter(|r| matches!(r.kind, RuleKind::Boilerplate { .. })).map(|r| &*r.id).collect();
-        let mut spans: Vec<Span> = out.iter().filter(|d| boilerplate.contains(&*d.rule)).map(|d| d.span).collect();
+        let boilerplate: std::collections::HashSet<&str> = self
+            .rules
+            .iter()
+            .filter(|r| matches!(r.kind, RuleKind::Boilerplate { .. }))
+            .map(|r| &*r.id)
+            .collect();
+        let mut spans: Vec<Span> = out
+            .iter()
+            .filter(|d| boilerplate.contains(&*d.rule))
+            .map(|d| d.span)
+            .collect();
         spans.sort();
         spans.dedup();
         spans.iter().map(|s| s.len()).sum()
@@ -386,7 +402,14 @@ impl RuleSet {
                     span,
                 },
             )),
-            RuleKind::Exonym { people } => exonym::report(doc, rule, &people[item], span, &mut pending.english_seen, out),
+            RuleKind::Exonym { people } => exonym::report(
+                doc,
+                rule,
+                &people[item],
+                span,
+                &mut pending.english_seen,
+                out,
+            ),
             _ => {}
         }
     }

@@ -30,7 +30,10 @@ pub fn run_rule_tests(rule: &Rule, pack: Option<&RuleSet>) -> Vec<TestFailure> {
         }
     };
     let own = |diagnostics: Vec<crate::Diagnostic>| -> Vec<crate::Diagnostic> {
-        diagnostics.into_iter().filter(|d| d.rule == rule.id).collect()
+        diagnostics
+            .into_iter()
+            .filter(|d| d.rule == rule.id)
+            .collect()
     };
     let mut failures = Vec::new();
     for (i, test) in rule.tests.iter().enumerate() {

@@ -27,7 +27,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
-        let span = Span::new(line.span.start as usize + lead, line.span.start as usize + lead + trimmed.len());
+        let span = Span::new(
+            line.span.start as usize + lead,
+            line.span.start as usize + lead + trimmed.len(),
+        );
         match first_seen.get(&key(trimmed)) {
             None => {
                 first_seen.insert(key(trimmed), span);
@@ -48,8 +51,14 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                         "detail" | "value" => Some(at.to_string()),
                         _ => None,
                     }),
-                    labels: vec![Label { span: first, message: "first occurrence".into() }],
-                    fix: Some(Fix { applicability: rule.applicability.min(Applicability::Unsafe), edits: vec![Edit::new(delete, "")] }),
+                    labels: vec![Label {
+                        span: first,
+                        message: "first occurrence".into(),
+                    }],
+                    fix: Some(Fix {
+                        applicability: rule.applicability.min(Applicability::Unsafe),
+                        edits: vec![Edit::new(delete, "")],
+                    }),
                 });
             }
         }

@@ -28,11 +28,13 @@ pub fn report<'r>(
             && at_word_boundary(before, before.len() - given.len(), before.len())
     });
     let english_elsewhere = anchored_by_given
-        || *english_seen.entry(person.english.as_str()).or_insert_with(|| {
-            doc.text
-                .match_indices(person.english.as_str())
-                .any(|(i, m)| at_word_boundary(doc.text, i, i + m.len()))
-        });
+        || *english_seen
+            .entry(person.english.as_str())
+            .or_insert_with(|| {
+                doc.text
+                    .match_indices(person.english.as_str())
+                    .any(|(i, m)| at_word_boundary(doc.text, i, i + m.len()))
+            });
     let severity = if anchored_by_given || english_elsewhere {
         rule.severity
     } else {

@@ -12,7 +12,12 @@ const MIN_LETTERS: usize = 6;
 const WINDOW: usize = 100;
 const MIN_USES: usize = 3;
 
-pub fn check(doc: &Document, rule: &Rule, allow: &std::collections::HashSet<String>, out: &mut Vec<Diagnostic>) {
+pub fn check(
+    doc: &Document,
+    rule: &Rule,
+    allow: &std::collections::HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
     let words = doc.words();
     // Positions (word index) of each lowercase content word.
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
@@ -32,7 +37,11 @@ pub fn check(doc: &Document, rule: &Rule, allow: &std::collections::HashSet<Stri
         }
         let positions = seen.entry(lower.clone()).or_default();
         positions.push(i);
-        let in_window = positions.iter().rev().take_while(|&&p| i - p < WINDOW).count();
+        let in_window = positions
+            .iter()
+            .rev()
+            .take_while(|&&p| i - p < WINDOW)
+            .count();
         // One report per cluster: not again until the window has moved on.
         let last = reported.get(&lower).copied();
         if in_window >= MIN_USES && last.is_none_or(|l| i - l >= WINDOW) {

@@ -56,7 +56,12 @@ impl Metric {
 /// lines other rules flagged as boilerplate.
 pub fn measure(doc: &Document, metric: Metric, flagged_boilerplate: usize) -> f64 {
     let words: Vec<&str> = doc.text.split_whitespace().collect();
-    let lines: Vec<&str> = doc.lines().iter().map(|l| doc.slice(l.span).trim()).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = doc
+        .lines()
+        .iter()
+        .map(|l| doc.slice(l.span).trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     match metric {
         Metric::StopWords => words
@@ -65,24 +70,39 @@ pub fn measure(doc: &Document, metric: Metric, flagged_boilerplate: usize) -> f6
             .count() as f64,
         Metric::MeanWordLength => ratio(words.iter().map(|w| w.chars().count()).sum(), words.len()),
         Metric::SymbolRatio => {
-            let symbols = doc.text.matches('#').count() + doc.text.matches("...").count() + doc.text.matches('…').count();
+            let symbols = doc.text.matches('#').count()
+                + doc.text.matches("...").count()
+                + doc.text.matches('…').count();
             ratio(symbols, words.len())
         }
         Metric::TerminalPunctuation => ratio(
-            lines.iter().filter(|l| l.ends_with(['.', '!', '?', '"', '”', '’', '\''])).count(),
+            lines
+                .iter()
+                .filter(|l| l.ends_with(['.', '!', '?', '"', '”', '’', '\'']))
+                .count(),
             lines.len(),
         ),
-        Metric::ShortLines => ratio(lines.iter().filter(|l| l.chars().count() < 30).count(), lines.len()),
+        Metric::ShortLines => ratio(
+            lines.iter().filter(|l| l.chars().count() < 30).count(),
+            lines.len(),
+        ),
         Metric::DuplicateLines => {
             let mut seen = HashSet::new();
-            ratio(lines.iter().filter(|l| !seen.insert(**l)).count(), lines.len())
+            ratio(
+                lines.iter().filter(|l| !seen.insert(**l)).count(),
+                lines.len(),
+            )
         }
         Metric::BoilerplateFraction => ratio(flagged_boilerplate, doc.text.trim().len()),
     }
 }
 
 fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
 }
 
 pub fn check(

@@ -48,7 +48,10 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         let allowed = unit == 1 && allow.contains(&unit_words[0].to_lowercase());
         // A loop does not run across a paragraph break.
         let end_word = i + unit * repeats - 1;
-        let whole = Span::new(words[i].span.start as usize, words[end_word].span.end as usize);
+        let whole = Span::new(
+            words[i].span.start as usize,
+            words[end_word].span.end as usize,
+        );
         let crosses_paragraph = doc.slice(whole).contains("\n\n");
         if numeric || allowed || crosses_paragraph {
             i += unit * repeats;

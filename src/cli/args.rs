@@ -74,6 +74,13 @@ pub struct CheckArgs {
     /// Print only findings, no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Print counts of findings per rule after the report (to stderr for
+    /// machine-readable formats).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,6 +93,10 @@ pub enum Format {
     JsonLines,
     /// one line per diagnostic: path:line:col: severity[rule] message
     Concise,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow annotations
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

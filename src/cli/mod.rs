@@ -111,6 +111,7 @@ fn check(args: CheckArgs) -> u8 {
     let options = emit::EmitOptions {
         color,
         quiet: args.quiet,
+        rules: rules.rules(),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -315,14 +315,22 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         "invisible" => RuleKind::Invisible,
         "mixed-script" => RuleKind::MixedScript,
         "duplicate-line" => RuleKind::DuplicateLine,
-        "repetition-loop" => RuleKind::RepetitionLoop { allow: lowercase_set(spec.allow) },
-        "overuse" => RuleKind::Overuse { allow: lowercase_set(spec.allow) },
+        "repetition-loop" => RuleKind::RepetitionLoop {
+            allow: lowercase_set(spec.allow),
+        },
+        "overuse" => RuleKind::Overuse {
+            allow: lowercase_set(spec.allow),
+        },
         "quality" => {
             let metric_spec = spec.metric.ok_or_else(|| missing("`metric`"))?;
             let Some(metric) = Metric::parse(metric_spec.get_ref()) else {
                 return Err((
                     Some(metric_spec.span()),
-                    format!("unknown metric `{}` (known: {})", metric_spec.get_ref(), Metric::NAMES.join(", ")),
+                    format!(
+                        "unknown metric `{}` (known: {})",
+                        metric_spec.get_ref(),
+                        Metric::NAMES.join(", ")
+                    ),
                 ));
             };
             let minimum = spec.minimum.map(|m| m.into_inner());
@@ -330,7 +338,11 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
             if minimum.is_none() && maximum.is_none() {
                 return Err(missing("`minimum` or `maximum`"));
             }
-            RuleKind::Quality { metric, minimum, maximum }
+            RuleKind::Quality {
+                metric,
+                minimum,
+                maximum,
+            }
         }
         "names" => {
             let mut names: Vec<String> = spec.names.map(|n| n.into_inner()).unwrap_or_default();
@@ -394,7 +406,12 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
 }
 
 fn lowercase_set(words: Option<toml::Spanned<Vec<String>>>) -> HashSet<String> {
-    words.map(|a| a.into_inner()).unwrap_or_default().iter().map(|w| w.to_lowercase()).collect()
+    words
+        .map(|a| a.into_inner())
+        .unwrap_or_default()
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 fn reject_empty(items: &[String], key: &str) -> Result<(), CompileError> {

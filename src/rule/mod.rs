@@ -114,7 +114,11 @@ pub enum RuleKind {
     /// A content word used too often within a window.
     Overuse { allow: HashSet<String> },
     /// A document statistic outside its bounds.
-    Quality { metric: Metric, minimum: Option<f64>, maximum: Option<f64> },
+    Quality {
+        metric: Metric,
+        minimum: Option<f64>,
+        maximum: Option<f64>,
+    },
 }
 
 impl RuleKind {

@@ -2,9 +2,11 @@
 //! run and writes them; the summary counts are shared.
 
 mod concise;
+mod github;
 mod human;
 mod json;
 mod json_lines;
+mod sarif;
 
 use std::io::Write;
 
@@ -41,9 +43,11 @@ impl Summary {
     }
 }
 
-pub struct EmitOptions {
+pub struct EmitOptions<'a> {
     pub color: bool,
     pub quiet: bool,
+    /// The rules in effect (SARIF lists them).
+    pub rules: &'a [artlint::Rule],
 }
 
 pub fn emit(
@@ -58,5 +62,7 @@ pub fn emit(
         Format::Json => json::emit(out, reports, &summary),
         Format::JsonLines => json_lines::emit(out, reports),
         Format::Concise => concise::emit(out, reports, &summary, options),
+        Format::Sarif => sarif::emit(out, reports, options.rules),
+        Format::Github => github::emit(out, reports),
     }
 }
