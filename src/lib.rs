@@ -16,6 +16,7 @@
 
 mod builtin;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fingerprint;
@@ -24,6 +25,7 @@ pub mod line_index;
 pub mod rule;
 pub mod ruleset;
 pub mod span;
+pub mod suppress;
 pub mod testing;
 
 pub use builtin::builtin_pack;

@@ -62,6 +62,8 @@ pub struct RuleSet {
     regex_entries: Vec<RegexEntry>,
     boilerplate: BoilerplateIndex,
     has_invalid_utf8_rule: bool,
+    /// Words and names that are never flagged (project vocabulary).
+    accepted: Vec<String>,
 }
 
 /// The literals of a rule that go into the shared automaton, with their item ids.
@@ -168,7 +170,16 @@ impl RuleSet {
             regex_entries,
             boilerplate,
             has_invalid_utf8_rule,
+            accepted: Vec::new(),
         }
+    }
+
+    /// Findings on these words are dropped: a finding whose text is an
+    /// accepted entry or lies inside an occurrence of one. A misspelling that
+    /// merely contains an accepted word (`Putinn` for `Putin`) is still reported.
+    pub fn with_accepted(mut self, words: Vec<String>) -> RuleSet {
+        self.accepted = words;
+        self
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -310,9 +321,34 @@ impl RuleSet {
             }
         }
 
+        let unused = self.rules.iter().zip(&active).find(|(r, on)| **on && matches!(r.kind, RuleKind::UnusedSuppression));
+        crate::suppress::apply(doc, &mut out, unused.map(|(r, _)| r));
+        self.drop_accepted(doc, &mut out);
+
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         drop_nested(&mut out);
         out
+    }
+
+    fn drop_accepted(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if self.accepted.is_empty() || out.is_empty() {
+            return;
+        }
+        let occurrences: Vec<(usize, usize)> = self
+            .accepted
+            .iter()
+            .flat_map(|word| {
+                doc.text
+                    .match_indices(word.as_str())
+                    .filter(|(i, m)| at_word_boundary(doc.text, *i, i + m.len()))
+                    .map(|(i, m)| (i, i + m.len()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.retain(|d| {
+            let (s, e) = (d.span.start as usize, d.span.end as usize);
+            !(s < e && occurrences.iter().any(|&(a, b)| a <= s && e <= b))
+        });
     }
 
     /// Bytes of the lines flagged by boilerplate rules (each line once).

@@ -86,6 +86,11 @@ impl NameIndex {
         self.entries.len()
     }
 
+    /// The listed names, as written.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.written.iter().map(String::as_str)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -34,6 +34,26 @@ pub enum Command {
         /// A rule pack directory; the built-in pack when omitted.
         dir: Option<PathBuf>,
     },
+    /// Print the configuration in effect for a file or folder (TOML).
+    Config {
+        /// The file or folder (default: the current folder).
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+    /// Write a commented starter `artlint.toml` in the current folder.
+    Init,
+}
+
+/// Which configuration file applies.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every input (no discovery).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 /// Where rules come from.
@@ -59,12 +79,31 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub source: RuleSource,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding is at or above this severity [default: warning,
+    /// or the configuration's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Apply safe fixes and write the files (atomically).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of the fixes instead of writing them; exit 1 if
+    /// there would be changes.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Hide findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
     /// Name to report for stdin.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -107,6 +146,17 @@ pub enum FailOn {
     Never,
 }
 
+impl From<FailOn> for artlint::config::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => artlint::config::FailOn::Error,
+            FailOn::Warning => artlint::config::FailOn::Warning,
+            FailOn::Info => artlint::config::FailOn::Info,
+            FailOn::Never => artlint::config::FailOn::Never,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -114,7 +164,7 @@ pub enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["check", "rules", "rule", "test-rules", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "rules", "rule", "test-rules", "config", "init", "help"];
 
 /// `artlint PATH` and `artlint --format json PATH` mean `artlint check ...`.
 pub fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {

@@ -1,37 +1,59 @@
-//! Reading inputs and linting them in parallel. Results come back sorted by
-//! path, so output is the same whatever the thread count.
+//! Reading inputs and linting them in parallel, each with the engine of its
+//! configuration. Results come back sorted by path, so output is the same
+//! whatever the thread count.
 
 use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use artlint::{Diagnostic, RuleSet};
+use artlint::Diagnostic;
 
+use super::config::{Engine, Resolver, SetupError};
 use super::walk::Input;
 
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_PROBE: usize = 8 * 1024;
 
-/// One linted file: its display path, its (decoded) text and its findings.
+/// One linted input.
 pub struct FileReport {
+    /// The path as shown in output (the stdin name for stdin).
     pub path: String,
+    /// The file on disk; `None` for stdin.
+    pub file: Option<PathBuf>,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    pub engine: Arc<Engine>,
+    /// True if the bytes were not valid UTF-8 (`text` is a lossy decoding).
+    pub lossy: bool,
+    /// Hash of the bytes read, to detect a change before writing fixes.
+    pub original_hash: Option<u64>,
 }
 
 pub enum Outcome {
     Linted(FileReport),
     /// Not linted, with a note for stderr (`None`: skipped silently).
     Skipped(Option<String>),
-    /// Could not be read; the message names the file.
+    /// Could not be read or configured; the message names the file.
     Failed(String),
+    /// Configuration or rule files are broken.
+    Setup(SetupError),
 }
 
-pub fn lint_inputs(rules: &RuleSet, inputs: &[Input], stdin_name: &str) -> Vec<Outcome> {
-    let mut outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| lint_input(rules, input, stdin_name))
-        .collect();
+/// FNV-1a over the bytes: enough to notice that a file changed under us.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+pub struct LintOptions<'a> {
+    pub stdin_name: &'a str,
+    /// Keep a hash of each file's bytes (for `--fix`).
+    pub remember_content: bool,
+}
+
+pub fn lint_inputs(resolver: &Resolver, inputs: &[Input], options: &LintOptions) -> Vec<Outcome> {
+    let mut outcomes: Vec<Outcome> = inputs.par_iter().map(|input| lint_input(resolver, input, options)).collect();
     outcomes.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
     outcomes
 }
@@ -43,19 +65,19 @@ fn sort_path(outcome: &Outcome) -> &str {
     }
 }
 
-fn lint_input(rules: &RuleSet, input: &Input, stdin_name: &str) -> Outcome {
-    let (path, bytes, explicit) = match input {
+fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outcome {
+    let (path, file, bytes, explicit) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                return Outcome::Failed(format!("{stdin_name}: cannot read stdin: {e}"));
+                return Outcome::Failed(format!("{}: cannot read stdin: {e}", options.stdin_name));
             }
-            (stdin_name.to_string(), bytes, true)
+            (options.stdin_name.to_string(), None, bytes, true)
         }
         Input::File { path, explicit } => {
             let display = path.display().to_string();
             match std::fs::read(path) {
-                Ok(bytes) => (display, bytes, *explicit),
+                Ok(bytes) => (display, Some(path.clone()), bytes, *explicit),
                 Err(e) => return Outcome::Failed(format!("{display}: {}", io_reason(&e))),
             }
         }
@@ -65,16 +87,22 @@ fn lint_input(rules: &RuleSet, input: &Input, stdin_name: &str) -> Outcome {
     }
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(at) = memchr::memchr(0, probe) {
-        return Outcome::Skipped(
-            explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
-        );
+        return Outcome::Skipped(explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")));
     }
-    let (text, diagnostics) = rules.lint_bytes(&path, &bytes);
-    Outcome::Linted(FileReport {
-        path,
-        text: text.into_owned(),
-        diagnostics,
-    })
+    // Stdin is configured as if it were the file it names, or the current folder.
+    let config_path = file.clone().unwrap_or_else(|| match input {
+        Input::Stdin if options.stdin_name != "-" => PathBuf::from(options.stdin_name),
+        _ => Path::new(".").join("-"),
+    });
+    let engine = match resolver.engine_for(&config_path) {
+        Ok(engine) => engine,
+        Err(e) => return Outcome::Setup(e),
+    };
+    let original_hash = options.remember_content.then(|| content_hash(&bytes));
+    let (text, diagnostics) = engine.rules.lint_bytes(&path, &bytes);
+    let lossy = matches!(text, std::borrow::Cow::Owned(_));
+    let text = text.into_owned();
+    Outcome::Linted(FileReport { path, file, text, diagnostics, engine, lossy, original_hash })
 }
 
 fn io_reason(error: &std::io::Error) -> String {

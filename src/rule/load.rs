@@ -70,6 +70,7 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("repetition-loop", &["allow"], PROCEDURAL),
     ("overuse", &["allow"], PROCEDURAL),
     ("quality", &["metric", "minimum", "maximum"], PROCEDURAL),
+    ("unused-suppression", &[], &["match"]),
 ];
 
 /// Placeholders every procedural check may fill.
@@ -315,6 +316,7 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         "invisible" => RuleKind::Invisible,
         "mixed-script" => RuleKind::MixedScript,
         "duplicate-line" => RuleKind::DuplicateLine,
+        "unused-suppression" => RuleKind::UnusedSuppression,
         "repetition-loop" => RuleKind::RepetitionLoop {
             allow: lowercase_set(spec.allow),
         },

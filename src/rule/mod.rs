@@ -113,6 +113,8 @@ pub enum RuleKind {
     RepetitionLoop { allow: HashSet<String> },
     /// A content word used too often within a window.
     Overuse { allow: HashSet<String> },
+    /// Suppression comments that suppress nothing (reported by [`crate::suppress`]).
+    UnusedSuppression,
     /// A document statistic outside its bounds.
     Quality {
         metric: Metric,
@@ -144,6 +146,7 @@ impl RuleKind {
             RuleKind::RepetitionLoop { .. } => "repetition-loop",
             RuleKind::Overuse { .. } => "overuse",
             RuleKind::Quality { .. } => "quality",
+            RuleKind::UnusedSuppression => "unused-suppression",
         }
     }
 }

@@ -7,6 +7,9 @@ mod human;
 mod json;
 mod json_lines;
 mod sarif;
+mod statistics;
+
+pub use statistics::statistics;
 
 use std::io::Write;
 

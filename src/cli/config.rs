@@ -1,0 +1,176 @@
+//! Finding the configuration that applies to each input, and compiling one
+//! rule set per distinct effective configuration (cached, shared by reference).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use artlint::config::{Config, FailOn, Settings};
+use artlint::{PackFile, RuleError, RuleSet, load_pack};
+
+use super::args::{ConfigArgs, RuleSource};
+use super::packs::read_pack_dir;
+
+pub const FILE_NAMES: &[&str] = &["artlint.toml", ".artlint.toml"];
+
+/// A parsed config file and the folder its relative paths start from.
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub dir: PathBuf,
+    pub config: Config,
+}
+
+/// Why configuration or rules could not be loaded.
+pub enum SetupError {
+    Rules(Vec<RuleError>),
+    Other(String),
+}
+
+/// What linting one input needs: its rule set and exit threshold.
+pub struct Engine {
+    pub rules: RuleSet,
+    pub fail_on: FailOn,
+}
+
+/// Resolves configuration per input folder and compiles engines, caching both.
+pub struct Resolver {
+    mode: Mode,
+    source: RuleSource,
+    cli_fail_on: Option<FailOn>,
+    base_files: Vec<PackFile>,
+    dirs: Mutex<HashMap<PathBuf, Option<Arc<ConfigFile>>>>,
+    engines: Mutex<HashMap<String, Arc<Engine>>>,
+}
+
+enum Mode {
+    Discover,
+    Fixed(Arc<ConfigFile>),
+    Isolated,
+}
+
+pub fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
+    let text = std::fs::read_to_string(path).map_err(|e| SetupError::Other(format!("{}: cannot read configuration: {e}", path.display())))?;
+    let config = Config::parse(&path.display().to_string(), &text).map_err(|e| SetupError::Rules(vec![e]))?;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(ConfigFile { path: path.to_path_buf(), dir, config })
+}
+
+impl Resolver {
+    pub fn new(config: &ConfigArgs, source: &RuleSource, cli_fail_on: Option<FailOn>) -> Result<Resolver, SetupError> {
+        let mode = match (&config.config, config.isolated) {
+            (Some(path), _) => Mode::Fixed(Arc::new(read_config(path)?)),
+            (None, true) => Mode::Isolated,
+            (None, false) => Mode::Discover,
+        };
+        let mut base_files = if source.no_default_rules { Vec::new() } else { artlint::builtin_pack() };
+        for dir in &source.rules {
+            base_files.extend(read_pack_dir(dir).map_err(|e| SetupError::Other(format!("{e:#}")))?);
+        }
+        Ok(Resolver {
+            mode,
+            source: source.clone(),
+            cli_fail_on,
+            base_files,
+            dirs: Mutex::new(HashMap::new()),
+            engines: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The config file for an input path (a file or a folder), if any.
+    pub fn config_for(&self, path: &Path) -> Result<Option<Arc<ConfigFile>>, SetupError> {
+        match &self.mode {
+            Mode::Isolated => Ok(None),
+            Mode::Fixed(config) => Ok(Some(config.clone())),
+            Mode::Discover => {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                let start = if absolute.is_dir() { absolute.as_path() } else { absolute.parent().unwrap_or(Path::new("/")) };
+                self.discover(start)
+            }
+        }
+    }
+
+    fn discover(&self, dir: &Path) -> Result<Option<Arc<ConfigFile>>, SetupError> {
+        if let Some(found) = self.dirs.lock().expect("no poisoning").get(dir) {
+            return Ok(found.clone());
+        }
+        let here = FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file());
+        let found = match here {
+            Some(path) => Some(Arc::new(read_config(&path)?)),
+            None => match dir.parent() {
+                Some(parent) => self.discover(parent)?,
+                None => None,
+            },
+        };
+        self.dirs.lock().expect("no poisoning").insert(dir.to_path_buf(), found.clone());
+        Ok(found)
+    }
+
+    /// True if a walked file is excluded by its configuration.
+    pub fn is_excluded(&self, path: &Path) -> Result<bool, SetupError> {
+        let Some(config) = self.config_for(path)? else { return Ok(false) };
+        Ok(config.config.is_excluded(&relative_to(&config.dir, path)))
+    }
+
+    /// The effective settings for a path (config, overrides, then CLI flags).
+    pub fn settings_for(&self, path: &Path) -> Result<(Settings, Option<Arc<ConfigFile>>), SetupError> {
+        let config = self.config_for(path)?;
+        let mut settings = match &config {
+            Some(c) => {
+                let mut s = c.config.settings_for(&relative_to(&c.dir, path));
+                for file in &c.config.names_files {
+                    let full = c.dir.join(file);
+                    let text = std::fs::read_to_string(&full)
+                        .map_err(|e| SetupError::Other(format!("{}: cannot read names file `{file}` ({}): {e}", c.path.display(), full.display())))?;
+                    s.names.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+                }
+                s
+            }
+            None => Settings::default(),
+        };
+        let cli = Settings {
+            select: (!self.source.select.is_empty()).then(|| self.source.select.clone()),
+            ignore: self.source.ignore.clone(),
+            fail_on: self.cli_fail_on,
+            ..Settings::default()
+        };
+        settings.merge(&cli);
+        Ok((settings, config))
+    }
+
+    /// The engine for a path, compiled once per distinct configuration.
+    pub fn engine_for(&self, path: &Path) -> Result<Arc<Engine>, SetupError> {
+        let (settings, config) = self.settings_for(path)?;
+        let key = format!(
+            "{}\n{}",
+            config.as_ref().map_or(String::new(), |c| c.path.display().to_string()),
+            toml::to_string(&settings).unwrap_or_default()
+        );
+        if let Some(engine) = self.engines.lock().expect("no poisoning").get(&key) {
+            return Ok(engine.clone());
+        }
+        let mut files = self.base_files.clone();
+        if let Some(c) = &config {
+            for dir in &c.config.rule_dirs {
+                let full = c.dir.join(dir);
+                files.extend(read_pack_dir(&full).map_err(|e| SetupError::Other(format!("{}: rule-dirs: {e:#}", c.path.display())))?);
+            }
+        }
+        let rules = load_pack(&files).map_err(SetupError::Rules)?;
+        let rules = settings.configure(rules).map_err(SetupError::Other)?;
+        let engine = Arc::new(Engine {
+            rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
+            fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
+        });
+        self.engines.lock().expect("no poisoning").insert(key, engine.clone());
+        Ok(engine)
+    }
+}
+
+/// `path` relative to `dir`, with `/` separators, for glob matching.
+pub fn relative_to(dir: &Path, path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let relative = absolute.strip_prefix(dir).unwrap_or(&absolute);
+    relative.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,64 @@
+//! `--fix` and `--diff`: fix each file until stable, then write it atomically
+//! or print a unified diff. A file is never written if it changed since it was
+//! read, is read-only, or was not valid UTF-8 (the lossy text would lose bytes).
+
+use std::io::Write;
+use std::path::Path;
+
+use artlint::Applicability;
+use artlint::fix::fix_until_stable;
+
+use super::lint::FileReport;
+
+/// What fixing one file did.
+pub struct FileFix {
+    pub applied: usize,
+    pub new_text: String,
+}
+
+/// Fixes a report's text; `None` when there is nothing to fix.
+pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix> {
+    let fixable = report.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= minimum));
+    if !fixable {
+        return None;
+    }
+    let outcome = fix_until_stable(&report.engine.rules, &report.path, &report.text, minimum);
+    (outcome.applied > 0 && outcome.text != report.text).then_some(FileFix { applied: outcome.applied, new_text: outcome.text })
+}
+
+/// Writes `new_text` over `path` atomically: a temporary file in the same
+/// folder, the original's permissions, then a rename.
+pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Result<(), String> {
+    let shown = path.display();
+    if report.lossy {
+        return Err(format!("{shown}: not valid UTF-8, fixes not written (the decoded text would lose bytes)"));
+    }
+    let metadata = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
+    if metadata.permissions().readonly() {
+        return Err(format!("{shown}: file is read-only, fixes not written"));
+    }
+    let current = std::fs::read(path).map_err(|e| format!("{shown}: cannot re-read before writing: {e}"))?;
+    if Some(super::lint::content_hash(&current)) != report.original_hash {
+        return Err(format!("{shown}: file changed since it was read, fixes not written"));
+    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".artlint-")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{shown}: cannot create a temporary file in {}: {e}", dir.display()))?;
+    temp.write_all(new_text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
+    std::fs::set_permissions(temp.path(), metadata.permissions()).map_err(|e| format!("{shown}: cannot keep permissions: {e}"))?;
+    temp.persist(path).map_err(|e| format!("{shown}: cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+/// A unified diff of the fix, with the path in the headers.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}

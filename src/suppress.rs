@@ -1,0 +1,128 @@
+//! Inline suppression in Markdown and HTML comments:
+//! `<!-- artlint-disable RULE… -->`, `<!-- artlint-enable RULE… -->` and
+//! `<!-- artlint-disable-next-line RULE… -->`. No rule list means all rules;
+//! rules may be globs (`scrape/*`). A directive that suppresses nothing is
+//! itself reported, so stale suppressions do not pile up.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+#[derive(Debug)]
+struct Region {
+    start: u32,
+    end: u32,
+    /// `None`: every rule.
+    rules: Option<GlobSet>,
+    names: Vec<String>,
+    directive: Span,
+    directive_line: Span,
+    used: bool,
+}
+
+fn globs(names: &[String]) -> Option<GlobSet> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut builder = GlobSetBuilder::new();
+    for name in names {
+        if let Ok(glob) = Glob::new(name) {
+            builder.add(glob);
+        }
+    }
+    builder.build().ok()
+}
+
+enum Directive {
+    Disable,
+    Enable,
+    DisableNextLine,
+}
+
+/// Parses `<!-- artlint-… -->` comments, in order.
+fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices("<!--") {
+        let Some(close) = text[open..].find("-->") else { break };
+        let body = text[open + 4..open + close].trim();
+        let Some(rest) = body.strip_prefix("artlint-") else { continue };
+        let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let directive = match word {
+            "disable" => Directive::Disable,
+            "enable" => Directive::Enable,
+            "disable-next-line" => Directive::DisableNextLine,
+            _ => continue,
+        };
+        let rules = args.split([' ', ',', '\t', '\n']).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        out.push((directive, rules, Span::new(open, open + close + 3)));
+    }
+    out
+}
+
+/// Removes suppressed diagnostics and, if `unused_rule` is selected, reports
+/// directives that suppressed nothing.
+pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Option<&Rule>) {
+    if memchr::memmem::find(doc.text.as_bytes(), b"artlint-").is_none() {
+        return;
+    }
+    let text = doc.text;
+    let mut regions: Vec<Region> = Vec::new();
+    let line_of = |offset: u32| {
+        let lines = doc.lines();
+        let i = lines.partition_point(|l| l.full.end <= offset).min(lines.len().saturating_sub(1));
+        (i, lines.get(i).map_or(Span::new(0, 0), |l| l.full))
+    };
+    let mut open: Vec<usize> = Vec::new();
+    for (directive, names, span) in directives(text) {
+        let (line, line_span) = line_of(span.start);
+        match directive {
+            Directive::Disable => {
+                open.push(regions.len());
+                regions.push(Region { start: span.end, end: text.len() as u32, rules: globs(&names), names, directive: span, directive_line: line_span, used: false });
+            }
+            Directive::Enable => {
+                open.retain(|&r| {
+                    let region = &mut regions[r];
+                    let closes = names.is_empty() || region.names.is_empty() || region.names.iter().any(|n| names.contains(n));
+                    if closes {
+                        region.end = span.start;
+                    }
+                    !closes
+                });
+            }
+            Directive::DisableNextLine => {
+                let next = doc.lines().get(line + 1).map_or(Span::new(text.len(), text.len()), |l| l.span);
+                regions.push(Region { start: next.start, end: next.end.max(next.start), rules: globs(&names), names, directive: span, directive_line: line_span, used: false });
+            }
+        }
+    }
+    diagnostics.retain(|d| {
+        let mut suppressed = false;
+        for region in regions.iter_mut() {
+            let inside = d.span.start >= region.start && d.span.start <= region.end && (d.span.start < region.end || d.span.is_empty());
+            if inside && region.rules.as_ref().is_none_or(|set| set.is_match(&*d.rule)) {
+                region.used = true;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    let Some(rule) = unused_rule else { return };
+    for region in regions.iter().filter(|r| !r.used) {
+        let shown = &text[region.directive.range()];
+        // Delete the whole line when the directive is alone on it.
+        let alone = text[region.directive_line.range()].trim() == shown;
+        let delete = if alone { region.directive_line } else { region.directive };
+        diagnostics.push(Diagnostic {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            span: region.directive,
+            message: render_message(&rule.message, |name| (name == "match").then(|| shown.to_string())),
+            labels: Vec::new(),
+            fix: Some(Fix { applicability: rule.applicability.min(Applicability::Unsafe), edits: vec![Edit::new(delete, "")] }),
+        });
+    }
+}
