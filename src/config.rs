@@ -129,11 +129,23 @@ with_settings! {
 impl Config {
     /// Parses a config file; errors point at the offending key.
     pub fn parse(path: &str, text: &str) -> Result<Config, RuleError> {
-        let error = |span, message: String| RuleError { path: path.to_string(), source_text: Arc::from(text), span, message, note: None };
-        let config: Config = toml::from_str(text).map_err(|e| error(e.span(), e.message().trim_end().to_string()))?;
+        let error = |span, message: String| RuleError {
+            path: path.to_string(),
+            source_text: Arc::from(text),
+            span,
+            message,
+            note: None,
+        };
+        let config: Config = toml::from_str(text)
+            .map_err(|e| error(e.span(), e.message().trim_end().to_string()))?;
         let check_globs = |globs: &[String], what: &str| -> Result<(), RuleError> {
             for g in globs {
-                Glob::new(g).map_err(|e| error(text.find(g.as_str()).map(|i| i..i + g.len()), format!("invalid glob in `{what}`: {e}")))?;
+                Glob::new(g).map_err(|e| {
+                    error(
+                        text.find(g.as_str()).map(|i| i..i + g.len()),
+                        format!("invalid glob in `{what}`: {e}"),
+                    )
+                })?;
             }
             Ok(())
         };
@@ -183,7 +195,8 @@ impl Settings {
         if other.fail_on.is_some() {
             self.fail_on = other.fail_on;
         }
-        self.severity.extend(other.severity.iter().map(|(k, v)| (k.clone(), *v)));
+        self.severity
+            .extend(other.severity.iter().map(|(k, v)| (k.clone(), *v)));
         self.accept.extend(other.accept.iter().cloned());
         self.reject.extend(other.reject.iter().cloned());
         self.names.extend(other.names.iter().cloned());
@@ -204,7 +217,9 @@ impl Settings {
         if !self.reject.is_empty() {
             rules.push(reject_rule(&self.reject));
         }
-        rules.retain(|r| select.as_ref().is_none_or(|s| s.is_match(&*r.id)) && !ignore.is_match(&*r.id));
+        rules.retain(|r| {
+            select.as_ref().is_none_or(|s| s.is_match(&*r.id)) && !ignore.is_match(&*r.id)
+        });
         // Later, more specific entries win: order by glob length.
         let mut severities: Vec<(&String, &Severity)> = self.severity.iter().collect();
         severities.sort_by_key(|(g, _)| g.len());
@@ -218,7 +233,9 @@ impl Settings {
             for rule in &mut rules {
                 if let RuleKind::Names { index } = &rule.kind {
                     let all = index.names().chain(self.names.iter().map(String::as_str));
-                    rule.kind = RuleKind::Names { index: Arc::new(NameIndex::new(all)) };
+                    rule.kind = RuleKind::Names {
+                        index: Arc::new(NameIndex::new(all)),
+                    };
                 }
             }
         }
@@ -229,11 +246,15 @@ impl Settings {
 fn reject_rule(words: &[String]) -> Rule {
     Rule {
         id: Arc::from("vocab/reject"),
-        kind: RuleKind::Existence { literals: words.to_vec(), patterns: Vec::new() },
+        kind: RuleKind::Existence {
+            literals: words.to_vec(),
+            patterns: Vec::new(),
+        },
         severity: Severity::Warning,
         category: "vocabulary".into(),
         message: "'{match}' is on the project's reject list".into(),
-        explain: "A word the project's configuration (`reject = [...]`) says must never appear.".into(),
+        explain: "A word the project's configuration (`reject = [...]`) says must never appear."
+            .into(),
         case: Case::Sensitive,
         word_boundary: true,
         applicability: crate::diagnostic::Applicability::DisplayOnly,
@@ -305,13 +326,24 @@ mod tests {
     #[test]
     fn unknown_keys_point_into_the_file() {
         let e = Config::parse("artlint.toml", "select = [\"a/*\"]\nfail_on = \"x\"\n").unwrap_err();
-        assert!(e.to_string().starts_with("artlint.toml:2:1: unknown field `fail_on`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("artlint.toml:2:1: unknown field `fail_on`"),
+            "{e}"
+        );
         let e = Config::parse("artlint.toml", "fail-on = \"sometimes\"\n").unwrap_err();
-        assert!(e.to_string().starts_with("artlint.toml:1:11: unknown variant `sometimes`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("artlint.toml:1:11: unknown variant `sometimes`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn starter_config_parses() {
-        assert_eq!(Config::parse("artlint.toml", STARTER).unwrap(), Config::default());
+        assert_eq!(
+            Config::parse("artlint.toml", STARTER).unwrap(),
+            Config::default()
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 
-/// Words on each side of the finding that go into its fingerprint.
+/// Words on each side of the finding (on its line) that go into its fingerprint.
 const CONTEXT_WORDS: usize = 3;
 
 /// FNV-1a, 64 bit: stable across platforms, Rust versions and runs (unlike
@@ -24,12 +24,18 @@ fn fnv1a(parts: &[&str]) -> u64 {
 pub fn fingerprint(text: &str, diagnostic: &Diagnostic) -> String {
     let span = diagnostic.span;
     let matched = &text[span.range()];
-    let before: Vec<&str> = text[..span.start as usize]
+    // Context stays on the finding's own line, so edits to other lines never
+    // change the fingerprint.
+    let line_start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end as usize..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end as usize + i);
+    let before: Vec<&str> = text[line_start..span.start as usize]
         .split_whitespace()
         .rev()
         .take(CONTEXT_WORDS)
         .collect();
-    let after: Vec<&str> = text[span.end as usize..]
+    let after: Vec<&str> = text[span.end as usize..line_end]
         .split_whitespace()
         .take(CONTEXT_WORDS)
         .collect();

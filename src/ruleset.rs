@@ -321,7 +321,11 @@ impl RuleSet {
             }
         }
 
-        let unused = self.rules.iter().zip(&active).find(|(r, on)| **on && matches!(r.kind, RuleKind::UnusedSuppression));
+        let unused = self
+            .rules
+            .iter()
+            .zip(&active)
+            .find(|(r, on)| **on && matches!(r.kind, RuleKind::UnusedSuppression));
         crate::suppress::apply(doc, &mut out, unused.map(|(r, _)| r));
         self.drop_accepted(doc, &mut out);
 

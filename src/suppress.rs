@@ -46,9 +46,13 @@ enum Directive {
 fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices("<!--") {
-        let Some(close) = text[open..].find("-->") else { break };
+        let Some(close) = text[open..].find("-->") else {
+            break;
+        };
         let body = text[open + 4..open + close].trim();
-        let Some(rest) = body.strip_prefix("artlint-") else { continue };
+        let Some(rest) = body.strip_prefix("artlint-") else {
+            continue;
+        };
         let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         let directive = match word {
             "disable" => Directive::Disable,
@@ -56,7 +60,11 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
             "disable-next-line" => Directive::DisableNextLine,
             _ => continue,
         };
-        let rules = args.split([' ', ',', '\t', '\n']).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let rules = args
+            .split([' ', ',', '\t', '\n'])
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
         out.push((directive, rules, Span::new(open, open + close + 3)));
     }
     out
@@ -72,7 +80,9 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
     let mut regions: Vec<Region> = Vec::new();
     let line_of = |offset: u32| {
         let lines = doc.lines();
-        let i = lines.partition_point(|l| l.full.end <= offset).min(lines.len().saturating_sub(1));
+        let i = lines
+            .partition_point(|l| l.full.end <= offset)
+            .min(lines.len().saturating_sub(1));
         (i, lines.get(i).map_or(Span::new(0, 0), |l| l.full))
     };
     let mut open: Vec<usize> = Vec::new();
@@ -81,12 +91,22 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
         match directive {
             Directive::Disable => {
                 open.push(regions.len());
-                regions.push(Region { start: span.end, end: text.len() as u32, rules: globs(&names), names, directive: span, directive_line: line_span, used: false });
+                regions.push(Region {
+                    start: span.end,
+                    end: text.len() as u32,
+                    rules: globs(&names),
+                    names,
+                    directive: span,
+                    directive_line: line_span,
+                    used: false,
+                });
             }
             Directive::Enable => {
                 open.retain(|&r| {
                     let region = &mut regions[r];
-                    let closes = names.is_empty() || region.names.is_empty() || region.names.iter().any(|n| names.contains(n));
+                    let closes = names.is_empty()
+                        || region.names.is_empty()
+                        || region.names.iter().any(|n| names.contains(n));
                     if closes {
                         region.end = span.start;
                     }
@@ -94,16 +114,34 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
                 });
             }
             Directive::DisableNextLine => {
-                let next = doc.lines().get(line + 1).map_or(Span::new(text.len(), text.len()), |l| l.span);
-                regions.push(Region { start: next.start, end: next.end.max(next.start), rules: globs(&names), names, directive: span, directive_line: line_span, used: false });
+                let next = doc
+                    .lines()
+                    .get(line + 1)
+                    .map_or(Span::new(text.len(), text.len()), |l| l.span);
+                regions.push(Region {
+                    start: next.start,
+                    end: next.end.max(next.start),
+                    rules: globs(&names),
+                    names,
+                    directive: span,
+                    directive_line: line_span,
+                    used: false,
+                });
             }
         }
     }
     diagnostics.retain(|d| {
         let mut suppressed = false;
         for region in regions.iter_mut() {
-            let inside = d.span.start >= region.start && d.span.start <= region.end && (d.span.start < region.end || d.span.is_empty());
-            if inside && region.rules.as_ref().is_none_or(|set| set.is_match(&*d.rule)) {
+            let inside = d.span.start >= region.start
+                && d.span.start <= region.end
+                && (d.span.start < region.end || d.span.is_empty());
+            if inside
+                && region
+                    .rules
+                    .as_ref()
+                    .is_none_or(|set| set.is_match(&*d.rule))
+            {
                 region.used = true;
                 suppressed = true;
             }
@@ -115,14 +153,23 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
         let shown = &text[region.directive.range()];
         // Delete the whole line when the directive is alone on it.
         let alone = text[region.directive_line.range()].trim() == shown;
-        let delete = if alone { region.directive_line } else { region.directive };
+        let delete = if alone {
+            region.directive_line
+        } else {
+            region.directive
+        };
         diagnostics.push(Diagnostic {
             rule: rule.id.clone(),
             severity: rule.severity,
             span: region.directive,
-            message: render_message(&rule.message, |name| (name == "match").then(|| shown.to_string())),
+            message: render_message(&rule.message, |name| {
+                (name == "match").then(|| shown.to_string())
+            }),
             labels: Vec::new(),
-            fix: Some(Fix { applicability: rule.applicability.min(Applicability::Unsafe), edits: vec![Edit::new(delete, "")] }),
+            fix: Some(Fix {
+                applicability: rule.applicability.min(Applicability::Unsafe),
+                edits: vec![Edit::new(delete, "")],
+            }),
         });
     }
 }

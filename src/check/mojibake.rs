@@ -131,9 +131,9 @@ impl Found {
                 "UTF-8 read as {codec}{times}, with bytes lost on the way ('?' or U+FFFD); \
                  restore it from the source"
             ),
-            (Kind::LostNbsp, Some(fix)) if fix.is_empty() => format!(
-                "a no-break space read as {codec}, whose second byte became a plain space"
-            ),
+            (Kind::LostNbsp, Some(fix)) if fix.is_empty() => {
+                format!("a no-break space read as {codec}, whose second byte became a plain space")
+            }
             (Kind::LostNbsp, _) => {
                 format!("'à' read as {codec}, whose second byte became a plain space")
             }
@@ -141,7 +141,10 @@ impl Found {
                 format!("a byte-order mark read as {codec}{times}; delete it")
             }
             (Kind::Decoded, Some(fix)) => {
-                format!("UTF-8 read as {codec}{times}; it should read '{}'", shown(fix))
+                format!(
+                    "UTF-8 read as {codec}{times}; it should read '{}'",
+                    shown(fix)
+                )
             }
             (Kind::Decoded, None) => format!("UTF-8 read as {codec}{times}"),
         }
@@ -176,7 +179,11 @@ fn find(text: &str) -> Vec<Found> {
                 Kind::Decoded if c.decoded.as_deref() == Some("\u{fffd}") => Kind::ReplacementChar,
                 ref k => k.clone(),
             };
-            let fix = if kind == Kind::ReplacementChar { None } else { fix };
+            let fix = if kind == Kind::ReplacementChar {
+                None
+            } else {
+                fix
+            };
             Found {
                 start: c.start,
                 end: c.end,
@@ -248,9 +255,9 @@ fn repair(decoded: &str) -> (Option<String>, u8) {
         current = next;
         depth += 1;
     }
-    let clean = !current.chars().any(|c| {
-        c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    });
+    let clean = !current
+        .chars()
+        .any(|c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')));
     let fix = if current == "\u{feff}" {
         Some(String::new())
     } else {
@@ -630,7 +637,9 @@ fn sequence_score(
         // `CAFÉ”`, `IRMÃ»`, `«МВД»`: a word ending in an accented capital
         // (or a letter that is a lead byte), then closing punctuation.
         let after_word = if lead.is_alphabetic() {
-            prev.is_some_and(|p| p.is_uppercase() || (family == Family::Cyrillic && p.is_alphabetic()))
+            prev.is_some_and(|p| {
+                p.is_uppercase() || (family == Family::Cyrillic && p.is_alphabetic())
+            })
         } else {
             prev.is_some_and(char::is_alphanumeric)
         };
@@ -667,8 +676,22 @@ fn sequence_score(
                 }
                 // `√π`, `√±` are mathematics unless inside a word (`Espa√±a`).
                 if lead == '√'
-                    && matches!(cont, '±' | '∂' | '∞' | 'π' | 'Ω' | '∑' | '∏' | '∫' | 'µ' | '≤' | '≥' | '≠')
-                    && !(prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic))
+                    && matches!(
+                        cont,
+                        '±' | '∂'
+                            | '∞'
+                            | 'π'
+                            | 'Ω'
+                            | '∑'
+                            | '∏'
+                            | '∫'
+                            | 'µ'
+                            | '≤'
+                            | '≥'
+                            | '≠'
+                    )
+                    && !(prev.is_some_and(char::is_alphabetic)
+                        && next.is_some_and(char::is_alphabetic))
                 {
                     score = score.min(1);
                 }
@@ -781,7 +804,10 @@ fn entity_continuation(
     amp: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let Some(lead_byte) = Codec::Cp1252.encode(lead).filter(|b| (0xC2..=0xDF).contains(b)) else {
+    let Some(lead_byte) = Codec::Cp1252
+        .encode(lead)
+        .filter(|b| (0xC2..=0xDF).contains(b))
+    else {
         return;
     };
     let rest = &text[amp + 1..];
@@ -796,7 +822,10 @@ fn entity_continuation(
         };
         value.filter(|v| (0xA0..=0xBF).contains(v)).map(|v| v as u8)
     } else {
-        ENTITIES.iter().find(|(name, _)| *name == body).map(|(_, b)| *b)
+        ENTITIES
+            .iter()
+            .find(|(name, _)| *name == body)
+            .map(|(_, b)| *b)
     };
     let Some(byte) = byte else {
         return;
@@ -829,7 +858,10 @@ fn entity_continuation(
 fn shown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() || (c.is_whitespace() && c != ' ') || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}') {
+        if c.is_control()
+            || (c.is_whitespace() && c != ' ')
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+        {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -896,7 +928,10 @@ mod tests {
 
     #[test]
     fn replacement_char_and_lossy_sequences_have_no_fix() {
-        assert_eq!(found("newspaper ï¿½ email"), vec![("ï¿½".to_string(), None)]);
+        assert_eq!(
+            found("newspaper ï¿½ email"),
+            vec![("ï¿½".to_string(), None)]
+        );
         assert_eq!(found("to â€œbbâ€? now")[1], ("â€?".to_string(), None));
         let f = find("newspaper ï¿½ email");
         assert_eq!(f[0].kind, Kind::ReplacementChar);

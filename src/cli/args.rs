@@ -164,7 +164,15 @@ pub enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["check", "rules", "rule", "test-rules", "config", "init", "help"];
+const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "rules",
+    "rule",
+    "test-rules",
+    "config",
+    "init",
+    "help",
+];
 
 /// `artlint PATH` and `artlint --format json PATH` mean `artlint check ...`.
 pub fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {

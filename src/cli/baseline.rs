@@ -48,16 +48,28 @@ pub fn entries(reports: &[FileReport]) -> Vec<Entry> {
 }
 
 pub fn write(path: &Path, reports: &[FileReport]) -> Result<usize, String> {
-    let baseline = Baseline { version: 1, findings: entries(reports) };
+    let baseline = Baseline {
+        version: 1,
+        findings: entries(reports),
+    };
     let mut json = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
     json.push('\n');
-    std::fs::write(path, json).map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))?;
+    std::fs::write(path, json)
+        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))?;
     Ok(baseline.findings.len())
 }
 
 pub fn read(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}:{}:{}: invalid baseline: {e}", path.display(), e.line(), e.column()))
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: invalid baseline: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
 }
 
 /// Removes the findings recorded in `baseline` (each entry hides one
@@ -72,7 +84,11 @@ pub fn apply(baseline: &Baseline, reports: &mut [FileReport]) -> usize {
         let path = normalize(&report.path);
         let text = &report.text;
         report.diagnostics.retain(|d| {
-            let key = Entry { path: path.clone(), rule: d.rule.to_string(), fingerprint: fingerprint(text, d) };
+            let key = Entry {
+                path: path.clone(),
+                rule: d.rule.to_string(),
+                fingerprint: fingerprint(text, d),
+            };
             match remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;

@@ -50,21 +50,39 @@ enum Mode {
 }
 
 pub fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
-    let text = std::fs::read_to_string(path).map_err(|e| SetupError::Other(format!("{}: cannot read configuration: {e}", path.display())))?;
-    let config = Config::parse(&path.display().to_string(), &text).map_err(|e| SetupError::Rules(vec![e]))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        SetupError::Other(format!(
+            "{}: cannot read configuration: {e}",
+            path.display()
+        ))
+    })?;
+    let config = Config::parse(&path.display().to_string(), &text)
+        .map_err(|e| SetupError::Rules(vec![e]))?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(ConfigFile { path: path.to_path_buf(), dir, config })
+    Ok(ConfigFile {
+        path: path.to_path_buf(),
+        dir,
+        config,
+    })
 }
 
 impl Resolver {
-    pub fn new(config: &ConfigArgs, source: &RuleSource, cli_fail_on: Option<FailOn>) -> Result<Resolver, SetupError> {
+    pub fn new(
+        config: &ConfigArgs,
+        source: &RuleSource,
+        cli_fail_on: Option<FailOn>,
+    ) -> Result<Resolver, SetupError> {
         let mode = match (&config.config, config.isolated) {
             (Some(path), _) => Mode::Fixed(Arc::new(read_config(path)?)),
             (None, true) => Mode::Isolated,
             (None, false) => Mode::Discover,
         };
-        let mut base_files = if source.no_default_rules { Vec::new() } else { artlint::builtin_pack() };
+        let mut base_files = if source.no_default_rules {
+            Vec::new()
+        } else {
+            artlint::builtin_pack()
+        };
         for dir in &source.rules {
             base_files.extend(read_pack_dir(dir).map_err(|e| SetupError::Other(format!("{e:#}")))?);
         }
@@ -85,7 +103,11 @@ impl Resolver {
             Mode::Fixed(config) => Ok(Some(config.clone())),
             Mode::Discover => {
                 let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                let start = if absolute.is_dir() { absolute.as_path() } else { absolute.parent().unwrap_or(Path::new("/")) };
+                let start = if absolute.is_dir() {
+                    absolute.as_path()
+                } else {
+                    absolute.parent().unwrap_or(Path::new("/"))
+                };
                 self.discover(start)
             }
         }
@@ -95,7 +117,10 @@ impl Resolver {
         if let Some(found) = self.dirs.lock().expect("no poisoning").get(dir) {
             return Ok(found.clone());
         }
-        let here = FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file());
+        let here = FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|p| p.is_file());
         let found = match here {
             Some(path) => Some(Arc::new(read_config(&path)?)),
             None => match dir.parent() {
@@ -103,27 +128,45 @@ impl Resolver {
                 None => None,
             },
         };
-        self.dirs.lock().expect("no poisoning").insert(dir.to_path_buf(), found.clone());
+        self.dirs
+            .lock()
+            .expect("no poisoning")
+            .insert(dir.to_path_buf(), found.clone());
         Ok(found)
     }
 
     /// True if a walked file is excluded by its configuration.
     pub fn is_excluded(&self, path: &Path) -> Result<bool, SetupError> {
-        let Some(config) = self.config_for(path)? else { return Ok(false) };
+        let Some(config) = self.config_for(path)? else {
+            return Ok(false);
+        };
         Ok(config.config.is_excluded(&relative_to(&config.dir, path)))
     }
 
     /// The effective settings for a path (config, overrides, then CLI flags).
-    pub fn settings_for(&self, path: &Path) -> Result<(Settings, Option<Arc<ConfigFile>>), SetupError> {
+    pub fn settings_for(
+        &self,
+        path: &Path,
+    ) -> Result<(Settings, Option<Arc<ConfigFile>>), SetupError> {
         let config = self.config_for(path)?;
         let mut settings = match &config {
             Some(c) => {
                 let mut s = c.config.settings_for(&relative_to(&c.dir, path));
                 for file in &c.config.names_files {
                     let full = c.dir.join(file);
-                    let text = std::fs::read_to_string(&full)
-                        .map_err(|e| SetupError::Other(format!("{}: cannot read names file `{file}` ({}): {e}", c.path.display(), full.display())))?;
-                    s.names.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+                    let text = std::fs::read_to_string(&full).map_err(|e| {
+                        SetupError::Other(format!(
+                            "{}: cannot read names file `{file}` ({}): {e}",
+                            c.path.display(),
+                            full.display()
+                        ))
+                    })?;
+                    s.names.extend(
+                        text.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                            .map(str::to_string),
+                    );
                 }
                 s
             }
@@ -144,7 +187,9 @@ impl Resolver {
         let (settings, config) = self.settings_for(path)?;
         let key = format!(
             "{}\n{}",
-            config.as_ref().map_or(String::new(), |c| c.path.display().to_string()),
+            config
+                .as_ref()
+                .map_or(String::new(), |c| c.path.display().to_string()),
             toml::to_string(&settings).unwrap_or_default()
         );
         if let Some(engine) = self.engines.lock().expect("no poisoning").get(&key) {
@@ -154,7 +199,9 @@ impl Resolver {
         if let Some(c) = &config {
             for dir in &c.config.rule_dirs {
                 let full = c.dir.join(dir);
-                files.extend(read_pack_dir(&full).map_err(|e| SetupError::Other(format!("{}: rule-dirs: {e:#}", c.path.display())))?);
+                files.extend(read_pack_dir(&full).map_err(|e| {
+                    SetupError::Other(format!("{}: rule-dirs: {e:#}", c.path.display()))
+                })?);
             }
         }
         let rules = load_pack(&files).map_err(SetupError::Rules)?;
@@ -163,7 +210,10 @@ impl Resolver {
             rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
         });
-        self.engines.lock().expect("no poisoning").insert(key, engine.clone());
+        self.engines
+            .lock()
+            .expect("no poisoning")
+            .insert(key, engine.clone());
         Ok(engine)
     }
 }

@@ -18,12 +18,18 @@ pub struct FileFix {
 
 /// Fixes a report's text; `None` when there is nothing to fix.
 pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix> {
-    let fixable = report.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= minimum));
+    let fixable = report
+        .diagnostics
+        .iter()
+        .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= minimum));
     if !fixable {
         return None;
     }
     let outcome = fix_until_stable(&report.engine.rules, &report.path, &report.text, minimum);
-    (outcome.applied > 0 && outcome.text != report.text).then_some(FileFix { applied: outcome.applied, new_text: outcome.text })
+    (outcome.applied > 0 && outcome.text != report.text).then_some(FileFix {
+        applied: outcome.applied,
+        new_text: outcome.text,
+    })
 }
 
 /// Writes `new_text` over `path` atomically: a temporary file in the same
@@ -31,26 +37,42 @@ pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix
 pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Result<(), String> {
     let shown = path.display();
     if report.lossy {
-        return Err(format!("{shown}: not valid UTF-8, fixes not written (the decoded text would lose bytes)"));
+        return Err(format!(
+            "{shown}: not valid UTF-8, fixes not written (the decoded text would lose bytes)"
+        ));
     }
-    let metadata = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
+    let metadata =
+        std::fs::metadata(path).map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
     if metadata.permissions().readonly() {
         return Err(format!("{shown}: file is read-only, fixes not written"));
     }
-    let current = std::fs::read(path).map_err(|e| format!("{shown}: cannot re-read before writing: {e}"))?;
+    let current =
+        std::fs::read(path).map_err(|e| format!("{shown}: cannot re-read before writing: {e}"))?;
     if Some(super::lint::content_hash(&current)) != report.original_hash {
-        return Err(format!("{shown}: file changed since it was read, fixes not written"));
+        return Err(format!(
+            "{shown}: file changed since it was read, fixes not written"
+        ));
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".artlint-")
         .tempfile_in(dir)
-        .map_err(|e| format!("{shown}: cannot create a temporary file in {}: {e}", dir.display()))?;
+        .map_err(|e| {
+            format!(
+                "{shown}: cannot create a temporary file in {}: {e}",
+                dir.display()
+            )
+        })?;
     temp.write_all(new_text.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
-    std::fs::set_permissions(temp.path(), metadata.permissions()).map_err(|e| format!("{shown}: cannot keep permissions: {e}"))?;
-    temp.persist(path).map_err(|e| format!("{shown}: cannot replace the file: {}", e.error))?;
+    std::fs::set_permissions(temp.path(), metadata.permissions())
+        .map_err(|e| format!("{shown}: cannot keep permissions: {e}"))?;
+    temp.persist(path)
+        .map_err(|e| format!("{shown}: cannot replace the file: {}", e.error))?;
     Ok(())
 }
 
@@ -61,4 +83,67 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::cli::config::Engine;
+    use crate::cli::lint::content_hash;
+
+    fn report(path: &Path, read: &str) -> FileReport {
+        FileReport {
+            path: path.display().to_string(),
+            file: Some(path.to_path_buf()),
+            text: read.to_string(),
+            diagnostics: Vec::new(),
+            engine: Arc::new(Engine {
+                rules: artlint::RuleSet::new(Vec::new()),
+                fail_on: artlint::config::FailOn::Warning,
+            }),
+            lossy: false,
+            original_hash: Some(content_hash(read.as_bytes())),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "edited by someone else\n").unwrap();
+        let err = write_atomically(&path, &report(&path, "what we read\n"), "fixed\n").unwrap_err();
+        assert!(
+            err.ends_with("file changed since it was read, fixes not written"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "edited by someone else\n"
+        );
+    }
+
+    #[test]
+    fn lossy_text_is_never_written_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, b"caf\xe9\n").unwrap();
+        let mut r = report(&path, "caf\u{fffd}\n");
+        r.lossy = true;
+        assert!(
+            write_atomically(&path, &r, "fixed\n")
+                .unwrap_err()
+                .contains("not valid UTF-8")
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"caf\xe9\n");
+    }
+
+    #[test]
+    fn a_write_error_leaves_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone").join("a.txt");
+        let err = write_atomically(&path, &report(&path, "x\n"), "y\n").unwrap_err();
+        assert!(err.contains("cannot write fixes"), "{err}");
+    }
 }

@@ -43,7 +43,9 @@ pub enum Outcome {
 
 /// FNV-1a over the bytes: enough to notice that a file changed under us.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 pub struct LintOptions<'a> {
@@ -53,7 +55,10 @@ pub struct LintOptions<'a> {
 }
 
 pub fn lint_inputs(resolver: &Resolver, inputs: &[Input], options: &LintOptions) -> Vec<Outcome> {
-    let mut outcomes: Vec<Outcome> = inputs.par_iter().map(|input| lint_input(resolver, input, options)).collect();
+    let mut outcomes: Vec<Outcome> = inputs
+        .par_iter()
+        .map(|input| lint_input(resolver, input, options))
+        .collect();
     outcomes.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
     outcomes
 }
@@ -87,7 +92,9 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
     }
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(at) = memchr::memchr(0, probe) {
-        return Outcome::Skipped(explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")));
+        return Outcome::Skipped(
+            explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
+        );
     }
     // Stdin is configured as if it were the file it names, or the current folder.
     let config_path = file.clone().unwrap_or_else(|| match input {
@@ -102,7 +109,15 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
     let (text, diagnostics) = engine.rules.lint_bytes(&path, &bytes);
     let lossy = matches!(text, std::borrow::Cow::Owned(_));
     let text = text.into_owned();
-    Outcome::Linted(FileReport { path, file, text, diagnostics, engine, lossy, original_hash })
+    Outcome::Linted(FileReport {
+        path,
+        file,
+        text,
+        diagnostics,
+        engine,
+        lossy,
+        original_hash,
+    })
 }
 
 fn io_reason(error: &std::io::Error) -> String {

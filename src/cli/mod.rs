@@ -39,7 +39,11 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN });
+            return ExitCode::from(if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            });
         }
     };
     let status = match cli.command {
@@ -54,7 +58,8 @@ pub fn run() -> ExitCode {
 }
 
 fn stderr_color() -> TermColor {
-    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    {
         TermColor::Auto
     } else {
         TermColor::Never
@@ -88,15 +93,23 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn run_check(args: CheckArgs) -> Result<u8, u8> {
-    let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into)).or_else(report_setup)?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
+        .or_else(report_setup)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let mut errors = Vec::new();
     let mut inputs = walk::collect_inputs(&paths, &mut errors);
     // `exclude` applies to files found by walking, not to files named explicitly.
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs.drain(..) {
         let excluded = match &input {
-            walk::Input::File { path, explicit: false } => resolver.is_excluded(path).or_else(report_setup)?,
+            walk::Input::File {
+                path,
+                explicit: false,
+            } => resolver.is_excluded(path).or_else(report_setup)?,
             _ => false,
         };
         if !excluded {
@@ -105,7 +118,10 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
     let fixing = args.fix || args.diff;
-    let options = LintOptions { stdin_name, remember_content: fixing };
+    let options = LintOptions {
+        stdin_name,
+        remember_content: fixing,
+    };
     let outcomes = lint::lint_inputs(&resolver, &kept, &options);
 
     let mut reports = Vec::new();
@@ -122,8 +138,15 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     if let Some(path) = &args.write_baseline {
         return match baseline::write(path, &reports) {
             Ok(n) => {
-                eprintln!("artlint: wrote {n} finding(s) to baseline {}", path.display());
-                Ok(if errors.is_empty() { EXIT_CLEAN } else { report_errors(&errors) })
+                eprintln!(
+                    "artlint: wrote {n} finding(s) to baseline {}",
+                    path.display()
+                );
+                Ok(if errors.is_empty() {
+                    EXIT_CLEAN
+                } else {
+                    report_errors(&errors)
+                })
             }
             Err(e) => Err(report_errors(&[e])),
         };
@@ -135,7 +158,11 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
 
     let mut status = EXIT_CLEAN;
     if fixing {
-        let minimum = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+        let minimum = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
         let (changed, applied) = apply_fixes(&args, &mut reports, minimum, &mut errors);
         if args.diff {
             if !args.quiet {
@@ -144,23 +171,41 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
             if !errors.is_empty() {
                 return Ok(report_errors(&errors));
             }
-            return Ok(if changed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN });
+            return Ok(if changed > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            });
         }
         if reports.iter().any(|r| r.file.is_none()) {
             // stdin: the fixed text went to stdout; the summary goes to stderr.
             let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
             eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
-            return Ok(if errors.is_empty() { exit_for(&reports) } else { report_errors(&errors) });
+            return Ok(if errors.is_empty() {
+                exit_for(&reports)
+            } else {
+                report_errors(&errors)
+            });
         }
         if !args.quiet {
             let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
             let fixable = reports
                 .iter()
                 .flat_map(|r| &r.diagnostics)
-                .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe))
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == Applicability::Unsafe)
+                })
                 .count();
-            let hint = if !args.unsafe_fixes && fixable > 0 { format!(" ({fixable} fixable with --unsafe-fixes)") } else { String::new() };
-            eprintln!("artlint: fixed {applied} problem(s) in {changed} file(s); {remaining} remaining{hint}");
+            let hint = if !args.unsafe_fixes && fixable > 0 {
+                format!(" ({fixable} fixable with --unsafe-fixes)")
+            } else {
+                String::new()
+            };
+            eprintln!(
+                "artlint: fixed {applied} problem(s) in {changed} file(s); {remaining} remaining{hint}"
+            );
         }
     }
 
@@ -168,14 +213,20 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            args.output_file.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            args.output_file.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let rules_in_effect: Vec<artlint::Rule> = match reports.first() {
         Some(report) => report.engine.rules.rules().to_vec(),
         None => Vec::new(),
     };
-    let emit_options = emit::EmitOptions { color, quiet: args.quiet, rules: &rules_in_effect };
+    let emit_options = emit::EmitOptions {
+        color,
+        quiet: args.quiet,
+        rules: &rules_in_effect,
+    };
     let written = match &args.output_file {
         Some(path) => std::fs::File::create(path)
             .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
@@ -215,15 +266,23 @@ fn report_errors(errors: &[String]) -> u8 {
 
 /// 1 if any file has a finding at or above its `fail-on`.
 fn exit_for(reports: &[FileReport]) -> u8 {
-    let failing = reports
-        .iter()
-        .any(|r| r.engine.fail_on.threshold().is_some_and(|t| r.diagnostics.iter().any(|d| d.severity >= t)));
+    let failing = reports.iter().any(|r| {
+        r.engine
+            .fail_on
+            .threshold()
+            .is_some_and(|t| r.diagnostics.iter().any(|d| d.severity >= t))
+    });
     if failing { EXIT_FINDINGS } else { EXIT_CLEAN }
 }
 
 /// Fixes every report; writes files (or prints diffs, or the fixed stdin).
 /// Returns (files changed, fixes applied).
-fn apply_fixes(args: &CheckArgs, reports: &mut [FileReport], minimum: Applicability, errors: &mut Vec<String>) -> (usize, usize) {
+fn apply_fixes(
+    args: &CheckArgs,
+    reports: &mut [FileReport],
+    minimum: Applicability,
+    errors: &mut Vec<String>,
+) -> (usize, usize) {
     let mut changed = 0;
     let mut applied = 0;
     let stdout = std::io::stdout();
@@ -231,12 +290,16 @@ fn apply_fixes(args: &CheckArgs, reports: &mut [FileReport], minimum: Applicabil
         let fix = fixing::fix_report(report, minimum);
         if report.file.is_none() && args.fix {
             // stdin: always echo the (possibly unchanged) text.
-            let text = fix.as_ref().map_or(report.text.as_str(), |f| f.new_text.as_str());
+            let text = fix
+                .as_ref()
+                .map_or(report.text.as_str(), |f| f.new_text.as_str());
             let _ = stdout.lock().write_all(text.as_bytes());
         }
         let Some(fix) = fix else { continue };
         if args.diff {
-            let _ = stdout.lock().write_all(fixing::unified_diff(&report.path, &report.text, &fix.new_text).as_bytes());
+            let _ = stdout.lock().write_all(
+                fixing::unified_diff(&report.path, &report.text, &fix.new_text).as_bytes(),
+            );
             changed += 1;
             applied += fix.applied;
             continue;
@@ -249,7 +312,10 @@ fn apply_fixes(args: &CheckArgs, reports: &mut [FileReport], minimum: Applicabil
         }
         changed += 1;
         applied += fix.applied;
-        report.diagnostics = report.engine.rules.lint(&artlint::Document::new(&report.path, &fix.new_text));
+        report.diagnostics = report
+            .engine
+            .rules
+            .lint(&artlint::Document::new(&report.path, &fix.new_text));
         report.text = fix.new_text;
     }
     (changed, applied)
@@ -266,11 +332,20 @@ fn show_config(path: Option<PathBuf>, config_args: &args::ConfigArgs) -> u8 {
         Err(e) => return report_setup::<()>(e).unwrap_err(),
     };
     match &config {
-        Some(c) => println!("# configuration for {} from {}", path.display(), c.path.display()),
-        None => println!("# configuration for {}: no artlint.toml found (defaults)", path.display()),
+        Some(c) => println!(
+            "# configuration for {} from {}",
+            path.display(),
+            c.path.display()
+        ),
+        None => println!(
+            "# configuration for {}: no artlint.toml found (defaults)",
+            path.display()
+        ),
     }
     let mut shown = settings;
-    shown.fail_on.get_or_insert(artlint::config::FailOn::Warning);
+    shown
+        .fail_on
+        .get_or_insert(artlint::config::FailOn::Warning);
     print!("{}", toml::to_string(&shown).unwrap_or_default());
     if let Some(c) = &config {
         let rest = artlint::config::Config {
