@@ -113,6 +113,20 @@ pub struct CheckArgs {
     /// Print only findings, no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// How to read inputs [default: by extension: .md/.markdown markdown,
+    /// .html/.htm html, .jsonl/.ndjson jsonl, anything else text].
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// JSONL: the field holding the text to lint.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    pub text_field: String,
+    /// JSONL: the field holding the record id (the line number when absent).
+    #[arg(long, default_value = "id", value_name = "FIELD")]
+    pub id_field: String,
+    /// JSONL: offsets in output spans, in bytes or in characters (Unicode
+    /// scalar values, as Python and dolma count).
+    #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+    pub offsets: Offsets,
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
@@ -136,6 +150,36 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations
     Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl InputFormat {
+    pub fn for_path(path: &std::path::Path) -> InputFormat {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown") => InputFormat::Markdown,
+            Some("html" | "htm") => InputFormat::Html,
+            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Offsets {
+    Bytes,
+    Chars,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ mod lint;
 mod packs;
 mod rules_cmd;
 mod select;
+mod stream;
 mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -117,6 +118,9 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         }
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
+    if is_jsonl(&args, &kept) {
+        return run_jsonl(&args, &resolver, &kept, stdin_name, errors);
+    }
     let fixing = args.fix || args.diff;
     let options = LintOptions {
         stdin_name,
@@ -255,6 +259,145 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     }
     status = status.max(exit_for(&reports));
     Ok(status)
+}
+
+/// True when the inputs are JSONL records (by flag, or every input by extension).
+fn is_jsonl(args: &CheckArgs, inputs: &[walk::Input]) -> bool {
+    use args::InputFormat;
+    match args.input_format {
+        Some(format) => format == InputFormat::Jsonl,
+        None => {
+            !inputs.is_empty()
+                && inputs.iter().all(|i| match i {
+                    walk::Input::File { path, .. } => {
+                        InputFormat::for_path(path) == InputFormat::Jsonl
+                    }
+                    walk::Input::Stdin => false,
+                })
+        }
+    }
+}
+
+/// JSONL inputs. With `--format json-lines`: the streaming contract (one
+/// output line per record, exit 0 whatever is found). Otherwise every record
+/// becomes a report named `path#id`.
+fn run_jsonl(
+    args: &CheckArgs,
+    resolver: &Resolver,
+    inputs: &[walk::Input],
+    stdin_name: &str,
+    mut errors: Vec<String>,
+) -> Result<u8, u8> {
+    let options = stream::StreamOptions {
+        text_field: &args.text_field,
+        id_field: &args.id_field,
+        offsets: args.offsets,
+    };
+    let config_anchor = |input: &walk::Input| match input {
+        walk::Input::File { path, .. } => path.clone(),
+        walk::Input::Stdin => PathBuf::from(".").join("-"),
+    };
+    let open = |input: &walk::Input| -> Result<(String, Box<dyn std::io::BufRead>), String> {
+        match input {
+            walk::Input::Stdin => Ok((stdin_name.to_string(), Box::new(std::io::stdin().lock()))),
+            walk::Input::File { path, .. } => std::fs::File::open(path)
+                .map(|f| {
+                    (
+                        path.display().to_string(),
+                        Box::new(std::io::BufReader::new(f)) as Box<dyn std::io::BufRead>,
+                    )
+                })
+                .map_err(|e| format!("{}: {e}", path.display())),
+        }
+    };
+    if args.format == args::Format::JsonLines {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        for input in inputs {
+            let engine = resolver
+                .engine_for(&config_anchor(input))
+                .or_else(report_setup)?;
+            let (source, mut reader) = match open(input) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if let Err(e) = stream::stream(&engine, &source, &mut reader, &mut out, &options) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(EXIT_CLEAN);
+                }
+                errors.push(format!("{source}: {e}"));
+            }
+        }
+        return Ok(if errors.is_empty() {
+            EXIT_CLEAN
+        } else {
+            report_errors(&errors)
+        });
+    }
+    let mut reports = Vec::new();
+    for input in inputs {
+        let engine = resolver
+            .engine_for(&config_anchor(input))
+            .or_else(report_setup)?;
+        let (source, reader) = match open(input) {
+            Ok(opened) => opened,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for (i, line) in std::io::BufRead::lines(reader).enumerate() {
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => {
+                    errors.push(format!("{source}:{}: {e}", i + 1));
+                    break;
+                }
+            };
+            match stream::lint_record(&engine, &source, i + 1, &line, &options) {
+                stream::RecordResult::Linted {
+                    id,
+                    text,
+                    diagnostics,
+                } => {
+                    let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
+                    reports.push(FileReport {
+                        path: format!("{source}#{id}"),
+                        file: None,
+                        text,
+                        diagnostics,
+                        engine: engine.clone(),
+                        lossy: false,
+                        original_hash: None,
+                    });
+                }
+                stream::RecordResult::Malformed { error, .. } => errors.push(error),
+            }
+        }
+    }
+    let rules_in_effect: Vec<artlint::Rule> = reports
+        .first()
+        .map(|r| r.engine.rules.rules().to_vec())
+        .unwrap_or_default();
+    let options = emit::EmitOptions {
+        color: false,
+        quiet: args.quiet,
+        rules: &rules_in_effect,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Err(e) = emit::emit(args.format, &mut out, &reports, &options).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        errors.push(format!("cannot write output: {e}"));
+    }
+    if !errors.is_empty() {
+        return Ok(report_errors(&errors));
+    }
+    Ok(exit_for(&reports))
 }
 
 fn report_errors(errors: &[String]) -> u8 {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions linted when walking a directory (files named on the command
 /// line are always linted).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"];
 
 #[derive(Debug, Clone)]
 pub enum Input {
