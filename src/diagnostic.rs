@@ -3,13 +3,17 @@
 use std::fmt;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
 /// How serious a finding is. Ordered, so `--fail-on warning` is a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "How serious a finding is.")]
 pub enum Severity {
     Info,
     Warning,
@@ -34,8 +38,13 @@ impl fmt::Display for Severity {
 
 /// How safe it is to apply a fix without a person looking at it. Ordered
 /// `DisplayOnly < Unsafe < Safe`, so "may I apply this?" is `>=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(
+    description = "How safe a fix is to apply unreviewed: `safe` keeps the meaning, `unsafe` may change it (apply after review), `display-only` is a suggestion never applied automatically."
+)]
 pub enum Applicability {
     DisplayOnly,
     Unsafe,
@@ -43,7 +52,10 @@ pub enum Applicability {
 }
 
 /// Replace the bytes of `span` with `replacement` (empty to delete).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Replace the bytes `[start, end)` of the file's text with `replacement` (empty: delete them)."
+)]
 pub struct Edit {
     pub start: u32,
     pub end: u32,
@@ -92,7 +104,8 @@ impl Fix {
 
 /// A secondary location that explains a finding (the definition of an
 /// acronym, the first occurrence of a repeated line ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(description = "A secondary location that explains a finding.")]
 pub struct Label {
     pub span: Span,
     pub message: String,

@@ -4,9 +4,14 @@ use memchr::memchr_iter;
 
 /// A 1-based line and column. Columns count Unicode scalar values; UTF-16
 /// columns (for the language server) come from [`LineIndex::utf16_column`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[schemars(
+    description = "A 1-based line and column; columns count Unicode scalar values (code points)."
+)]
 pub struct LineColumn {
+    #[schemars(range(min = 1))]
     pub line: u32,
+    #[schemars(range(min = 1))]
     pub column: u32,
 }
 

@@ -1,11 +1,15 @@
 //! Byte spans into a document's text.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's text, always on
 /// `char` boundaries. `u32` keeps diagnostics small; documents over 4 GiB are
 /// rejected before linting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[schemars(description = "A half-open byte range `[start, end)` into the file's text.")]
 pub struct Span {
     pub start: u32,
     pub end: u32,

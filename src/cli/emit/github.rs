@@ -1,10 +1,72 @@
-//! `--format github`: GitHub Actions workflow commands. (In progress.)
+//! `--format github`: GitHub Actions workflow commands, one per finding, so
+//! findings show up as annotations on the pull request's diff:
+//! `::warning file=a.txt,line=3,col=5,endLine=3,endColumn=9,title=rule/id::message`.
 
 use std::io::Write;
+
+use artlint::{LineIndex, Severity};
 
 use crate::cli::lint::FileReport;
 
 pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> {
-    let _ = (out, reports);
+    for report in reports {
+        let index = LineIndex::new(&report.text);
+        let file = escape_property(&display_path(&report.path));
+        for d in &report.diagnostics {
+            let start = index.line_column(&report.text, d.span.start);
+            let end = index.line_column(&report.text, d.span.end);
+            writeln!(
+                out,
+                "::{} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+                command(d.severity),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(&d.rule),
+                escape_data(&d.message),
+            )?;
+        }
+    }
     Ok(())
+}
+
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// GitHub matches annotation paths against the repository with `/`.
+fn display_path(path: &str) -> String {
+    if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    }
+}
+
+/// The escaping GitHub's runner undoes in a command's message.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// The escaping GitHub's runner undoes in a command's property values.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_the_actions_toolkit() {
+        assert_eq!(escape_data("50% a\r\nb: c,d"), "50%25 a%0D%0Ab: c,d");
+        assert_eq!(escape_property("50% a\nb: c,d"), "50%25 a%0Ab%3A c%2Cd");
+    }
 }

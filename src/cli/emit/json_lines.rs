@@ -1,8 +1,10 @@
 //! `--format json-lines`: one self-describing object per diagnostic per line,
-//! so output can be streamed and grepped.
+//! so output can be streamed and grepped. Its schema is committed as
+//! `schema/artlint-json-lines.schema.json` (see `json.rs`).
 
 use std::io::Write;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use artlint::LineIndex;
@@ -10,9 +12,15 @@ use artlint::LineIndex;
 use super::json::{JsonDiagnostic, VERSION};
 use crate::cli::lint::FileReport;
 
-#[derive(Serialize)]
+/// # artlint JSON Lines output
+///
+/// One line of `artlint check --format json-lines`: a finding, with the version of the format and the file's path.
+#[derive(Serialize, JsonSchema)]
 struct Line<'a> {
+    /// The version of this format.
+    #[schemars(extend("const" = VERSION))]
     version: u32,
+    /// The path as given on the command line or found by walking (`--stdin-filename` or `-` for stdin).
     path: &'a str,
     #[serde(flatten)]
     diagnostic: JsonDiagnostic<'a>,
@@ -32,4 +40,11 @@ pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> 
         }
     }
     Ok(())
+}
+
+/// The JSON Schema of one line of `--format json-lines` (committed as
+/// `schema/artlint-json-lines.schema.json`).
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn schema() -> schemars::Schema {
+    super::json::with_versioning(super::json::generator().into_root_schema_for::<Line<'static>>())
 }

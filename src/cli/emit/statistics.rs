@@ -1,22 +1,95 @@
-//! `--statistics`: how many findings each rule produced over the whole run.
+//! `--statistics`: how many findings each rule produced in the whole run,
+//! most frequent first, then a total:
+//!
+//! ```text
+//!     3  warning  scrape/boilerplate-line
+//!     1  warning  punctuation/space-before
+//!     4  total
+//! ```
 
 use std::collections::HashMap;
 use std::io::Write;
 
-use artlint::Severity;
+use artlint::{Diagnostic, Severity};
 
 use crate::cli::lint::FileReport;
 
+/// Prints one row per rule and severity (a rule may report at more than one
+/// severity), sorted by count descending, then rule id, then severity from
+/// error down, and a total line.
 pub fn statistics(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> {
+    table(out, reports.iter().flat_map(|r| &r.diagnostics))
+}
+
+fn table<'a>(
+    out: &mut dyn Write,
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+) -> std::io::Result<()> {
     let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        *counts.entry((&*d.rule, d.severity)).or_default() += 1;
+    for d in diagnostics {
+        *counts.entry((&d.rule, d.severity)).or_default() += 1;
     }
     let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.0.cmp(b.0.0)));
-    let total: usize = rows.iter().map(|r| r.1).sum();
-    for ((rule, severity), count) in rows {
-        writeln!(out, "{count:>7}  {severity:<7}  {rule}")?;
+    rows.sort_by(|((a_rule, a_severity), a), ((b_rule, b_severity), b)| {
+        b.cmp(a)
+            .then_with(|| a_rule.cmp(b_rule))
+            .then_with(|| b_severity.cmp(a_severity))
+    });
+    let total: usize = rows.iter().map(|(_, n)| n).sum();
+    let width = total.to_string().len().max(5);
+    for ((rule, severity), count) in &rows {
+        writeln!(out, "{count:>width$}  {:<7}  {rule}", severity.as_str())?;
     }
-    writeln!(out, "{total:>7}  total")
+    writeln!(out, "{total:>width$}  total")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use artlint::Span;
+
+    use super::*;
+
+    fn finding(rule: &str, severity: Severity) -> Diagnostic {
+        Diagnostic {
+            rule: Arc::from(rule),
+            severity,
+            span: Span::new(0, 1),
+            message: String::new(),
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+
+    fn render(diagnostics: &[Diagnostic]) -> String {
+        let mut out = Vec::new();
+        table(&mut out, diagnostics.iter()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn counts_per_rule_most_frequent_first() {
+        let found = [
+            finding("b/two", Severity::Warning),
+            finding("a/one", Severity::Info),
+            finding("c/three", Severity::Error),
+            finding("c/three", Severity::Error),
+            finding("b/two", Severity::Warning),
+            finding("a/one", Severity::Warning),
+        ];
+        assert_eq!(
+            render(&found),
+            "    2  warning  b/two\n\
+             \x20   2  error    c/three\n\
+             \x20   1  warning  a/one\n\
+             \x20   1  info     a/one\n\
+             \x20   6  total\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_run_has_only_the_total() {
+        assert_eq!(render(&[]), "    0  total\n");
+    }
 }
