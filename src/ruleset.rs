@@ -307,7 +307,7 @@ impl RuleSet {
 
         // Document statistics last: one of them measures what the
         // boilerplate rules found.
-        let mut flagged_boilerplate = None;
+        let mut measured = None;
         for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
             if let RuleKind::Quality {
                 metric,
@@ -315,9 +315,9 @@ impl RuleSet {
                 maximum,
             } = &rule.kind
             {
-                let flagged =
-                    *flagged_boilerplate.get_or_insert_with(|| self.boilerplate_bytes(&out));
-                quality::check(doc, rule, *metric, *minimum, *maximum, flagged, &mut out);
+                let (stats, flagged) = measured
+                    .get_or_insert_with(|| (quality::Stats::of(doc), self.boilerplate_bytes(&out)));
+                quality::check(stats, rule, *metric, *minimum, *maximum, *flagged, &mut out);
             }
         }
 

@@ -2,8 +2,6 @@
 //! kept both the teaser and the body, a template that prints a headline
 //! twice, a CMS that duplicated a paragraph.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
 use crate::document::Document;
 use crate::rule::{Rule, render_message};
@@ -13,13 +11,34 @@ use crate::span::Span;
 pub const MIN_CHARS: usize = 20;
 
 /// Whitespace-normalised, for comparison.
-fn key(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whitespace-normalised, for comparison; borrowed when already normal.
+fn key(line: &str) -> std::borrow::Cow<'_, str> {
+    let normal = !line.contains(['\t', '\u{a0}']) && !line.contains("  ");
+    if normal {
+        line.into()
+    } else {
+        line.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    }
 }
 
+/// Repeats beyond this many in one document mean structured content (a
+/// recipe, a training plan, a table), not a scraping accident: they are
+/// reported as info (and `quality/duplicate-lines` measures the document).
+pub const MAX_ISOLATED_REPEATS: usize = 3;
+
 pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let first = out.len();
+    check_lines(doc, rule, out);
+    if out.len() - first > MAX_ISOLATED_REPEATS {
+        for d in &mut out[first..] {
+            d.severity = d.severity.min(crate::diagnostic::Severity::Info);
+        }
+    }
+}
+
+fn check_lines(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
-    let mut first_seen: HashMap<String, Span> = HashMap::new();
+    let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, Span> = Default::default();
     for (i, line) in lines.iter().enumerate() {
         let content = doc.slice(line.span);
         let trimmed = content.trim();
@@ -31,9 +50,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             line.span.start as usize + lead,
             line.span.start as usize + lead + trimmed.len(),
         );
-        match first_seen.get(&key(trimmed)) {
+        let k = key(trimmed);
+        match first_seen.get(&k) {
             None => {
-                first_seen.insert(key(trimmed), span);
+                first_seen.insert(k, span);
             }
             Some(&first) => {
                 let delete = if line.full == line.span && i > 0 {

@@ -93,6 +93,7 @@ struct Spelling<'a> {
 
 pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
+    let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     for word in doc.words() {
         let mut text = doc.slice(word.span);
         for suffix in ["’s", "'s"] {
@@ -115,18 +116,22 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let before = doc.text[..word.span.start as usize].trim_end_matches([' ', '\u{a0}']);
         let mid_sentence = !(before.is_empty()
             || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
-        let spellings = clusters.entry(skeleton(text)).or_default();
-        match spellings.iter_mut().find(|s| s.text == text) {
-            Some(s) => {
-                s.spans.push(span);
-                s.mid_sentence |= mid_sentence;
-            }
-            None => spellings.push(Spelling {
-                text,
-                spans: vec![span],
-                mid_sentence,
-            }),
-        }
+        let spelling = by_text.entry(text).or_insert_with(|| Spelling {
+            text,
+            spans: Vec::new(),
+            mid_sentence: false,
+        });
+        spelling.spans.push(span);
+        spelling.mid_sentence |= mid_sentence;
+    }
+    // One skeleton per distinct spelling, not per occurrence.
+    let mut spellings: Vec<Spelling> = by_text.into_values().collect();
+    spellings.sort_by_key(|s| s.spans[0].start);
+    for spelling in spellings {
+        clusters
+            .entry(skeleton(spelling.text))
+            .or_default()
+            .push(spelling);
     }
     let index = doc.line_index();
     let mut groups: Vec<&Vec<Spelling>> = clusters

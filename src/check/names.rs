@@ -6,8 +6,9 @@
 //! neighbourhood of listed surnames (hashes of each form with one character
 //! removed) for lone tokens, so no token is ever compared with the whole list.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::Hasher;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::edit_distance::damerau_levenshtein;
 use crate::check::name_variant::fold_diacritic;
@@ -28,7 +29,6 @@ pub struct NameIndex {
     /// Listed surnames of ≥ 6 letters, and their deletion neighbourhood.
     surnames: Vec<String>,
     deletions: HashMap<u64, Vec<u32>>,
-    hasher: std::hash::RandomState,
 }
 
 const MIN_LONE_SURNAME: usize = 6;
@@ -46,7 +46,7 @@ impl NameIndex {
     /// lines already removed).
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
         let mut index = NameIndex::default();
-        let mut seen_surnames: HashMap<String, u32> = HashMap::new();
+        let mut seen_surnames: HashMap<String, u32> = HashMap::default();
         for name in names {
             let toks = tokens(name);
             if toks.len() < 2 {
@@ -106,15 +106,23 @@ impl NameIndex {
         out
     }
 
+    /// Hash of `word` with the byte range `skip` removed, written in one
+    /// piece (FxHasher, unlike SipHash, depends on how bytes are split into writes).
     fn hash_without(&self, word: &str, skip: Option<(usize, usize)>) -> u64 {
-        let mut h = self.hasher.build_hasher();
-        match skip {
-            None => h.write(word.as_bytes()),
-            Some((i, len)) => {
-                h.write(&word.as_bytes()[..i]);
-                h.write(&word.as_bytes()[i + len..]);
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; 96];
+        let joined: std::borrow::Cow<[u8]> = match skip {
+            None => bytes.into(),
+            Some((i, len)) if bytes.len() - len <= buf.len() => {
+                let n = bytes.len() - len;
+                buf[..i].copy_from_slice(&bytes[..i]);
+                buf[i..n].copy_from_slice(&bytes[i + len..]);
+                buf[..n].to_vec().into()
             }
-        }
+            Some((i, len)) => [&bytes[..i], &bytes[i + len..]].concat().into(),
+        };
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&joined);
         h.write_u8(0xff);
         h.finish()
     }
@@ -209,7 +217,13 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
     let mut flagged: Vec<Span> = Vec::new();
     let mut anchored: Vec<bool> = vec![false; toks.len()];
     for (i, tok) in toks.iter().enumerate() {
-        let Some(hits) = index.exact.get(text_of(tok)) else {
+        // Anchor on capitalised tokens only: every listed name has one, and
+        // `of`/`the` would otherwise align every organisation on the list.
+        let anchor = text_of(tok);
+        if !capitalised(anchor) {
+            continue;
+        }
+        let Some(hits) = index.exact.get(anchor) else {
             continue;
         };
         anchored[i] = true;

@@ -1,8 +1,6 @@
 //! A content word of six or more letters used three or more times within a
 //! hundred words: machine translation repeats where a writer varies.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rule::{Rule, render_message};
@@ -20,22 +18,23 @@ pub fn check(
 ) {
     let words = doc.words();
     // Positions (word index) of each lowercase content word.
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut reported: HashMap<String, usize> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    let mut reported: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, word) in words.iter().enumerate() {
         let text = doc.slice(word.span);
-        if text.chars().count() < MIN_LETTERS || !text.chars().all(char::is_alphabetic) {
+        // Capitalised words are names (the topic of the article), not style;
+        // only plain lowercase words count.
+        if text.len() < MIN_LETTERS
+            || !text.chars().all(char::is_lowercase)
+            || text.chars().count() < MIN_LETTERS
+        {
             continue;
         }
-        // Capitalised words are names (the topic of the article), not style.
-        if text.chars().next().is_some_and(char::is_uppercase) {
+        let lower = text;
+        if allow.contains(lower) {
             continue;
         }
-        let lower = text.to_lowercase();
-        if allow.contains(&lower) {
-            continue;
-        }
-        let positions = seen.entry(lower.clone()).or_default();
+        let positions = seen.entry(lower).or_default();
         positions.push(i);
         let in_window = positions
             .iter()
@@ -43,16 +42,16 @@ pub fn check(
             .take_while(|&&p| i - p < WINDOW)
             .count();
         // One report per cluster: not again until the window has moved on.
-        let last = reported.get(&lower).copied();
+        let last = reported.get(lower).copied();
         if in_window >= MIN_USES && last.is_none_or(|l| i - l >= WINDOW) {
-            reported.insert(lower.clone(), i);
+            reported.insert(lower, i);
             let first = positions[positions.len() - in_window];
             out.push(Diagnostic {
                 rule: rule.id.clone(),
                 severity: rule.severity,
                 span: Span::new(word.span.start as usize, word.span.end as usize),
                 message: render_message(&rule.message, |name| match name {
-                    "match" => Some(lower.clone()),
+                    "match" => Some(lower.to_string()),
                     "count" => Some(in_window.to_string()),
                     "value" => Some((i - first + 1).to_string()),
                     _ => None,

@@ -54,46 +54,77 @@ impl Metric {
 
 /// Measures `metric` on `doc`. `flagged_boilerplate` is the byte count of
 /// lines other rules flagged as boilerplate.
-pub fn measure(doc: &Document, metric: Metric, flagged_boilerplate: usize) -> f64 {
-    let words: Vec<&str> = doc.text.split_whitespace().collect();
-    let lines: Vec<&str> = doc
-        .lines()
-        .iter()
-        .map(|l| doc.slice(l.span).trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+/// Measures `metric`. `flagged_boilerplate` is the byte count of lines other
+/// rules flagged as boilerplate.
+pub fn measure(stats: &Stats, metric: Metric, flagged_boilerplate: usize) -> f64 {
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     match metric {
-        Metric::StopWords => words
-            .iter()
-            .filter(|w| GOPHER_STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
-            .count() as f64,
-        Metric::MeanWordLength => ratio(words.iter().map(|w| w.chars().count()).sum(), words.len()),
-        Metric::SymbolRatio => {
-            let symbols = doc.text.matches('#').count()
-                + doc.text.matches("...").count()
-                + doc.text.matches('…').count();
-            ratio(symbols, words.len())
+        Metric::StopWords => stats.stop_words as f64,
+        Metric::MeanWordLength => ratio(stats.word_chars, stats.words),
+        Metric::SymbolRatio => ratio(stats.symbols, stats.words),
+        Metric::TerminalPunctuation => ratio(stats.terminal_lines, stats.lines),
+        Metric::ShortLines => ratio(stats.short_lines, stats.lines),
+        Metric::DuplicateLines => ratio(stats.duplicate_lines, stats.lines),
+        Metric::BoilerplateFraction => ratio(flagged_boilerplate, stats.trimmed_len),
+    }
+}
+
+/// Every statistic of a document, counted in one pass over its words and
+/// one over its lines, shared by all the quality rules.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    words: usize,
+    word_chars: usize,
+    stop_words: usize,
+    symbols: usize,
+    lines: usize,
+    terminal_lines: usize,
+    short_lines: usize,
+    duplicate_lines: usize,
+    trimmed_len: usize,
+}
+
+impl Stats {
+    pub fn of(doc: &Document) -> Stats {
+        let mut stats = Stats {
+            trimmed_len: doc.text.trim().len(),
+            ..Stats::default()
+        };
+        for word in doc.text.split_ascii_whitespace() {
+            stats.words += 1;
+            stats.word_chars += if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().count()
+            };
+            if word.len() <= 4
+                && GOPHER_STOP_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(word))
+            {
+                stats.stop_words += 1;
+            }
         }
-        Metric::TerminalPunctuation => ratio(
-            lines
-                .iter()
-                .filter(|l| l.ends_with(['.', '!', '?', '"', '”', '’', '\'']))
-                .count(),
-            lines.len(),
-        ),
-        Metric::ShortLines => ratio(
-            lines.iter().filter(|l| l.chars().count() < 30).count(),
-            lines.len(),
-        ),
-        Metric::DuplicateLines => {
-            let mut seen = HashSet::new();
-            ratio(
-                lines.iter().filter(|l| !seen.insert(**l)).count(),
-                lines.len(),
-            )
+        let bytes = doc.text.as_bytes();
+        stats.symbols = memchr::memchr_iter(b'#', bytes).count()
+            + memchr::memmem::find_iter(bytes, b"...").count()
+            + memchr::memmem::find_iter(bytes, "…".as_bytes()).count();
+        let mut seen = HashSet::new();
+        for line in doc.lines() {
+            let l = doc.slice(line.span).trim();
+            if l.is_empty() {
+                continue;
+            }
+            stats.lines += 1;
+            stats.terminal_lines += usize::from(l.ends_with(['.', '!', '?', '"', '”', '’', '\'']));
+            stats.short_lines += usize::from(l.len() < 30 || l.chars().count() < 30);
+            stats.duplicate_lines += usize::from(!seen.insert(l));
         }
-        Metric::BoilerplateFraction => ratio(flagged_boilerplate, doc.text.trim().len()),
+        stats
+    }
+
+    pub fn words(&self) -> usize {
+        self.words
     }
 }
 
@@ -106,7 +137,7 @@ fn format_value(v: f64) -> String {
 }
 
 pub fn check(
-    doc: &Document,
+    stats: &Stats,
     rule: &Rule,
     metric: Metric,
     minimum: Option<f64>,
@@ -114,10 +145,10 @@ pub fn check(
     flagged_boilerplate: usize,
     out: &mut Vec<Diagnostic>,
 ) {
-    if doc.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+    if stats.words() < MIN_WORDS {
         return;
     }
-    let value = measure(doc, metric, flagged_boilerplate);
+    let value = measure(stats, metric, flagged_boilerplate);
     let (bound, side) = match (minimum, maximum) {
         (Some(min), _) if value < min => (min, "below the minimum"),
         (_, Some(max)) if value > max => (max, "above the maximum"),

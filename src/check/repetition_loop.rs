@@ -14,6 +14,21 @@ const MAX_UNIT: usize = 8;
 /// Repeats (including the first) that make a loop.
 const MIN_REPEATS: usize = 3;
 
+fn fold_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
 fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
@@ -21,6 +36,9 @@ fn same(a: &str, b: &str) -> bool {
 pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let words = doc.words();
     let texts: Vec<&str> = words.iter().map(|w| doc.slice(w.span)).collect();
+    // Case-folded hashes, so the scan compares integers; equal hashes are
+    // confirmed on the text.
+    let keys: Vec<u64> = texts.iter().map(|t| fold_hash(t)).collect();
     let mut i = 0;
     while i < texts.len() {
         let mut found = None;
@@ -30,7 +48,10 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
             }
             let mut repeats = 1;
             while i + unit * (repeats + 1) <= texts.len()
-                && (0..unit).all(|k| same(texts[i + k], texts[i + unit * repeats + k]))
+                && (0..unit).all(|k| {
+                    keys[i + k] == keys[i + unit * repeats + k]
+                        && same(texts[i + k], texts[i + unit * repeats + k])
+                })
             {
                 repeats += 1;
             }
