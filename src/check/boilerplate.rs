@@ -38,6 +38,8 @@ pub fn normalize_line(line: &str) -> String {
 pub struct BoilerplateIndex {
     phrases: HashMap<String, Vec<u32>>,
     patterns: Option<RegexSet>,
+    /// Used only if `patterns` could not be built as one set.
+    fallback: Vec<regex::Regex>,
     pattern_rules: Vec<u32>,
 }
 
@@ -63,14 +65,23 @@ impl BoilerplateIndex {
             }
         }
         if !sources.is_empty() {
-            // Each pattern already compiled alone within the size limit.
-            index.patterns = RegexSet::new(&sources).ok();
+            // Each pattern already compiled alone within the size limit;
+            // together they get room for all of them. If the set still cannot
+            // be built, every pattern is matched on its own (slower, never silent).
+            index.patterns = regex::RegexSetBuilder::new(&sources)
+                .size_limit(sources.len().max(1) * (2 << 20))
+                .dfa_size_limit(64 << 20)
+                .build()
+                .ok();
+            if index.patterns.is_none() {
+                index.fallback = sources.iter().filter_map(|s| regex::Regex::new(s).ok()).collect();
+            }
         }
         index
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty() && self.patterns.is_none()
+        self.phrases.is_empty() && self.patterns.is_none() && self.fallback.is_empty()
     }
 
     pub fn check(
@@ -102,6 +113,11 @@ impl BoilerplateIndex {
             let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
             if let Some(set) = &self.patterns {
                 for m in set.matches(&normalized).iter() {
+                    owners.push(self.pattern_rules[m]);
+                }
+            }
+            for (m, regex) in self.fallback.iter().enumerate() {
+                if regex.is_match(&normalized) {
                     owners.push(self.pattern_rules[m]);
                 }
             }
