@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of artlint against peers on the same corpus.
+# Usage: bench/run.sh [CORPUS_DIR]   (generates the corpus if missing)
+# Prints one line per run: tool, layout, seconds, MB/s, peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-target/bench-corpus}
+[ -f "$corpus/big.txt" ] || python3 bench/gen_corpus.py "$corpus"
+cargo build --release --quiet
+artlint=target/release/artlint
+python3 bench/literals.py rules > target/bench-literals.txt
+bytes=$(du -sb "$corpus/files" | cut -f1)
+big_bytes=$(stat -c %s "$corpus/big.txt")
+jsonl_bytes=$(stat -c %s "$corpus/corpus.jsonl")
+
+measure() { # name layout bytes command...
+  local name=$1 layout=$2 n=$3; shift 3
+  local log; log=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$log" "$@" > /dev/null 2>&1 || true
+  read -r secs rss < <(tail -1 "$log")
+  rm -f "$log"
+  awk -v n="$name" -v l="$layout" -v b="$n" -v s="$secs" -v r="$rss" \
+    'BEGIN { printf "%-10s %-12s %8.2f s %9.1f MB/s %8.1f MiB\n", n, l, s, (s > 0 ? b / 1e6 / s : 0), r / 1024 }'
+}
+
+echo "corpus: $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}') in $(find "$corpus/files" -type f | wc -l) files; $(nproc) cores"
+measure artlint 5000-files "$bytes" $artlint check --fail-on never --format concise -q "$corpus/files"
+measure artlint big-file "$big_bytes" $artlint check --fail-on never --format concise -q "$corpus/big.txt"
+measure artlint jsonl-stream "$jsonl_bytes" sh -c "$artlint check --input-format jsonl --format json-lines - < $corpus/corpus.jsonl"
+if command -v rg > /dev/null; then
+  measure rg 5000-files "$bytes" rg -F -c -f target/bench-literals.txt "$corpus/files"
+  measure rg big-file "$big_bytes" rg -F -c -f target/bench-literals.txt "$corpus/big.txt"
+fi
+if command -v typos > /dev/null; then
+  measure typos 5000-files "$bytes" typos --format brief "$corpus/files"
+fi
+if command -v proselint > /dev/null; then
+  # proselint is slow; time it on the first 200 files and report the rate.
+  sample=$(find "$corpus/files/00" "$corpus/files/01" "$corpus/files/02" "$corpus/files/03" -type f | head -200)
+  sample_bytes=$(cat $sample | wc -c)
+  measure proselint 200-files "$sample_bytes" proselint $sample
+fi
