@@ -127,6 +127,12 @@ pub struct CheckArgs {
     /// scalar values, as Python and dolma count).
     #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
     pub offsets: Offsets,
+    /// Skip files larger than this many bytes (with a note).
+    #[arg(long, default_value_t = 1 << 30, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// Keep at most this many findings per file, then one summary finding.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub max_diagnostics: usize,
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,

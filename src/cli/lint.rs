@@ -52,6 +52,10 @@ pub struct LintOptions<'a> {
     pub stdin_name: &'a str,
     /// Keep a hash of each file's bytes (for `--fix`).
     pub remember_content: bool,
+    /// Larger files are skipped with a note.
+    pub max_file_size: u64,
+    /// Findings kept per file; the rest are summarised in one diagnostic.
+    pub max_diagnostics: usize,
 }
 
 pub fn lint_inputs(resolver: &Resolver, inputs: &[Input], options: &LintOptions) -> Vec<Outcome> {
@@ -81,6 +85,15 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
         }
         Input::File { path, explicit } => {
             let display = path.display().to_string();
+            if let Ok(meta) = std::fs::metadata(path)
+                && meta.len() > options.max_file_size
+            {
+                return Outcome::Skipped(Some(format!(
+                    "{display}: skipped, {} bytes is over --max-file-size {}",
+                    meta.len(),
+                    options.max_file_size
+                )));
+            }
             match std::fs::read(path) {
                 Ok(bytes) => (display, Some(path.clone()), bytes, *explicit),
                 Err(e) => return Outcome::Failed(format!("{display}: {}", io_reason(&e))),
@@ -90,6 +103,11 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
     if u32::try_from(bytes.len()).is_err() {
         return Outcome::Failed(format!("{path}: file is larger than 4 GiB, not linted"));
     }
+    // UTF-16 with a byte-order mark is decoded (and never written back by --fix).
+    let (bytes, utf16) = match decode_utf16(&bytes) {
+        Some(text) => (text.into_bytes(), true),
+        None => (bytes, false),
+    };
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(at) = memchr::memchr(0, probe) {
         return Outcome::Skipped(
@@ -106,8 +124,23 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
         Err(e) => return Outcome::Setup(e),
     };
     let original_hash = options.remember_content.then(|| content_hash(&bytes));
-    let (text, diagnostics) = engine.rules.lint_bytes(&path, &bytes);
-    let lossy = matches!(text, std::borrow::Cow::Owned(_));
+    let (text, mut diagnostics) = engine.rules.lint_bytes(&path, &bytes);
+    let lossy = utf16 || matches!(text, std::borrow::Cow::Owned(_));
+    if diagnostics.len() > options.max_diagnostics {
+        let hidden = diagnostics.len() - options.max_diagnostics;
+        diagnostics.truncate(options.max_diagnostics);
+        diagnostics.push(Diagnostic {
+            rule: "limits/max-diagnostics".into(),
+            severity: artlint::Severity::Info,
+            span: artlint::Span::new(0, 0),
+            message: format!(
+                "{hidden} more findings not shown (--max-diagnostics {})",
+                options.max_diagnostics
+            ),
+            labels: Vec::new(),
+            fix: None,
+        });
+    }
     let text = text.into_owned();
     Outcome::Linted(FileReport {
         path,
@@ -118,6 +151,28 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
         lossy,
         original_hash,
     })
+}
+
+/// Text of a UTF-16 file with a byte-order mark (lossy for unpaired surrogates).
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect(),
+    )
 }
 
 fn io_reason(error: &std::io::Error) -> String {

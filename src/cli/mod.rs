@@ -125,6 +125,8 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     let options = LintOptions {
         stdin_name,
         remember_content: fixing,
+        max_file_size: args.max_file_size,
+        max_diagnostics: args.max_diagnostics,
     };
     let outcomes = lint::lint_inputs(&resolver, &kept, &options);
 

@@ -1,0 +1,159 @@
+//! Broken and hostile inputs: each is linted or refused with a clear message,
+//! never a panic, a hang or a changed file.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn artlint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
+    cmd.current_dir(dir)
+        .args(["check", "--isolated", "--format", "concise"]);
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn empty_and_whitespace_only_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(dir.path().join("blank.txt"), " \n\t\n\r\n   ").unwrap();
+    let (code, out, err) = run(artlint(dir.path()).args(["empty.txt", "blank.txt"]));
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "No problems found in 2 files.\n", "")
+    );
+}
+
+#[test]
+fn crlf_and_lone_cr_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "First line.\r\nSecond line.\rIt was the the end.\r\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(artlint(dir.path()).args(["-q", "a.txt"]));
+    assert_eq!(
+        out,
+        "a.txt:3:12: warning[repetition/word] 'the' is repeated\n"
+    );
+}
+
+#[test]
+fn utf8_bom_is_fine_and_utf16_with_bom_is_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bom.txt"), "\u{feff}It was the the end.\n").unwrap();
+    let (_, out, _) = run(artlint(dir.path()).args(["-q", "bom.txt"]));
+    assert_eq!(
+        out,
+        "bom.txt:1:13: warning[repetition/word] 'the' is repeated\n"
+    );
+
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "It was the the end.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(dir.path().join("utf16.txt"), &utf16).unwrap();
+    let (_, out, _) = run(artlint(dir.path()).args(["-q", "utf16.txt"]));
+    assert_eq!(
+        out,
+        "utf16.txt:1:12: warning[repetition/word] 'the' is repeated\n"
+    );
+    // Never written back: the decoded text is not the file's bytes.
+    let (code, _, err) = run(artlint(dir.path()).args(["--fix", "utf16.txt"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("utf16.txt: not valid UTF-8, fixes not written"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(dir.path().join("utf16.txt")).unwrap(), utf16);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_do_not_hang_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("a").join("up")).unwrap();
+    std::os::unix::fs::symlink("loop2", dir.path().join("loop1")).unwrap();
+    std::os::unix::fs::symlink("loop1", dir.path().join("loop2")).unwrap();
+    std::fs::write(dir.path().join("a").join("x.txt"), "fine\n").unwrap();
+    let (code, out, _) = run(artlint(dir.path()).arg("."));
+    assert_eq!((code, out.as_str()), (0, "No problems found in 1 file.\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_directory_is_reported_and_the_rest_linted() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("locked")).unwrap();
+    std::fs::write(dir.path().join("locked").join("x.txt"), "the the\n").unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "the the\n").unwrap();
+    std::fs::set_permissions(
+        dir.path().join("locked"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    if std::fs::read_dir(dir.path().join("locked")).is_ok() {
+        eprintln!("note: running as root, permissions are not enforced; skipping");
+        return;
+    }
+    let (code, out, err) = run(artlint(dir.path()).args(["-q", "."]));
+    std::fs::set_permissions(
+        dir.path().join("locked"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    assert_eq!(code, 2);
+    assert!(err.contains("locked"), "{err}");
+    assert!(out.contains("ok.txt"), "{out}");
+}
+
+#[test]
+fn limits_on_file_size_and_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.txt"), "the the ".repeat(100)).unwrap();
+    let (code, out, err) = run(artlint(dir.path()).args(["--max-file-size", "100", "big.txt"]));
+    assert_eq!((code, out.as_str()), (0, "No problems found in 0 files.\n"));
+    assert_eq!(
+        err,
+        "artlint: big.txt: skipped, 800 bytes is over --max-file-size 100\n"
+    );
+    let (_, out, _) = run(artlint(dir.path()).args([
+        "-q",
+        "--select",
+        "repetition/word",
+        "--max-diagnostics",
+        "2",
+        "big.txt",
+    ]));
+    assert_eq!(
+        out,
+        "big.txt:1:5: warning[repetition/word] 'the' is repeated\n\
+         big.txt:1:9: warning[repetition/word] 'the' is repeated\n\
+         big.txt:1:1: info[limits/max-diagnostics] 197 more findings not shown (--max-diagnostics 2)\n"
+    );
+}
+
+#[test]
+fn nul_bytes_and_control_characters_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"text with \x01\x02\x1b[31m escape codes and a late NUL".to_vec();
+    bytes.extend(std::iter::repeat_n(b'a', 9000));
+    bytes.push(0);
+    std::fs::write(dir.path().join("late-nul.txt"), &bytes).unwrap();
+    let (code, _, err) = run(artlint(dir.path()).arg("late-nul.txt"));
+    assert!(code == 0 || code == 1, "{err}");
+}
