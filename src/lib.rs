@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fingerprint;
 pub mod fix;
+pub mod input;
 pub mod line_index;
 pub mod rule;
 pub mod ruleset;

@@ -74,7 +74,10 @@ impl BoilerplateIndex {
                 .build()
                 .ok();
             if index.patterns.is_none() {
-                index.fallback = sources.iter().filter_map(|s| regex::Regex::new(s).ok()).collect();
+                index.fallback = sources
+                    .iter()
+                    .filter_map(|s| regex::Regex::new(s).ok())
+                    .collect();
             }
         }
         index

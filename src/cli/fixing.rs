@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use artlint::Applicability;
-use artlint::fix::fix_until_stable;
+use artlint::fix::apply_fixes;
 
 use super::lint::FileReport;
 
@@ -25,10 +25,22 @@ pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix
     if !fixable {
         return None;
     }
-    let outcome = fix_until_stable(&report.engine.rules, &report.path, &report.text, minimum);
-    (outcome.applied > 0 && outcome.text != report.text).then_some(FileFix {
-        applied: outcome.applied,
-        new_text: outcome.text,
+    // Lint, fix, lint again until stable, in the report's input format.
+    let mut text = report.text.clone();
+    let mut applied = 0;
+    let mut diagnostics = report.diagnostics.clone();
+    for _ in 0..artlint::fix::MAX_PASSES {
+        let (next, count) = apply_fixes(&text, &diagnostics, minimum);
+        if count == 0 || next == text {
+            break;
+        }
+        applied += count;
+        text = next;
+        diagnostics = report.lint(&text);
+    }
+    (applied > 0 && text != report.text).then_some(FileFix {
+        applied,
+        new_text: text,
     })
 }
 
@@ -105,6 +117,7 @@ mod tests {
             }),
             lossy: false,
             original_hash: Some(content_hash(read.as_bytes())),
+            format: crate::cli::args::InputFormat::Text,
         }
     }
 

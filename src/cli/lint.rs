@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use artlint::Diagnostic;
 
+use super::args::InputFormat;
 use super::config::{Engine, Resolver, SetupError};
 use super::walk::Input;
 
@@ -29,6 +30,32 @@ pub struct FileReport {
     pub lossy: bool,
     /// Hash of the bytes read, to detect a change before writing fixes.
     pub original_hash: Option<u64>,
+    /// How the text is read (prose only for Markdown and HTML).
+    pub format: InputFormat,
+}
+
+impl FileReport {
+    /// Lints `text` as this report's format: Markdown and HTML lint their
+    /// prose, with spans mapped back into `text`.
+    pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+        lint_as(&self.engine.rules, self.format, &self.path, text)
+    }
+}
+
+pub fn lint_as(
+    rules: &artlint::RuleSet,
+    format: InputFormat,
+    name: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
+    let prose = match format {
+        InputFormat::Markdown => artlint::input::markdown(text),
+        InputFormat::Html => artlint::input::html(text),
+        InputFormat::Text | InputFormat::Jsonl => {
+            return rules.lint(&artlint::Document::new(name, text));
+        }
+    };
+    prose.map_diagnostics(rules.lint(&artlint::Document::new(name, &prose.text)))
 }
 
 pub enum Outcome {
@@ -56,6 +83,8 @@ pub struct LintOptions<'a> {
     pub max_file_size: u64,
     /// Findings kept per file; the rest are summarised in one diagnostic.
     pub max_diagnostics: usize,
+    /// `--input-format`, or `None` to choose by extension.
+    pub input_format: Option<InputFormat>,
 }
 
 pub fn lint_inputs(resolver: &Resolver, inputs: &[Input], options: &LintOptions) -> Vec<Outcome> {
@@ -124,8 +153,27 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
         Err(e) => return Outcome::Setup(e),
     };
     let original_hash = options.remember_content.then(|| content_hash(&bytes));
+    let format = options
+        .input_format
+        .unwrap_or_else(|| InputFormat::for_path(&config_path));
     let (text, mut diagnostics) = engine.rules.lint_bytes(&path, &bytes);
     let lossy = utf16 || matches!(text, std::borrow::Cow::Owned(_));
+    if matches!(format, InputFormat::Markdown | InputFormat::Html) {
+        // Keep the invalid-UTF-8 finding of the raw bytes; the rest comes from the prose.
+        diagnostics.retain(|d| {
+            matches!(
+                engine
+                    .rules
+                    .rules()
+                    .iter()
+                    .find(|r| r.id == d.rule)
+                    .map(|r| &r.kind),
+                Some(artlint::RuleKind::InvalidUtf8)
+            )
+        });
+        diagnostics.extend(lint_as(&engine.rules, format, &path, &text));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     if diagnostics.len() > options.max_diagnostics {
         let hidden = diagnostics.len() - options.max_diagnostics;
         diagnostics.truncate(options.max_diagnostics);
@@ -150,6 +198,7 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
         engine,
         lossy,
         original_hash,
+        format,
     })
 }
 

@@ -127,6 +127,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         remember_content: fixing,
         max_file_size: args.max_file_size,
         max_diagnostics: args.max_diagnostics,
+        input_format: args.input_format,
     };
     let outcomes = lint::lint_inputs(&resolver, &kept, &options);
 
@@ -374,6 +375,7 @@ fn run_jsonl(
                         engine: engine.clone(),
                         lossy: false,
                         original_hash: None,
+                        format: args::InputFormat::Jsonl,
                     });
                 }
                 stream::RecordResult::Malformed { error, .. } => errors.push(error),
@@ -457,10 +459,7 @@ fn apply_fixes(
         }
         changed += 1;
         applied += fix.applied;
-        report.diagnostics = report
-            .engine
-            .rules
-            .lint(&artlint::Document::new(&report.path, &fix.new_text));
+        report.diagnostics = report.lint(&fix.new_text);
         report.text = fix.new_text;
     }
     (changed, applied)
