@@ -31,9 +31,12 @@ pub fn apply_fixes(
                 && text.is_char_boundary(e.start as usize)
                 && text.is_char_boundary(e.end as usize)
         });
-        let conflicts = edits
-            .iter()
-            .any(|e| accepted.iter().any(|a| a.span().overlaps(e.span())));
+        let conflicts = edits.iter().enumerate().any(|(i, e)| {
+            accepted.iter().any(|a| a.span().overlaps(e.span()))
+                || edits[..i]
+                    .iter()
+                    .any(|other| other.span().overlaps(e.span()))
+        });
         if valid && !conflicts {
             accepted.extend(edits.iter());
             applied += 1;

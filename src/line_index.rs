@@ -88,10 +88,12 @@ impl LineIndex {
     pub fn offset(&self, text: &str, position: LineColumn) -> Option<u32> {
         let line = (position.line as usize).checked_sub(1)?;
         let start = *self.starts.get(line)? as usize;
-        let end = self
+        // The line's content, without its terminator.
+        let next = self
             .starts
             .get(line + 1)
             .map_or(text.len(), |&s| s as usize);
+        let end = start + text[start..next].trim_end_matches(['\n', '\r']).len();
         let mut column = 1;
         for (i, _) in text[start..end].char_indices() {
             if column == position.column {

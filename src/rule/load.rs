@@ -273,6 +273,12 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
             let groups_spec = spec.groups.ok_or_else(|| missing("`groups`"))?;
             let span = groups_spec.span();
             let groups = groups_spec.into_inner();
+            if groups.len() > 0xffff || groups.iter().any(|g| g.len() > 0xffff) {
+                return Err((
+                    Some(span),
+                    "at most 65,535 groups of at most 65,535 variants each".into(),
+                ));
+            }
             if groups
                 .iter()
                 .any(|g| g.len() < 2 || g.iter().any(String::is_empty))
