@@ -17,9 +17,7 @@ use artlint::{
 /// The full built-in pack, compiled once per process.
 pub fn builtin_rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        RuleSet::new(load_pack(&builtin_pack()).expect("the built-in pack loads"))
-    })
+    RULES.get_or_init(|| RuleSet::new(load_pack(&builtin_pack()).expect("the built-in pack loads")))
 }
 
 /// A small text with something for most rule kinds to look at; what a rule
@@ -36,7 +34,11 @@ pub fn check_diagnostics(text: &str, diagnostics: &[Diagnostic]) {
     let in_text = |what: &str, rule: &str, start: u32, end: u32| {
         let (s, e) = (start as usize, end as usize);
         assert!(s <= e, "{rule}: {what} start {s} after end {e}");
-        assert!(e <= text.len(), "{rule}: {what} {s}..{e} past the end ({})", text.len());
+        assert!(
+            e <= text.len(),
+            "{rule}: {what} {s}..{e} past the end ({})",
+            text.len()
+        );
         assert!(
             text.is_char_boundary(s) && text.is_char_boundary(e),
             "{rule}: {what} {s}..{e} not on char boundaries of {text:?}"
@@ -139,6 +141,9 @@ pub fn fix_and_check(rules: &RuleSet, text: &str) -> fix::FixOutcome {
     }
     // `remaining` describes the final text.
     let relinted = lint_and_check(rules, &outcome.text);
-    assert_eq!(outcome.remaining, relinted, "`remaining` is not the lint of the final text");
+    assert_eq!(
+        outcome.remaining, relinted,
+        "`remaining` is not the lint of the final text"
+    );
     outcome
 }

@@ -22,7 +22,7 @@
 
 mod codec;
 
-use codec::{Codec, Family, lookup};
+use codec::{Codec, Family, Lookup};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -131,11 +131,15 @@ impl Found {
                 "UTF-8 read as {codec}{times}, with bytes lost on the way ('?' or U+FFFD); \
                  restore it from the source"
             ),
-            (Kind::LostNbsp, Some(fix)) if fix.is_empty() => {
+            (Kind::LostNbsp, Some(fix)) if fix == " " => {
                 format!("a no-break space read as {codec}, whose second byte became a plain space")
             }
-            (Kind::LostNbsp, _) => {
-                format!("'à' read as {codec}, whose second byte became a plain space")
+            (Kind::LostNbsp, Some(fix)) => format!(
+                "'{}' read as {codec}, whose second byte became a plain space",
+                fix.trim_end()
+            ),
+            (Kind::LostNbsp, None) => {
+                format!("a letter read as {codec}, whose second byte became a plain space")
             }
             (Kind::Decoded, Some(fix)) if fix.is_empty() => {
                 format!("a byte-order mark read as {codec}{times}; delete it")
@@ -197,23 +201,42 @@ fn find(text: &str) -> Vec<Found> {
 }
 
 /// Picks the best non-overlapping candidates (highest score, then longest,
-/// then the most common code page) and keeps those that reach `threshold`,
-/// or [`CORROBORATED`] in a family that has one reaching `threshold`.
+/// then the code page with the most strong candidates in the text, then the
+/// most common code page) and keeps those that reach `threshold`, or
+/// [`CORROBORATED`] in a family that has one reaching `threshold`. When two
+/// code pages of one family (Windows-1250 and ISO-8859-2) explain the same
+/// span equally well but decode it differently, no repair is offered.
 fn choose(candidates: &mut [Candidate], threshold: u32) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.codec.index().cmp(&b.codec.index()))
-            .then(a.start.cmp(&b.start))
-    });
+    let mut strength = [0u32; Codec::ALL.len()];
+    for c in candidates.iter().filter(|c| c.score >= STRONG) {
+        strength[c.codec.index()] += 1;
+    }
+    let rank = |c: &Candidate| {
+        (
+            std::cmp::Reverse(c.score),
+            std::cmp::Reverse(c.end - c.start),
+            std::cmp::Reverse(strength[c.codec.index()]),
+            c.codec.index(),
+            c.start,
+        )
+    };
+    candidates.sort_by_key(rank);
     let mut accepted: Vec<Candidate> = Vec::new();
     for c in candidates.iter() {
         if accepted
             .iter()
             .all(|a| c.end <= a.start || a.end <= c.start)
         {
-            accepted.push(c.clone());
+            let mut c = c.clone();
+            c.damaged |= candidates.iter().any(|d| {
+                d.start == c.start
+                    && d.end == c.end
+                    && d.score == c.score
+                    && d.codec.family() == c.codec.family()
+                    && strength[d.codec.index()] == strength[c.codec.index()]
+                    && d.decoded != c.decoded
+            });
+            accepted.push(c);
         }
     }
     let strong: Vec<Family> = accepted
@@ -235,7 +258,21 @@ fn repair(decoded: &str) -> (Option<String>, u8) {
     let mut depth = 1;
     while depth < MAX_DEPTH && !current.is_ascii() {
         let mut inner = candidates(&current);
-        let chosen = choose(&mut inner, CORROBORATED);
+        let mut chosen = choose(&mut inner, 1);
+        // Weak sequences count only when together they are all of the
+        // non-ASCII text: `â”’` left by one decoding is `┒` encoded again.
+        let covered: usize = chosen
+            .iter()
+            .map(|c| {
+                current[c.start..c.end]
+                    .chars()
+                    .filter(|c| !c.is_ascii())
+                    .count()
+            })
+            .sum();
+        if covered != current.chars().filter(|c| !c.is_ascii()).count() {
+            chosen.retain(|c| c.score >= CORROBORATED);
+        }
         if chosen.is_empty() {
             break;
         }
@@ -288,19 +325,47 @@ fn candidates(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::new();
+    let table = Lookup::new();
     let mut from = 0;
     while let Some(start) = next_non_ascii(bytes, from) {
-        run.clear();
-        let mut end = bytes.len();
-        for (offset, c) in text[start..].char_indices() {
-            if c.is_ascii() {
-                end = start + offset;
-                break;
-            }
-            run.push((start + offset, c));
+        // First pass, no allocation: is there a lead followed by a
+        // continuation in some code page? Most runs (words of Cyrillic or
+        // CJK text, a lone curly quote) have none.
+        let mut end = start;
+        let mut mask = 0u8;
+        let mut previous_lead = 0u8;
+        let mut last = 0;
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            // The text is valid UTF-8: decode by hand, without checks.
+            let b = bytes[end] as u32;
+            let (cp, width) = match b {
+                0xC0..=0xDF => (((b & 0x1F) << 6) | (bytes[end + 1] as u32 & 0x3F), 2),
+                0xE0..=0xEF => (
+                    ((b & 0x0F) << 12)
+                        | ((bytes[end + 1] as u32 & 0x3F) << 6)
+                        | (bytes[end + 2] as u32 & 0x3F),
+                    3,
+                ),
+                _ => (0x10000, 4), // no code page has astral characters
+            };
+            let (lead, cont) = table.masks(cp);
+            mask |= previous_lead & cont;
+            previous_lead = lead;
+            last = cp;
+            end += width;
         }
-        analyze_run(text, &run, end, &mut out);
         from = end;
+        let last = char::from_u32(last).unwrap_or('\0');
+        let after = &bytes[end..];
+        let special = (matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×')
+            && after.first() == Some(&b' '))
+            || after.first() == Some(&b'&');
+        if mask == 0 && !special {
+            continue;
+        }
+        run.clear();
+        run.extend(text[start..end].char_indices().map(|(o, c)| (start + o, c)));
+        analyze_run(text, &run, end, mask, &mut out);
     }
     out
 }
@@ -342,30 +407,29 @@ struct Cluster {
     takes_question_mark: bool,
 }
 
-fn analyze_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Candidate>) {
+/// Looks for candidates in one run of non-ASCII characters; `mask` has a
+/// bit for each code page in which some character of the run is a lead
+/// byte followed by a continuation byte.
+fn analyze_run(
+    text: &str,
+    run: &[(usize, char)],
+    run_end: usize,
+    mask: u8,
+    out: &mut Vec<Candidate>,
+) {
     let n = run.len();
     if n == 0 {
         return;
     }
     let after = &text[run_end..];
     let last = run[n - 1].1;
-    if (last == 'Ã' || last == 'Â') && after.starts_with(' ') {
+    if matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×') && after.starts_with(' ') {
         lost_nbsp(text, run[n - 1].0, last, out);
     }
     if after.starts_with('&') {
         entity_continuation(text, run[n - 1], run_end, out);
     }
-    if n < 2 {
-        return;
-    }
-    let mut mask = 0u8;
-    let mut previous = lookup(run[0].1);
-    for &(_, c) in &run[1..] {
-        let entry = lookup(c);
-        mask |= previous.lead & entry.cont;
-        previous = entry;
-    }
-    if mask == 0 {
+    if n < 2 || mask == 0 {
         return;
     }
     let mut bytes: Vec<u8> = Vec::with_capacity(n);
@@ -396,11 +460,11 @@ fn decode_run(
             text[..run[0].0].chars().next_back()
         }
     };
-    let next_char = |i: usize| {
+    let after = |i: usize| {
         if i < n {
-            Some(run[i].1)
+            &text[run[i].0..]
         } else {
-            text[run_end..].chars().next()
+            &text[run_end..]
         }
     };
     let mut cluster: Option<Cluster> = None;
@@ -432,7 +496,7 @@ fn decode_run(
             let cp = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
             if let Some(decoded) = char::from_u32(cp) {
                 let chars: Vec<char> = run[i..i + 6].iter().map(|&(_, c)| c).collect();
-                let score = sequence_score(codec, &chars, decoded, prev_char(i), next_char(i + 6));
+                let score = sequence_score(codec, &chars, decoded, prev_char(i), after(i + 6));
                 push_sequence(&mut cluster, &mut flush, i, i + 6, score, Some(decoded));
                 i += 6;
                 continue;
@@ -448,8 +512,7 @@ fn decode_run(
                 .and_then(|s| s.chars().next());
             if let Some(decoded) = decoded {
                 let chars: Vec<char> = run[i..i + need].iter().map(|&(_, c)| c).collect();
-                let score =
-                    sequence_score(codec, &chars, decoded, prev_char(i), next_char(i + need));
+                let score = sequence_score(codec, &chars, decoded, prev_char(i), after(i + need));
                 push_sequence(&mut cluster, &mut flush, i, i + need, score, Some(decoded));
                 i += need;
                 continue;
@@ -561,6 +624,12 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Marks written right after a word: `NESTLÉ®`, `ГАЗПРОМ™`, `КМ²`, a
+/// footnote `¹`.
+fn is_attached_symbol(c: char) -> bool {
+    matches!(c, '®' | '™' | '©' | '²' | '³' | '¹' | '°')
+}
+
 /// MacRoman lead bytes that are punctuation: real text puts a letter right
 /// after them (`“Élysée`, `l’été`, `«à`).
 fn is_mac_punctuation(c: char) -> bool {
@@ -568,6 +637,11 @@ fn is_mac_punctuation(c: char) -> bool {
         c,
         '«' | '»' | '…' | '\u{a0}' | '–' | '—' | '“' | '”' | '‘' | '’' | '‹' | '›'
     )
+}
+
+/// A cased letter (not a modifier like `ˇ` or an ordinal like `º`).
+fn is_letter(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase()
 }
 
 fn is_box(c: char) -> bool {
@@ -619,37 +693,56 @@ fn decoded_class(d: char) -> u32 {
 }
 
 /// The score of one sequence: `chars` are the characters that re-encode to
-/// the UTF-8 of `decoded`; `prev` and `next` surround them.
+/// the UTF-8 of `decoded`; `prev` comes before them and `after` is the text
+/// after them.
 fn sequence_score(
     codec: Codec,
     chars: &[char],
     decoded: char,
     prev: Option<char>,
-    next: Option<char>,
+    after: &str,
 ) -> u32 {
+    let next = after.chars().next();
     let mut score = decoded_class(decoded);
     let lead = chars[0];
     let conts = &chars[1..];
     let family = codec.family();
-    let word_end = !next.is_some_and(char::is_alphanumeric);
+    // The end of a word (a footnote `¹` may follow), or an apostrophe and a
+    // clitic: `IRMÃ’s`, Welsh `EWROPÎ’R`.
+    let word_end = match next {
+        Some(n) if n.is_alphabetic() => {
+            chars.last() == Some(&'’')
+                && after.chars().take_while(|c| c.is_alphabetic()).count() <= 2
+        }
+        Some(n) => !n.is_ascii_digit(),
+        None => true,
+    };
     if conts.len() == 1 {
         let cont = conts[0];
-        // `CAFÉ”`, `IRMÃ»`, `«МВД»`: a word ending in an accented capital
-        // (or a letter that is a lead byte), then closing punctuation.
-        let after_word = if lead.is_alphabetic() {
-            prev.is_some_and(|p| {
-                p.is_uppercase() || (family == Family::Cyrillic && p.is_alphabetic())
-            })
+        // `CAFÉ”`, `IRMÃ»`, `«МВД»`, `ГАЗПРОМ™`: a word ending in an accented
+        // capital (or a letter that is a lead byte), then closing punctuation
+        // or a mark that is written against words.
+        // A one-letter word counts too (`«À»`, `“È”`), but `Â` and `Ã` are
+        // not words anywhere.
+        let after_word = if family == Family::Cyrillic {
+            prev.is_some_and(char::is_alphabetic)
+        } else if matches!(lead, 'Â' | 'Ã') {
+            prev.is_some_and(char::is_uppercase)
+        } else if lead.is_alphabetic() {
+            !prev.is_some_and(char::is_lowercase)
         } else {
             prev.is_some_and(char::is_alphanumeric)
         };
-        if is_closer(cont) && word_end && after_word {
+        if (is_closer(cont) || is_attached_symbol(cont)) && word_end && after_word {
             score = score.min(1);
         }
         match family {
             Family::Western => {
-                // `Úžasné` (Czech): a capital before š or ž starts real words.
-                if matches!(lead, 'Á' | 'É' | 'Í' | 'Ó' | 'Ú' | 'Ý' | 'Ô' | 'Ö' | 'Ü')
+                // `Úžasné` (Czech), `ÇŽ` (Turkmen): a capital before š or ž
+                // starts real words, except the leads of Latin-1 and Latin
+                // Extended-A (`Åž` is Turkish `Ş`).
+                if lead.is_uppercase()
+                    && !matches!(lead, 'Â' | 'Ã' | 'Ä' | 'Å')
                     && matches!(cont, 'Š' | 'š' | 'Ž' | 'ž')
                 {
                     score = score.min(1);
@@ -658,7 +751,22 @@ fn sequence_score(
             Family::Cyrillic => {
                 // `Рік`, `Сёмин`, `Його`: capitals before і, ё, ї are Ukrainian
                 // and Russian; `В«` is a preposition before a quote.
-                if cont.is_alphabetic() {
+                // `М’янма`, `П’ятниця`: the apostrophe of Ukrainian and
+                // Belarusian after a capital.
+                if is_letter(cont) || is_closer(cont) {
+                    score = score.min(1);
+                }
+                // `ТІЛІ`, `КІШІ`: Kazakh and Ukrainian capitals. Mojibake of
+                // Russian puts Р or С before a capital continuation (`РІ`), of
+                // Latin-1 В or Г (`ВЈ` for `£`).
+                if cont.is_uppercase() && !matches!(lead, 'Р' | 'С' | 'В' | 'Г')
+                    || matches!(cont, 'І' | 'Ї' | 'Є' | 'Ў' | 'Ё') && !matches!(lead, 'Р' | 'С')
+                {
+                    score = 0;
+                }
+                // Other capitals than Р С (Cyrillic), В Г (Latin-1) and Т У
+                // (Kazakh, Tatar) make rare scripts: they must add up.
+                if !matches!(lead, 'Р' | 'С' | 'В' | 'Г' | 'Т' | 'У') {
                     score = score.min(1);
                 }
                 if (decoded as u32) < 0x100 {
@@ -666,34 +774,34 @@ fn sequence_score(
                 }
             }
             Family::Central => {
-                if cont.is_alphabetic() {
-                    score = score.min(1);
+                // `Úžasné`, `PRÓŻNIA`: capitals before letters are real words,
+                // except the leads of Latin-1 and Latin Extended-A
+                // (`MĂĄm`, `pagrÄŻstai`), which count once corroborated.
+                if is_letter(cont) {
+                    let lead_byte = codec.encode(lead).unwrap_or(0);
+                    score = score.min(if (0xC2..=0xC5).contains(&lead_byte) {
+                        2
+                    } else {
+                        1
+                    });
                 }
             }
             Family::Mac => {
-                if is_mac_punctuation(lead) && cont.is_alphabetic() {
+                // `“Élysée`, `l’été`, `«à`, `£5–£10`: real text puts anything
+                // after punctuation; `ÿó` (Ngiemboon): a letter before an
+                // accented letter.
+                if is_mac_punctuation(lead) || (is_letter(lead) && is_letter(cont)) {
                     score = score.min(1);
                 }
-                // `√π`, `√±` are mathematics unless inside a word (`Espa√±a`).
-                if lead == '√'
-                    && matches!(
-                        cont,
-                        '±' | '∂'
-                            | '∞'
-                            | 'π'
-                            | 'Ω'
-                            | '∑'
-                            | '∏'
-                            | '∫'
-                            | 'µ'
-                            | '≤'
-                            | '≥'
-                            | '≠'
-                    )
-                    && !(prev.is_some_and(char::is_alphabetic)
-                        && next.is_some_and(char::is_alphabetic))
+                // `√π`, `√±` are mathematics unless inside a word (`Espa√±a`, `o√π`).
+                if lead == '√' && matches!(cont, '±' | '∂' | '∞' | 'π' | 'Ω' | '∑' | '∏' | '∫')
                 {
-                    score = score.min(1);
+                    let after_letter = prev.is_some_and(char::is_alphabetic);
+                    if !after_letter {
+                        score = score.min(1);
+                    } else if !next.is_some_and(char::is_alphabetic) {
+                        score = score.min(2);
+                    }
                 }
             }
             Family::Dos => {
@@ -703,16 +811,35 @@ fn sequence_score(
             }
         }
     } else {
-        // `né…”`, `её»`: a lowercase letter before closing punctuation.
-        if conts.iter().all(|&c| is_closer(c)) {
+        let symbol = matches!(
+            decoded as u32,
+            0x2000..=0x2BFF | 0x3000..=0x303F | 0xFB00..=0xFFFF | 0x1F000..=0x1FAFF
+        );
+        // `né…”`, `дії`, `Італії`, `её»`, `Kréš“`, Inari Sami `kielâ”—`: a
+        // lowercase letter, then letters and closing punctuation that happen
+        // to be continuation bytes. Only the prefixes of general punctuation
+        // (`â€`, `вЂ`, `‚Ä`) and emoji (`ðŸ`) never occur in real words.
+        let distinctive = matches!(decoded as u32, 0x2000..=0x203F | 0x1F000..=0x1FFFF);
+        let word_letter = |c: char| {
+            if family == Family::Western {
+                // Of the cp1252 continuation letters only these follow an
+                // accented letter in real words; `â` + `œ` never does.
+                matches!(c, 'š' | 'ž' | 'Š' | 'Ž')
+            } else {
+                is_letter(c)
+            }
+        };
+        if !distinctive
+            && conts
+                .iter()
+                .all(|&c| word_letter(c) || is_closer(c) || is_attached_symbol(c))
+        {
             score = score.min(1);
         }
-        // `дії`, `Італії`, `её»`: letters that happen to be continuation
-        // bytes. Punctuation (`вЂ“`, U+2000–U+214F) is never a real word.
-        if matches!(family, Family::Cyrillic | Family::Central)
-            && conts.iter().all(|&c| c.is_alphabetic() || is_closer(c))
-            && !('\u{2000}'..='\u{214f}').contains(&decoded)
-        {
+        // Outside Windows-1252, one CJK, Hangul or Indic character is more
+        // likely an accident of accented text (`Ëéè` in MacRoman) than
+        // mojibake; several in a row still add up.
+        if family != Family::Western && !symbol {
             score = score.min(1);
         }
         if family == Family::Dos && conts.iter().all(|&c| is_box(c)) && is_box(lead) {
@@ -736,26 +863,49 @@ fn lossy_score(bytes: &[u8]) -> u32 {
 
 /// `Ã perturber`, `jusqu'Ã nos`: `à` is C3 A0, and the A0 (a no-break space
 /// in cp1252) was normalised to a plain space. `Â ` likewise for a no-break
-/// space itself. Only after a lowercase word or at the start of a line, as
-/// in ftfy, so Portuguese capitals (`IRMÃ E`) stay clean.
+/// space itself, and, once the text is known to have mojibake, `Å ` for
+/// `Š`, `Ð ` for `Р`, `Î ` for `Π`, `× ` for `נ`. Only after a lowercase word
+/// or at the start of a line, as in ftfy, so Portuguese capitals (`IRMÃ E`)
+/// stay clean. The span takes the space: it is the lost byte.
 fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
     let before = &text[..at];
     let mut prev = before.chars().rev();
-    let ok = match prev.next() {
+    let after_lowercase = match prev.next() {
         None | Some('\n') => true,
         Some(p) if p.is_ascii_lowercase() || p == '\'' || p == '’' => true,
         Some(' ') => prev.next().is_some_and(|p| p.is_ascii_lowercase()),
         _ => false,
+    };
+    let word_start = before.chars().next_back().is_none_or(char::is_whitespace);
+    let end = at + c.len_utf8() + 1;
+    let (ok, score, decoded) = match c {
+        'Ã' => {
+            // `às`, `àquele`: Portuguese contractions had no space after `à`.
+            let next_word: String = text[end..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let joined = matches!(
+                next_word.as_str(),
+                "s" | "quele" | "quela" | "queles" | "quelas" | "quilo"
+            );
+            (after_lowercase, STRONG, if joined { "à" } else { "à " })
+        }
+        'Â' => (after_lowercase, STRONG, " "),
+        'Å' => (word_start, CORROBORATED, "Š"),
+        'Ð' => (word_start, CORROBORATED, "Р"),
+        'Î' => (word_start, CORROBORATED, "Π"),
+        _ => (word_start, CORROBORATED, "נ"),
     };
     if !ok {
         return;
     }
     out.push(Candidate {
         start: at,
-        end: at + c.len_utf8(),
+        end,
         codec: Codec::Cp1252,
-        score: STRONG,
-        decoded: Some(if c == 'Ã' { "à" } else { "" }.to_string()),
+        score,
+        decoded: Some(decoded.to_string()),
         kind: Kind::LostNbsp,
         damaged: false,
     });
@@ -838,9 +988,8 @@ fn entity_continuation(
     };
     let end = amp + 1 + semi + 1;
     let prev = text[..at].chars().next_back();
-    let next = text[end..].chars().next();
     let cont = Codec::Cp1252.decode(byte);
-    let score = sequence_score(Codec::Cp1252, &[lead, cont], decoded, prev, next);
+    let score = sequence_score(Codec::Cp1252, &[lead, cont], decoded, prev, &text[end..]);
     if score >= CORROBORATED {
         out.push(Candidate {
             start: at,
@@ -893,7 +1042,13 @@ mod tests {
     #[test]
     fn repairs_windows_1252() {
         one("It’s the caf\u{c3}\u{a9}.", "Ã©", "é");
-        one("He said â€œyesâ€\u{9d} and left", "â€œ", "“");
+        assert_eq!(
+            found("He said â€œyesâ€\u{9d} and left"),
+            [
+                ("â€œ".to_string(), Some("“".to_string())),
+                ("â€\u{9d}".to_string(), Some("”".to_string()))
+            ]
+        );
         one("donâ€™t", "â€™", "’");
         one("Ningboï¼ŒChina", "ï¼Œ", "，");
         one("ZURÃœCK", "Ãœ", "Ü");
@@ -939,7 +1094,8 @@ mod tests {
 
     #[test]
     fn lost_no_break_space_and_escaped_continuation() {
-        one("perturber jusqu'Ã nos jours", "Ã", "à");
+        one("perturber jusqu'Ã nos jours", "Ã ", "à ");
+        one("atenção Ã s crianças", "Ã ", "à");
         one("10Î&frac14;s", "Î&frac14;", "μ");
         assert!(found("IRMÃ E SÃO PAULO").is_empty());
     }

@@ -246,7 +246,7 @@ impl Codec {
         if c.is_ascii() {
             return Some(c as u8);
         }
-        let b = lookup(c).bytes[self.index()];
+        let b = lookup_in(index(), c as u32).bytes[self.index()];
         (b != 0).then_some(b)
     }
 }
@@ -274,6 +274,9 @@ const DENSE_END: u32 = 0x600;
 struct Index {
     dense: Vec<Entry>,
     sparse: Vec<(char, Entry)>,
+    /// `lead << 8 | cont` for every two-byte character (U+0080–U+07FF),
+    /// compact for the scan over whole texts.
+    masks: Vec<u16>,
 }
 
 fn index() -> &'static Index {
@@ -317,20 +320,66 @@ fn index() -> &'static Index {
             }
         }
         sparse.sort_by_key(|(c, _)| *c);
-        Index { dense, sparse }
+        debug_assert!(
+            sparse
+                .iter()
+                .all(|(c, _)| matches!(*c as u32, 0x2000..=0x25FF | 0xF8FF | 0xFB01 | 0xFB02))
+        );
+        let masks = (0..0x800u32)
+            .map(|cp| {
+                let entry = if (0x80..DENSE_END).contains(&cp) {
+                    &dense[(cp - 0x80) as usize]
+                } else {
+                    &EMPTY
+                };
+                (entry.lead as u16) << 8 | entry.cont as u16
+            })
+            .collect();
+        Index {
+            dense,
+            sparse,
+            masks,
+        }
     })
 }
 
-/// The code-page bytes of a non-ASCII character.
-pub(crate) fn lookup(c: char) -> &'static Entry {
-    let cp = c as u32;
-    let index = index();
+/// The code-page bytes of every character, as [`Entry`]s by code point.
+pub(crate) struct Lookup(&'static Index);
+
+impl Lookup {
+    pub(crate) fn new() -> Lookup {
+        Lookup(index())
+    }
+
+    /// The entry of the code point `cp`.
+    #[cfg(test)]
+    pub(crate) fn get(&self, cp: u32) -> &'static Entry {
+        lookup_in(self.0, cp)
+    }
+
+    /// The lead and continuation masks of `cp`, as `(lead, cont)`.
+    #[inline]
+    pub(crate) fn masks(&self, cp: u32) -> (u8, u8) {
+        if cp < 0x800 {
+            let m = self.0.masks[cp as usize];
+            ((m >> 8) as u8, m as u8)
+        } else {
+            let e = lookup_in(self.0, cp);
+            (e.lead, e.cont)
+        }
+    }
+}
+
+fn lookup_in(index: &'static Index, cp: u32) -> &'static Entry {
     if cp < 0x80 {
         &EMPTY
     } else if cp < DENSE_END {
         &index.dense[(cp - 0x80) as usize]
+    } else if !matches!(cp, 0x2000..=0x25FF | 0xF8FF | 0xFB01 | 0xFB02) {
+        // No code page here has characters elsewhere (CJK text stops here).
+        &EMPTY
     } else {
-        match index.sparse.binary_search_by_key(&c, |(k, _)| *k) {
+        match index.sparse.binary_search_by_key(&cp, |(k, _)| *k as u32) {
             Ok(i) => &index.sparse[i].1,
             Err(_) => &EMPTY,
         }
@@ -395,6 +444,8 @@ mod tests {
     #[test]
     fn masks_mark_leads_and_continuations() {
         let bit = |c: Codec| 1u8 << c.index();
+        let table = Lookup::new();
+        let lookup = |c: char| table.get(c as u32);
         assert_ne!(lookup('Ã').lead & bit(Codec::Cp1252), 0);
         assert_ne!(lookup('©').cont & bit(Codec::Cp1252), 0);
         assert_eq!(lookup('é').cont & bit(Codec::Cp1252), 0);
