@@ -464,6 +464,20 @@ impl RuleSet {
     ) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
         let text = String::from_utf8_lossy(bytes);
         let mut diagnostics = self.lint(&Document::new(name, &text));
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            // The U+FFFD that decoding inserted are reported once, as invalid
+            // UTF-8, not again as replacement characters found in the text.
+            let mut inserted = Vec::new();
+            let mut offset = 0;
+            for chunk in bytes.utf8_chunks() {
+                offset += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    inserted.push(Span::new(offset, offset + 3));
+                    offset += 3;
+                }
+            }
+            diagnostics.retain(|d| inserted.binary_search(&d.span).is_err());
+        }
         if let (Err(error), true) = (std::str::from_utf8(bytes), self.has_invalid_utf8_rule) {
             let at = error.valid_up_to();
             let bad = bytes[at];

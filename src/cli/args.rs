@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint files, directories or stdin (`-`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules in effect (id, kind, severity, summary).
     Rules(RuleSource),
     /// Print a rule's explanation and examples.

@@ -48,7 +48,7 @@ pub fn run() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(source) => rules_cmd::list(&source),
         Command::Rule { id, source } => rules_cmd::show(&id, &source),
         Command::TestRules { dir } => rules_cmd::test(dir.as_deref()),
@@ -451,11 +451,11 @@ fn apply_fixes(
             applied += fix.applied;
             continue;
         }
-        if let Some(path) = report.file.clone() {
-            if let Err(e) = fixing::write_atomically(&path, report, &fix.new_text) {
-                errors.push(e);
-                continue;
-            }
+        if let Some(path) = report.file.clone()
+            && let Err(e) = fixing::write_atomically(&path, report, &fix.new_text)
+        {
+            errors.push(e);
+            continue;
         }
         changed += 1;
         applied += fix.applied;
