@@ -208,13 +208,27 @@ fn find(text: &str) -> Vec<Found> {
 /// span equally well but decode it differently, no repair is offered.
 fn choose(candidates: &mut [Candidate], threshold: u32) -> Vec<Candidate> {
     let mut strength = [0u32; Codec::ALL.len()];
+    // Strong candidates that decode to letters say which code page it was.
     for c in candidates.iter().filter(|c| c.score >= STRONG) {
-        strength[c.codec.index()] += 1;
+        if c.decoded
+            .as_deref()
+            .is_some_and(|d| d.chars().all(char::is_alphabetic))
+        {
+            strength[c.codec.index()] += 1;
+        }
     }
+    // Letters are likelier than symbols inside words (`nĂˇm`: Windows-1250
+    // `á`, not ISO-8859-2 `÷`).
+    let letters = |c: &Candidate| {
+        c.decoded
+            .as_deref()
+            .map_or(0, |d| d.chars().filter(|c| c.is_alphabetic()).count())
+    };
     let rank = |c: &Candidate| {
         (
             std::cmp::Reverse(c.score),
             std::cmp::Reverse(c.end - c.start),
+            std::cmp::Reverse(letters(c)),
             std::cmp::Reverse(strength[c.codec.index()]),
             c.codec.index(),
             c.start,
@@ -233,6 +247,7 @@ fn choose(candidates: &mut [Candidate], threshold: u32) -> Vec<Candidate> {
                     && d.end == c.end
                     && d.score == c.score
                     && d.codec.family() == c.codec.family()
+                    && letters(d) == letters(&c)
                     && strength[d.codec.index()] == strength[c.codec.index()]
                     && d.decoded != c.decoded
             });
@@ -357,7 +372,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         from = end;
         let last = char::from_u32(last).unwrap_or('\0');
         let after = &bytes[end..];
-        let special = (matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×')
+        let special = (matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×' | 'Г')
             && after.first() == Some(&b' '))
             || after.first() == Some(&b'&');
         if mask == 0 && !special {
@@ -423,7 +438,7 @@ fn analyze_run(
     }
     let after = &text[run_end..];
     let last = run[n - 1].1;
-    if matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×') && after.starts_with(' ') {
+    if matches!(last, 'Ã' | 'Â' | 'Å' | 'Ð' | 'Î' | '×' | 'Г') && after.starts_with(' ') {
         lost_nbsp(text, run[n - 1].0, last, out);
     }
     if after.starts_with('&') {
@@ -579,7 +594,7 @@ fn finish(
     cluster: Cluster,
     out: &mut Vec<Candidate>,
 ) {
-    if cluster.score < CORROBORATED {
+    if cluster.score == 0 {
         return;
     }
     let start = run[cluster.first].0;
@@ -591,12 +606,17 @@ fn finish(
     if cluster.takes_question_mark {
         end += 1;
     }
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let damaged = cluster.lossy
-        || [before, after]
-            .iter()
-            .any(|c| matches!(c, Some('?' | '\u{fffd}')));
+    // A `?` or U+FFFD between this and more non-ASCII text stands for lost
+    // bytes of the same mojibake (`Ã?Â¢`); a `?` that ends a sentence does not.
+    let mut back = text[..start].chars().rev();
+    let mut forward = text[end..].chars();
+    let lost = |c: Option<char>, beyond: Option<char>| match c {
+        Some('\u{fffd}') => true,
+        Some('?') => beyond.is_some_and(|b| !b.is_ascii()),
+        _ => false,
+    };
+    let damaged =
+        cluster.lossy || lost(back.next(), back.next()) || lost(forward.next(), forward.next());
     out.push(Candidate {
         start,
         end,
@@ -724,6 +744,7 @@ fn sequence_score(
         // or a mark that is written against words.
         // A one-letter word counts too (`«À»`, `“È”`), but `Â` and `Ã` are
         // not words anywhere.
+        // Symbols other than `×` (`3×”`) end no word (`équilibr√©.`).
         let after_word = if family == Family::Cyrillic {
             prev.is_some_and(char::is_alphabetic)
         } else if matches!(lead, 'Â' | 'Ã') {
@@ -731,7 +752,7 @@ fn sequence_score(
         } else if lead.is_alphabetic() {
             !prev.is_some_and(char::is_lowercase)
         } else {
-            prev.is_some_and(char::is_alphanumeric)
+            lead == '×' && prev.is_some_and(char::is_alphanumeric)
         };
         if (is_closer(cont) || is_attached_symbol(cont)) && word_end && after_word {
             score = score.min(1);
@@ -790,7 +811,9 @@ fn sequence_score(
                 // `“Élysée`, `l’été`, `«à`, `£5–£10`: real text puts anything
                 // after punctuation; `ÿó` (Ngiemboon): a letter before an
                 // accented letter.
-                if is_mac_punctuation(lead) || (is_letter(lead) && is_letter(cont)) {
+                if is_mac_punctuation(lead)
+                    || (matches!(lead, 'ÿ' | 'Ÿ' | 'Œ' | 'œ') && is_letter(cont))
+                {
                     score = score.min(1);
                 }
                 // `√π`, `√±` are mathematics unless inside a word (`Espa√±a`, `o√π`).
@@ -864,7 +887,8 @@ fn lossy_score(bytes: &[u8]) -> u32 {
 /// `Ã perturber`, `jusqu'Ã nos`: `à` is C3 A0, and the A0 (a no-break space
 /// in cp1252) was normalised to a plain space. `Â ` likewise for a no-break
 /// space itself, and, once the text is known to have mojibake, `Å ` for
-/// `Š`, `Ð ` for `Р`, `Î ` for `Π`, `× ` for `נ`. Only after a lowercase word
+/// `Š`, `Ð ` for `Р`, `Î ` for `Π`, `× ` for `נ`, and Windows-1251 `Г ` for
+/// `à`. Only after a lowercase word
 /// or at the start of a line, as in ftfy, so Portuguese capitals (`IRMÃ E`)
 /// stay clean. The span takes the space: it is the lost byte.
 fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
@@ -879,16 +903,19 @@ fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
     let word_start = before.chars().next_back().is_none_or(char::is_whitespace);
     let end = at + c.len_utf8() + 1;
     let (ok, score, decoded) = match c {
+        // `se trouve Г l’ouest`: the same in Windows-1251.
+        'Г' => (after_lowercase, CORROBORATED, "à "),
         'Ã' => {
-            // `às`, `àquele`: Portuguese contractions had no space after `à`.
-            let next_word: String = text[end..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let joined = matches!(
-                next_word.as_str(),
-                "s" | "quele" | "quela" | "queles" | "quelas" | "quilo"
-            );
+            // `às`, `àquele`: Portuguese contractions had no space after `à`
+            // (`às crianças`, but French `à s'éloigner`).
+            let rest = &text[end..];
+            let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            let following = rest[next_word.len()..].chars().next();
+            let joined = match next_word.as_str() {
+                "s" => following.is_none_or(char::is_whitespace),
+                "quele" | "quela" | "queles" | "quelas" | "quilo" => true,
+                _ => false,
+            };
             (after_lowercase, STRONG, if joined { "à" } else { "à " })
         }
         'Â' => (after_lowercase, STRONG, " "),
@@ -903,7 +930,11 @@ fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
     out.push(Candidate {
         start: at,
         end,
-        codec: Codec::Cp1252,
+        codec: if c == 'Г' {
+            Codec::Cp1251
+        } else {
+            Codec::Cp1252
+        },
         score,
         decoded: Some(decoded.to_string()),
         kind: Kind::LostNbsp,
@@ -1101,6 +1132,32 @@ mod tests {
     }
 
     #[test]
+    fn lost_bytes_block_the_repair_but_a_final_question_mark_does_not() {
+        assert_eq!(found("ItÃ?Â¢â?¬â?¢s"), vec![("Â¢".to_string(), None)]);
+        one("lên giÃ¡?", "Ã¡", "á");
+    }
+
+    #[test]
+    fn portuguese_contractions_and_windows_1251_lost_space() {
+        one("atenção Ã s crianças", "Ã ", "à");
+        one("semelhante Ã quele", "Ã ", "à");
+        one("et signe Ã s'éloigner", "Ã ", "à ");
+        assert_eq!(
+            found("se trouve Г lвЂ™ouest"),
+            [
+                ("Г ".to_string(), Some("à ".to_string())),
+                ("вЂ™".to_string(), Some("’".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn central_european_code_pages_are_told_apart() {
+        one("Napíšte nĂˇm", "Ăˇ", "á");
+        one("Lietuva Ĺ˝inoma", "Ĺ˝", "Ž");
+    }
+
+    #[test]
     fn real_text_is_clean() {
         for text in [
             "café, naïve, Škoda, Zoë’s, São Paulo, Ærøskøbing, Straße“",
@@ -1117,6 +1174,9 @@ mod tests {
             "עברית וערבית: بهودعه",
             "😍 🏳️\u{200d}🌈 ❤️",
             "Japanese テスト and 中文",
+            "ТІЛІ, КІШІ, М’янма, П’ятниця, ГАЗПРОМ™, NESTLÉ®",
+            "Inari Sami kielâ”—and Welsh EWROPÎ’R, «À», “È”",
+            "£5–£10 and l’été in MacRoman-free text",
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }

@@ -7,7 +7,9 @@
 
 use std::sync::OnceLock;
 
-/// Windows-1252 (Western European). WHATWG and ftfy decode its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) as the C1 control of the same value, and so does this table.
+/// Windows-1252 (Western European). WHATWG and ftfy decode its five
+/// undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) as the C1 control of the
+/// same value, and so does this table.
 const CP1252: [char; 128] = [
     // 0x80
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
@@ -87,7 +89,8 @@ const CP1251: [char; 128] = [
     'р', 'с', 'т', 'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'ъ', 'ы', 'ь', 'э', 'ю', 'я',
 ];
 
-/// Windows-1250 (Central European). Undefined bytes decode as the C1 control of the same value.
+/// Windows-1250 (Central European). Undefined bytes decode as the C1
+/// control of the same value.
 const CP1250: [char; 128] = [
     // 0x80
     '€', '\u{81}', '‚', '\u{83}', '„', '…', '†', '‡', '\u{88}', '‰', 'Š', '‹', 'Ś', 'Ť', 'Ž', 'Ź',
@@ -127,7 +130,8 @@ const ISO_8859_2: [char; 128] = [
     'đ', 'ń', 'ň', 'ó', 'ô', 'ő', 'ö', '÷', 'ř', 'ů', 'ú', 'ű', 'ü', 'ý', 'ţ', '˙',
 ];
 
-/// Windows-1257 (Baltic). Undefined bytes decode as the C1 control of the same value.
+/// Windows-1257 (Baltic). Undefined bytes decode as the C1 control of the
+/// same value.
 const CP1257: [char; 128] = [
     // 0x80
     '€', '\u{81}', '‚', '\u{83}', '„', '…', '†', '‡', '\u{88}', '‰', '\u{8a}', '‹', '\u{8c}', '¨',
