@@ -10,7 +10,6 @@ mod fixing;
 mod lint;
 mod packs;
 mod rules_cmd;
-mod select;
 mod stream;
 mod walk;
 

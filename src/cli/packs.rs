@@ -10,7 +10,6 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 use artlint::{PackFile, Rule, RuleError, builtin_pack, load_pack};
 
 use super::args::RuleSource;
-use super::select::Selection;
 
 /// Reads every file of a pack directory (rules and the data they refer to).
 pub fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
@@ -63,8 +62,14 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
         files.extend(read_pack_dir(dir).map_err(LoadFailure::Other)?);
     }
     let rules = load_pack(&files).map_err(LoadFailure::Rules)?;
-    let selection = Selection::new(&source.select, &source.ignore).map_err(LoadFailure::Other)?;
-    Ok(selection.apply(rules))
+    let selection = artlint::config::Settings {
+        select: (!source.select.is_empty()).then(|| source.select.clone()),
+        ignore: source.ignore.clone(),
+        ..Default::default()
+    };
+    selection
+        .configure(rules)
+        .map_err(|e| LoadFailure::Other(anyhow::anyhow!(e)))
 }
 
 /// Renders rule-file errors like compiler errors, pointing into the file.
