@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 corpus="$here/corpus"
 
-mkdir -p "$corpus/lint_bytes" "$corpus/apply_fixes" "$corpus/load_rules"
+mkdir -p "$corpus/lint_bytes" "$corpus/apply_fixes" "$corpus/load_rules" "$corpus/input_formats"
 
 # Articles: the fixtures (they hold the artifacts each built-in rule targets).
 for f in "$root"/fixtures/*; do
@@ -16,6 +16,19 @@ for f in "$root"/fixtures/*; do
     cp "$f" "$corpus/lint_bytes/$name"
     cp "$f" "$corpus/apply_fixes/$name"
 done
+# input_formats: the first byte picks the format (0 Markdown, 1 HTML, 2 JSONL).
+for f in "$root"/fixtures/*; do
+    [ -f "$f" ] || continue
+    { printf '\x00'; cat "$f"; } > "$corpus/input_formats/md-$(basename "$f")"
+    { printf '\x01<html><body><p>'; cat "$f"; printf '</p><script>x("Source link")</script></body></html>'; } \
+        > "$corpus/input_formats/html-$(basename "$f")"
+    python3 -c 'import json,sys; print(json.dumps({"id": sys.argv[1], "text": open(sys.argv[1], encoding="utf-8", errors="replace").read()}), end="")' "$f" \
+        | { printf '\x02'; cat; } > "$corpus/input_formats/jsonl-$(basename "$f")"
+done
+printf '\x00---\ntitle: x\n---\n# Poutine\n\n`the the` [Source link](http://x) &amp;amp; <b>Moscou</b>\n' > "$corpus/input_formats/seed-md"
+printf '\x01<p>Vladimir&nbsp;<b>Poutine</b> &amp;amp; &lt;br&gt; “target =” _blank “></p><style>p{}</style>' > "$corpus/input_formats/seed-html"
+printf '\x02{"id":1,"text":"caf\\u00e9 \\ud83d\\ude00 the the"}' > "$corpus/input_formats/seed-jsonl"
+
 # A few bytes that are not UTF-8, for lint_bytes.
 printf 'caf\xe9 Vladimir Poutine\r\nSource link\n' > "$corpus/lint_bytes/seed-latin1"
 printf '\xef\xbb\xbf\xc3\x28 the the \xf0\x9f\x98\x80\r' > "$corpus/lint_bytes/seed-bad-utf8"
@@ -26,6 +39,6 @@ find "$root/rules" -name '*.toml' -print0 | while IFS= read -r -d '' f; do
     cp "$f" "$corpus/load_rules/rules-${rel//\//-}"
 done
 
-for t in lint_bytes apply_fixes load_rules; do
+for t in lint_bytes apply_fixes load_rules input_formats; do
     echo "seeded $t: $(find "$corpus/$t" -type f | wc -l) files"
 done

@@ -634,6 +634,11 @@ fn fuzz_regressions_apply_fixes() {
     replay("apply_fixes", checks::apply_fixes);
 }
 
+#[test]
+fn fuzz_regressions_input_formats() {
+    replay("input_formats", checks::input_formats);
+}
+
 /// The fixtures (the fuzzers' seeds) pass every target's checks.
 #[test]
 fn fixtures_pass_the_fuzz_checks() {
@@ -642,6 +647,9 @@ fn fixtures_pass_the_fuzz_checks() {
         let data = std::fs::read(entry.unwrap().path()).unwrap();
         checks::lint_bytes(&data);
         checks::apply_fixes(&data);
+        for format in 0..3u8 {
+            checks::input_formats(&[&[format], &data[..]].concat());
+        }
     }
     checks::load_rules(b"");
     for file in artlint::builtin_pack() {

@@ -147,3 +147,58 @@ pub fn fix_and_check(rules: &RuleSet, text: &str) -> fix::FixOutcome {
     );
     outcome
 }
+
+/// Fuzz target `input_formats`: the first byte picks Markdown, HTML or a
+/// JSONL record; the rest is the document. Diagnostics mapped back to the
+/// source obey [`check_diagnostics`] against the source, applying their fixes
+/// to the source gives valid UTF-8 (a `String`), and the whole is
+/// deterministic. A JSONL line parses or fails with an error naming its
+/// line; char offsets never exceed the text's length in chars.
+pub fn input_formats(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let src = String::from_utf8_lossy(rest);
+    match selector % 3 {
+        0 => prose_and_check(artlint::input::markdown(&src), &src),
+        1 => prose_and_check(artlint::input::html(&src), &src),
+        _ => jsonl_and_check(&src),
+    }
+}
+
+fn prose_and_check(prose: artlint::input::Prose, src: &str) {
+    assert_eq!(prose.source_len(), src.len());
+    let rules = builtin_rules();
+    let lint = || prose.map_diagnostics(rules.lint(&Document::new("f", &prose.text)));
+    let first = lint();
+    check_diagnostics(src, &first);
+    assert_eq!(first, lint(), "linting twice gave different results");
+    let (fixed, _) = fix::apply_fixes(src, &first, Applicability::Unsafe);
+    // Re-parsing the fixed source must not panic either.
+    let _ = artlint::input::markdown(&fixed);
+    let _ = artlint::input::html(&fixed);
+}
+
+fn jsonl_and_check(src: &str) {
+    use artlint::input::jsonl::{CharOffsets, parse_record};
+    let line = src.lines().next().unwrap_or("");
+    match parse_record("f", 1, line, "text", "id") {
+        Ok(record) => {
+            let diagnostics = lint_and_check(builtin_rules(), &record.text);
+            let total = record.text.chars().count();
+            let mut chars = CharOffsets::new(&record.text);
+            for d in &diagnostics {
+                let (a, b) = (
+                    chars.chars_at(d.span.start as usize),
+                    chars.chars_at(d.span.end as usize),
+                );
+                assert!(a <= b && b <= total, "char span {a}..{b} of {total}");
+            }
+        }
+        Err(e) => assert!(
+            e.error.starts_with("f:1: "),
+            "error without position: {}",
+            e.error
+        ),
+    }
+}

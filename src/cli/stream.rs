@@ -10,6 +10,7 @@ use std::io::{BufRead, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use artlint::input::jsonl::{self, CharOffsets, Malformed};
 use artlint::{Diagnostic, Document};
 
 use super::args::Offsets;
@@ -66,21 +67,6 @@ struct OutRecord<'a> {
     error: Option<String>,
 }
 
-/// Byte offset → character offset, for sorted queries over one text.
-struct CharOffsets<'a> {
-    text: &'a str,
-    mode: Offsets,
-}
-
-impl CharOffsets<'_> {
-    fn convert(&self, byte: u32) -> usize {
-        match self.mode {
-            Offsets::Bytes => byte as usize,
-            Offsets::Chars => self.text[..byte as usize].chars().count(),
-        }
-    }
-}
-
 /// The outcome of linting one record.
 pub enum RecordResult {
     Linted {
@@ -102,32 +88,13 @@ pub fn lint_record(
     raw: &str,
     options: &StreamOptions,
 ) -> RecordResult {
-    let fallback = serde_json::Value::from(line);
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => {
-            return RecordResult::Malformed {
-                id: fallback,
-                error: format!("{source}:{line}: invalid JSON: {e}"),
-            };
-        }
-    };
-    let id = value
-        .get(options.id_field)
-        .filter(|v| !v.is_null())
-        .cloned()
-        .unwrap_or(fallback);
-    let Some(text) = value.get(options.text_field).and_then(|t| t.as_str()) else {
-        return RecordResult::Malformed {
-            id,
-            error: format!("{source}:{line}: no string field `{}`", options.text_field),
-        };
-    };
-    let diagnostics = engine.rules.lint(&Document::new(source, text));
-    RecordResult::Linted {
-        id,
-        text: text.to_string(),
-        diagnostics,
+    match jsonl::parse_record(source, line, raw, options.text_field, options.id_field) {
+        Ok(record) => RecordResult::Linted {
+            diagnostics: engine.rules.lint(&Document::new(source, &record.text)),
+            id: record.id,
+            text: record.text,
+        },
+        Err(Malformed { id, error }) => RecordResult::Malformed { id, error },
     }
 }
 
@@ -145,9 +112,10 @@ fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
             text,
             diagnostics,
         } => {
-            let conv = CharOffsets {
-                text,
-                mode: offsets,
+            let mut chars = CharOffsets::new(text);
+            let mut conv = |byte: u32| match offsets {
+                Offsets::Bytes => byte as usize,
+                Offsets::Chars => chars.chars_at(byte as usize),
             };
             let diagnostics = diagnostics
                 .iter()
@@ -156,8 +124,8 @@ fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
                     severity: d.severity,
                     message: &d.message,
                     span: OutSpan {
-                        start: conv.convert(d.span.start),
-                        end: conv.convert(d.span.end),
+                        start: conv(d.span.start),
+                        end: conv(d.span.end),
                     },
                     text: &text[d.span.range()],
                     fix: d.fix.as_ref().map(|f| OutFix {
@@ -166,8 +134,8 @@ fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
                             .edits
                             .iter()
                             .map(|e| OutEdit {
-                                start: conv.convert(e.start),
-                                end: conv.convert(e.end),
+                                start: conv(e.start),
+                                end: conv(e.end),
                                 replacement: &e.replacement,
                             })
                             .collect(),

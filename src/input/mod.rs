@@ -36,6 +36,7 @@
 mod builder;
 mod entity;
 mod html;
+pub mod jsonl;
 mod markdown;
 mod url;
 

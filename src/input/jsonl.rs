@@ -1,0 +1,132 @@
+//! JSONL records: one JSON object a line, the text to lint in one field and
+//! an id in another (for corpus pipelines: dolma, datatrove, Spark shards).
+//! Reading lines and writing output is the CLI's business; this is the pure
+//! part, shared with the fuzz target.
+
+/// A parsed record: its id and the text to lint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The id field's value, or the 1-based line number when it is absent or null.
+    pub id: serde_json::Value,
+    pub text: String,
+}
+
+/// A line that is not a usable record; `id` is as good as could be found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Malformed {
+    pub id: serde_json::Value,
+    pub error: String,
+}
+
+/// Parses line `line` (1-based) of a JSONL input named `source`.
+pub fn parse_record(
+    source: &str,
+    line: usize,
+    raw: &str,
+    text_field: &str,
+    id_field: &str,
+) -> Result<Record, Malformed> {
+    let fallback = serde_json::Value::from(line);
+    let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|e| Malformed {
+        id: fallback.clone(),
+        error: format!("{source}:{line}: invalid JSON: {e}"),
+    })?;
+    let id = value
+        .get(id_field)
+        .filter(|v| !v.is_null())
+        .cloned()
+        .unwrap_or(fallback);
+    match value.get_mut(text_field).map(serde_json::Value::take) {
+        Some(serde_json::Value::String(text)) => Ok(Record { id, text }),
+        _ => Err(Malformed {
+            id,
+            error: format!("{source}:{line}: no string field `{text_field}`"),
+        }),
+    }
+}
+
+/// Converts byte offsets of one text to Unicode scalar offsets (what Python
+/// and dolma's span attributes count). Queries in ascending order cost
+/// O(distance) each, so converting a sorted list is linear overall; an
+/// earlier offset restarts from the beginning.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The scalar offset of byte offset `byte` (clamped to the text, and
+    /// rounded down to a char boundary).
+    pub fn chars_at(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_with_id_and_text() {
+        let r = parse_record("in", 3, r#"{"id":"a1","text":"héllo"}"#, "text", "id").unwrap();
+        assert_eq!(r.id, serde_json::json!("a1"));
+        assert_eq!(r.text, "héllo");
+    }
+
+    #[test]
+    fn missing_or_null_id_falls_back_to_the_line() {
+        let r = parse_record("in", 7, r#"{"id":null,"text":""}"#, "text", "id").unwrap();
+        assert_eq!(r.id, serde_json::json!(7));
+        let r = parse_record("in", 8, r#"{"body":"x"}"#, "body", "id").unwrap();
+        assert_eq!(r.id, serde_json::json!(8));
+    }
+
+    #[test]
+    fn malformed_lines_say_where_and_why() {
+        let e = parse_record("in.jsonl", 2, "{oops", "text", "id").unwrap_err();
+        assert_eq!(e.id, serde_json::json!(2));
+        assert!(
+            e.error.starts_with("in.jsonl:2: invalid JSON: "),
+            "{}",
+            e.error
+        );
+        let e = parse_record("in.jsonl", 4, r#"{"id":9,"text":5}"#, "text", "id").unwrap_err();
+        assert_eq!(e.id, serde_json::json!(9));
+        assert_eq!(e.error, "in.jsonl:4: no string field `text`");
+        let e = parse_record("in.jsonl", 5, "[1,2]", "text", "id").unwrap_err();
+        assert_eq!(e.error, "in.jsonl:5: no string field `text`");
+    }
+
+    #[test]
+    fn char_offsets_count_scalars_in_any_order() {
+        let text = "aé😀b";
+        let mut c = CharOffsets::new(text);
+        assert_eq!(c.chars_at(0), 0);
+        assert_eq!(c.chars_at(1), 1);
+        assert_eq!(c.chars_at(3), 2);
+        assert_eq!(c.chars_at(7), 3);
+        assert_eq!(c.chars_at(8), 4);
+        assert_eq!(c.chars_at(3), 2, "going back restarts");
+        assert_eq!(c.chars_at(99), 4, "clamped");
+        assert_eq!(c.chars_at(5), 2, "inside a char rounds down");
+    }
+}
