@@ -128,4 +128,21 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (u32, u32, &str) {
         (self.span.start, self.span.end, &self.rule)
     }
+
+    /// Moves every span (finding, labels, fix edits) `by` bytes later: a
+    /// finding in a section of a document, placed in the whole.
+    pub fn shift(&mut self, by: u32) {
+        let move_span = |s: &mut Span| {
+            s.start += by;
+            s.end += by;
+        };
+        move_span(&mut self.span);
+        for label in &mut self.labels {
+            move_span(&mut label.span);
+        }
+        for edit in self.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.start += by;
+            edit.end += by;
+        }
+    }
 }

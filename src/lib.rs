@@ -25,6 +25,7 @@ pub mod input;
 pub mod line_index;
 pub mod rule;
 pub mod ruleset;
+pub mod section;
 pub mod span;
 pub mod suppress;
 pub mod testing;

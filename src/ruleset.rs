@@ -3,7 +3,7 @@
 //! boilerplate index, then the procedural checks. Immutable after
 //! construction, so it is shared by reference across threads.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
 use crate::check::consistency::Occurrence;
@@ -152,6 +152,9 @@ impl RuleSet {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
+                // A full DFA: a few MiB shared by every thread, and the
+                // fastest transitions for the overlapping search over every byte.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&literal_patterns)
                 .expect("literal automaton within default size limits")
         });
@@ -191,7 +194,49 @@ impl RuleSet {
     }
 
     /// Lints one document. Diagnostics are sorted by position, then rule id.
+    /// A large document is linted section by section (see [`crate::section`]).
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
+        let parts = crate::section::sections(doc.text)
+            .into_iter()
+            .map(|section| self.lint_section(doc.name, doc.text, section))
+            .collect();
+        self.finish(doc, parts)
+    }
+
+    /// The findings of one section of `text` (from [`crate::section::sections`]),
+    /// with spans into the whole text. Sections are independent: a caller may
+    /// lint them in parallel, then hand every part to [`RuleSet::finish`].
+    pub fn lint_section(&self, name: &str, text: &str, section: Span) -> Vec<Diagnostic> {
+        let mut out = self.check(&Document::new(name, &text[section.range()]));
+        if section.start > 0 {
+            for d in &mut out {
+                d.shift(section.start);
+            }
+        }
+        out
+    }
+
+    /// Joins the parts [`RuleSet::lint_section`] found in `doc`, applies the
+    /// inline suppressions and the accepted vocabulary, sorts.
+    pub fn finish(&self, doc: &Document, parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            out.extend(part);
+        }
+        let unused = self
+            .rules
+            .iter()
+            .find(|r| matches!(r.kind, RuleKind::UnusedSuppression));
+        crate::suppress::apply(doc, &mut out, unused);
+        self.drop_accepted(doc, &mut out);
+
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        drop_nested(&mut out);
+        out
+    }
+
+    /// Every check on one document (or section), unsorted and unsuppressed.
+    fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let active = self.active_rules(doc);
         let mut pending = Pending::default();
@@ -321,16 +366,6 @@ impl RuleSet {
             }
         }
 
-        let unused = self
-            .rules
-            .iter()
-            .zip(&active)
-            .find(|(r, on)| **on && matches!(r.kind, RuleKind::UnusedSuppression));
-        crate::suppress::apply(doc, &mut out, unused.map(|(r, _)| r));
-        self.drop_accepted(doc, &mut out);
-
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        drop_nested(&mut out);
         out
     }
 
@@ -462,8 +497,20 @@ impl RuleSet {
         name: &str,
         bytes: &'a [u8],
     ) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
+        self.lint_bytes_with(name, bytes, |doc| self.lint(doc))
+    }
+
+    /// [`RuleSet::lint_bytes`] with the linting of the decoded document done
+    /// by `lint` (the CLI lints the sections of a big file in parallel, and
+    /// Markdown and HTML through their prose).
+    pub fn lint_bytes_with<'a>(
+        &self,
+        name: &str,
+        bytes: &'a [u8],
+        lint: impl FnOnce(&Document) -> Vec<Diagnostic>,
+    ) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
         let text = String::from_utf8_lossy(bytes);
-        let mut diagnostics = self.lint(&Document::new(name, &text));
+        let mut diagnostics = lint(&Document::new(name, &text));
         if matches!(text, std::borrow::Cow::Owned(_)) {
             // The U+FFFD that decoding inserted are reported once, as invalid
             // UTF-8, not again as replacement characters found in the text.

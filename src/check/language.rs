@@ -77,28 +77,37 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     let mut hits = [0usize; STOP_WORDS.len()];
     let mut letters_latin = 0usize;
     let mut letters_other = 0usize;
-    let mut word = String::new();
+    // Stop words are short: a longer word is counted for its letters only.
+    let mut lowered = [0u8; MAX_STOP_WORD_BYTES];
     let words = doc
         .text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
-    for text in words.take(SAMPLE_WORDS) {
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            if matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü') {
-                hits[GERMAN] += 1;
-            }
-            if (c as u32) < 0x250 {
-                letters_latin += 1;
-            } else {
-                letters_other += 1;
+    for (n, text) in words.take(SAMPLE_WORDS).enumerate() {
+        if text.is_ascii() {
+            letters_latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+        } else {
+            for c in text.chars().filter(|c| c.is_alphabetic()) {
+                if matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü') {
+                    hits[GERMAN] += 1;
+                }
+                if (c as u32) < 0x250 {
+                    letters_latin += 1;
+                } else {
+                    letters_other += 1;
+                }
             }
         }
-        word.clear();
-        word.extend(text.chars().flat_map(char::to_lowercase));
-        for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
-            if words.contains(&word.as_str()) {
-                hits[i] += 1;
+        if let Some(word) = lowercase_into(text, &mut lowered) {
+            for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
+                if words.contains(&word) {
+                    hits[i] += 1;
+                }
             }
+        }
+        // A long document has decided long before the sample ends.
+        if n % 256 == 255 && decided(&hits) {
+            break;
         }
     }
     if letters_other > letters_latin && letters_other > 40 {
@@ -115,6 +124,33 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     // Short texts (one MT segment) decide on fewer words if one language clearly leads.
     let clear = count >= MIN_HITS || (count >= 2 && count >= 3 * runner_up);
     clear.then_some(STOP_WORDS[best].0)
+}
+
+/// The longest stop word in bytes (`também`, `questo`).
+const MAX_STOP_WORD_BYTES: usize = 8;
+
+/// `text` lowercased into `buf`, if it is short enough to be a stop word.
+fn lowercase_into<'b>(text: &str, buf: &'b mut [u8; MAX_STOP_WORD_BYTES]) -> Option<&'b str> {
+    if text.len() > MAX_STOP_WORD_BYTES {
+        return None;
+    }
+    let mut len = 0;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        if len + n > MAX_STOP_WORD_BYTES {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..len + n]);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
+/// One language leads by far: more sampling would not change the answer.
+fn decided(hits: &[usize]) -> bool {
+    let mut sorted = hits.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sorted[0] >= 4 * MIN_HITS && sorted[0] >= 5 * sorted[1]
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let words = doc.words();
-    // Positions (word index) of each lowercase content word.
+    // Recent positions (word index, within the window) of each lowercase
+    // content word: bounded per word, however long the document.
     let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
     let mut reported: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, word) in words.iter().enumerate() {
@@ -31,19 +32,14 @@ pub fn check(
             continue;
         }
         let lower = text;
-        if allow.contains(lower) {
-            continue;
-        }
         let positions = seen.entry(lower).or_default();
+        let stale = positions.partition_point(|&p| i - p >= WINDOW);
+        positions.drain(..stale);
         positions.push(i);
-        let in_window = positions
-            .iter()
-            .rev()
-            .take_while(|&&p| i - p < WINDOW)
-            .count();
+        let in_window = positions.len();
         // One report per cluster: not again until the window has moved on.
         let last = reported.get(lower).copied();
-        if in_window >= MIN_USES && last.is_none_or(|l| i - l >= WINDOW) {
+        if in_window >= MIN_USES && last.is_none_or(|l| i - l >= WINDOW) && !allow.contains(lower) {
             reported.insert(lower, i);
             let first = positions[positions.len() - in_window];
             out.push(Diagnostic {

@@ -38,24 +38,69 @@ impl FileReport {
     /// Lints `text` as this report's format: Markdown and HTML lint their
     /// prose, with spans mapped back into `text`.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
-        lint_as(&self.engine.rules, self.format, &self.path, text)
+        lint_as(
+            &self.engine.rules,
+            self.format,
+            &self.path,
+            text,
+            usize::MAX,
+        )
+        .0
     }
 }
 
+/// Lints `text` as `format`. Linting stops after the section in which the
+/// findings reach `limit` (they are sorted by position and sections are
+/// linted in order, so the first `limit` findings are exact); the flag says
+/// whether it stopped before the end.
 pub fn lint_as(
     rules: &artlint::RuleSet,
     format: InputFormat,
     name: &str,
     text: &str,
-) -> Vec<Diagnostic> {
+    limit: usize,
+) -> (Vec<Diagnostic>, bool) {
     let prose = match format {
         InputFormat::Markdown => artlint::input::markdown(text),
         InputFormat::Html => artlint::input::html(text),
         InputFormat::Text | InputFormat::Jsonl => {
-            return rules.lint(&artlint::Document::new(name, text));
+            return lint_parallel(rules, &artlint::Document::new(name, text), limit);
         }
     };
-    prose.map_diagnostics(rules.lint(&artlint::Document::new(name, &prose.text)))
+    let (diagnostics, stopped) =
+        lint_parallel(rules, &artlint::Document::new(name, &prose.text), limit);
+    (prose.map_diagnostics(diagnostics), stopped)
+}
+
+/// [`artlint::RuleSet::lint`], with the sections of a big document linted
+/// on every core, a few at a time, until `limit` findings are reached.
+fn lint_parallel(
+    rules: &artlint::RuleSet,
+    doc: &artlint::Document,
+    limit: usize,
+) -> (Vec<Diagnostic>, bool) {
+    let sections = artlint::section::sections(doc.text);
+    if sections.len() == 1 {
+        return (rules.lint(doc), false);
+    }
+    let (name, text) = (doc.name, doc.text);
+    let batch = 2 * rayon::current_num_threads();
+    let mut parts: Vec<Vec<Diagnostic>> = Vec::with_capacity(sections.len());
+    let mut found = 0;
+    let mut stopped = false;
+    for (i, chunk) in sections.chunks(batch).enumerate() {
+        if found >= limit {
+            stopped = i * batch < sections.len();
+            break;
+        }
+        let linted: Vec<Vec<Diagnostic>> = chunk
+            .par_iter()
+            .map(|section| rules.lint_section(name, text, *section))
+            .collect();
+        found += linted.iter().map(Vec::len).sum::<usize>();
+        parts.extend(linted);
+    }
+    (rules.finish(doc, parts), stopped)
 }
 
 pub enum Outcome {
@@ -156,40 +201,51 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
     let format = options
         .input_format
         .unwrap_or_else(|| InputFormat::for_path(&config_path));
-    let (text, mut diagnostics) = engine.rules.lint_bytes(&path, &bytes);
+    // Markdown and HTML are linted through their prose; invalid UTF-8 is
+    // reported on the raw bytes either way.
+    let mut stopped = false;
+    let (text, mut diagnostics) = engine.rules.lint_bytes_with(&path, &bytes, |doc| {
+        let (diagnostics, early) = lint_as(
+            &engine.rules,
+            format,
+            doc.name,
+            doc.text,
+            options.max_diagnostics.saturating_add(1),
+        );
+        stopped = early;
+        diagnostics
+    });
     let lossy = utf16 || matches!(text, std::borrow::Cow::Owned(_));
-    if matches!(format, InputFormat::Markdown | InputFormat::Html) {
-        // Keep the invalid-UTF-8 finding of the raw bytes; the rest comes from the prose.
-        diagnostics.retain(|d| {
-            matches!(
-                engine
-                    .rules
-                    .rules()
-                    .iter()
-                    .find(|r| r.id == d.rule)
-                    .map(|r| &r.kind),
-                Some(artlint::RuleKind::InvalidUtf8)
-            )
-        });
-        diagnostics.extend(lint_as(&engine.rules, format, &path, &text));
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
+    // Valid UTF-8 becomes the report's text without a copy (a second copy of
+    // a 50 MB file would double the peak memory).
+    let decoded = match text {
+        std::borrow::Cow::Owned(text) => Some(text),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let text = decoded.unwrap_or_else(|| {
+        String::from_utf8(bytes).expect("borrowed text is the bytes, valid UTF-8")
+    });
     if diagnostics.len() > options.max_diagnostics {
         let hidden = diagnostics.len() - options.max_diagnostics;
         diagnostics.truncate(options.max_diagnostics);
+        let rest = if stopped {
+            "; the rest of the file was not linted"
+        } else {
+            ""
+        };
         diagnostics.push(Diagnostic {
             rule: "limits/max-diagnostics".into(),
             severity: artlint::Severity::Info,
             span: artlint::Span::new(0, 0),
             message: format!(
-                "{hidden} more findings not shown (--max-diagnostics {})",
+                "{}{hidden} more findings not shown (--max-diagnostics {}){rest}",
+                if stopped { "at least " } else { "" },
                 options.max_diagnostics
             ),
             labels: Vec::new(),
             fix: None,
         });
     }
-    let text = text.into_owned();
     Outcome::Linted(FileReport {
         path,
         file,
