@@ -95,30 +95,72 @@ fn symlink_loops_do_not_hang_the_walk() {
 
 #[cfg(unix)]
 #[test]
-fn unreadable_directory_is_reported_and_the_rest_linted() {
+fn unreadable_directory_and_file_are_reported_and_the_rest_linted() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("locked")).unwrap();
     std::fs::write(dir.path().join("locked").join("x.txt"), "the the\n").unwrap();
     std::fs::write(dir.path().join("ok.txt"), "the the\n").unwrap();
-    std::fs::set_permissions(
-        dir.path().join("locked"),
-        std::fs::Permissions::from_mode(0o000),
-    )
-    .unwrap();
-    if std::fs::read_dir(dir.path().join("locked")).is_ok() {
-        eprintln!("note: running as root, permissions are not enforced; skipping");
+    std::fs::write(dir.path().join("secret.txt"), "the the\n").unwrap();
+    let mode = |path: &str, mode| {
+        std::fs::set_permissions(dir.path().join(path), std::fs::Permissions::from_mode(mode))
+            .unwrap()
+    };
+    mode("locked", 0o000);
+    mode("secret.txt", 0o000);
+    let Some(mut cmd) = artlint_unprivileged(dir.path()) else {
+        mode("locked", 0o755);
         return;
+    };
+    let (code, out, err) = run(cmd.args(["-q", "."]));
+    mode("locked", 0o755);
+    assert_eq!(code, 2, "{out}\n{err}");
+    assert!(
+        err.contains("artlint: error: ./locked: permission denied\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("artlint: error: ./secret.txt: permission denied\n"),
+        "{err}"
+    );
+    assert_eq!(
+        out,
+        "./ok.txt:1:5: warning[repetition/word] 'the' is repeated\n"
+    );
+}
+
+/// artlint as a user that file permissions apply to. Root ignores them, so
+/// when the tests run as root (CI containers) the binary runs as `nobody`
+/// through `setpriv`; `None` (with a note) when that is not possible.
+#[cfg(unix)]
+fn artlint_unprivileged(dir: &Path) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join(".probe");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root = std::fs::read(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap();
+    if !root {
+        return Some(artlint(dir));
     }
-    let (code, out, err) = run(artlint(dir.path()).args(["-q", "."]));
-    std::fs::set_permissions(
-        dir.path().join("locked"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .unwrap();
-    assert_eq!(code, 2);
-    assert!(err.contains("locked"), "{err}");
-    assert!(out.contains("ok.txt"), "{out}");
+    let setpriv = Path::new("/usr/bin/setpriv");
+    let works = setpriv.exists()
+        && std::process::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !works {
+        eprintln!("note: running as root without a working setpriv; permission test skipped");
+        return None;
+    }
+    // The temporary folder is private to its owner; `nobody` must enter it.
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = Command::new(setpriv);
+    cmd.current_dir(dir)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("artlint"))
+        .args(["check", "--isolated", "--format", "concise"]);
+    Some(cmd)
 }
 
 #[test]
@@ -156,4 +198,78 @@ fn nul_bytes_and_control_characters_do_not_panic() {
     std::fs::write(dir.path().join("late-nul.txt"), &bytes).unwrap();
     let (code, _, err) = run(artlint(dir.path()).arg("late-nul.txt"));
     assert!(code == 0 || code == 1, "{err}");
+}
+
+/// A document over 2 MiB is linted in sections; findings in every section
+/// keep exact positions in the whole file, and one at a cut is not lost.
+#[test]
+fn big_document_is_linted_in_sections_with_exact_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "A plain sentence about the weather in the north.\n\n";
+    let per_mib = (1 << 20) / paragraph.len();
+    let mut text = String::from("the the start\n\n");
+    let mut lines = 2; // the line the next paragraph starts on, minus one
+    for (n, mark) in [
+        (per_mib + per_mib / 2, "the the middle\n\n"),
+        (per_mib * 2, "end the the"),
+    ] {
+        for _ in 0..n {
+            text.push_str(paragraph);
+        }
+        lines += 2 * n;
+        text.push_str(mark);
+        lines += 2;
+    }
+    assert!(text.len() > 3 << 20);
+    std::fs::write(dir.path().join("big.txt"), &text).unwrap();
+    let (code, out, _) =
+        run(artlint(dir.path()).args(["-q", "--select", "repetition/word", "big.txt"]));
+    let middle = 2 + 2 * (per_mib + per_mib / 2) + 1;
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "big.txt:1:5: warning[repetition/word] 'the' is repeated\n\
+             big.txt:{middle}:5: warning[repetition/word] 'the' is repeated\n\
+             big.txt:{}:9: warning[repetition/word] 'the' is repeated\n",
+            lines - 1
+        )
+    );
+}
+
+/// With --max-diagnostics reached, linting a big document stops early (the
+/// first findings are exact, the rest of the file is not linted) instead of
+/// collecting millions of findings.
+#[test]
+fn max_diagnostics_stops_linting_a_big_document_early() {
+    let dir = tempfile::tempdir().unwrap();
+    // 12 MB on one line: eleven sections, far more than one batch.
+    std::fs::write(dir.path().join("loop.txt"), "the the ".repeat(1_500_000)).unwrap();
+    let (code, out, _) = run(artlint(dir.path()).args([
+        "-q",
+        "--select",
+        "repetition/word",
+        "--max-diagnostics",
+        "3",
+        "loop.txt",
+    ]));
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "loop.txt:1:5: warning[repetition/word] 'the' is repeated",
+            "loop.txt:1:9: warning[repetition/word] 'the' is repeated",
+            "loop.txt:1:13: warning[repetition/word] 'the' is repeated",
+        ]
+    );
+    let summary = lines[3];
+    assert!(
+        summary.starts_with("loop.txt:1:1: info[limits/max-diagnostics] at least ")
+            && summary.ends_with(
+                " more findings not shown (--max-diagnostics 3); the rest of the file was not linted"
+            ),
+        "{summary}"
+    );
+    assert_eq!(lines.len(), 4);
 }

@@ -287,3 +287,53 @@ fn io_reason(error: &std::io::Error) -> String {
         _ => error.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{ConfigArgs, RuleSource};
+
+    fn options() -> LintOptions<'static> {
+        LintOptions {
+            stdin_name: "-",
+            remember_content: false,
+            max_file_size: u64::MAX,
+            max_diagnostics: 10_000,
+            input_format: None,
+        }
+    }
+
+    /// A file found by the walk and gone before it is read is an error that
+    /// names it; the other files are still linted.
+    #[test]
+    fn file_deleted_between_walk_and_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("gone.txt"), "the the\n").unwrap();
+        std::fs::write(dir.path().join("kept.txt"), "the the\n").unwrap();
+        let mut errors = Vec::new();
+        let inputs = crate::cli::walk::collect_inputs(&[dir.path().to_path_buf()], &mut errors);
+        assert_eq!((inputs.len(), errors.len()), (2, 0));
+        std::fs::remove_file(dir.path().join("gone.txt")).unwrap();
+        let config = ConfigArgs {
+            isolated: true,
+            ..ConfigArgs::default()
+        };
+        let Ok(resolver) = Resolver::new(&config, &RuleSource::default(), None) else {
+            panic!("the built-in rules load");
+        };
+        let outcomes = lint_inputs(&resolver, &inputs, &options());
+        let gone = dir.path().join("gone.txt").display().to_string();
+        let mut failed = Vec::new();
+        let mut linted = Vec::new();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Failed(message) => failed.push(message),
+                Outcome::Linted(report) => linted.push(report.path),
+                _ => panic!("unexpected outcome"),
+            }
+        }
+        assert_eq!(failed, [format!("{gone}: no such file or directory")]);
+        assert_eq!(linted.len(), 1);
+        assert!(linted[0].ends_with("kept.txt"));
+    }
+}

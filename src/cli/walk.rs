@@ -50,9 +50,31 @@ pub fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input>
                         });
                     }
                 }
-                Err(error) => errors.push(format!("{error}")),
+                Err(error) => errors.push(describe(&error, None)),
             }
         }
     }
     inputs
+}
+
+/// A walk error as `path: reason`, the way every other file error reads.
+fn describe(error: &ignore::Error, path: Option<&Path>) -> String {
+    match error {
+        ignore::Error::WithPath { path, err } => describe(err, Some(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            describe(err, path)
+        }
+        ignore::Error::Io(io) => {
+            let reason = match io.kind() {
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                _ => io.to_string(),
+            };
+            match path {
+                Some(path) => format!("{}: {reason}", path.display()),
+                None => reason,
+            }
+        }
+        other => other.to_string(),
+    }
 }
