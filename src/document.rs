@@ -91,7 +91,11 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 /// True for characters that make up words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -99,23 +103,30 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn split_words(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of most texts, without decoding a char.
+        let (c, len) = if bytes[i].is_ascii() {
+            (bytes[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (c, c.len_utf8())
+        };
         if is_word_char(c) {
             start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start {
-            let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
-            if !joins {
+        } else if let Some(s) = start {
+            let next = text[i + len..].chars().next();
+            if !(is_joiner(c) && next.is_some_and(is_word_char)) {
                 words.push(Word {
                     span: Span::new(s, i),
                 });
                 start = None;
             }
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push(Word {

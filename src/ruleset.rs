@@ -18,6 +18,9 @@ use crate::document::Document;
 use crate::rule::{Case, Rule, RuleKind, render_message};
 use crate::span::Span;
 
+/// Up to this many literals the automaton is a full DFA (see `RuleSet::new`).
+const MAX_DFA_LITERALS: usize = 10_000;
+
 /// Which literal or pattern of which rule an automaton or regex-set entry is.
 #[derive(Debug, Clone, Copy)]
 struct Owner {
@@ -152,9 +155,10 @@ impl RuleSet {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
-                // A full DFA: a few MiB shared by every thread, and the
-                // fastest transitions for the overlapping search over every byte.
-                .kind(Some(AhoCorasickKind::DFA))
+                // A full DFA has the fastest transitions for the overlapping
+                // search over every byte, at a few MiB for the default pack;
+                // for very large packs its size and build time are not worth it.
+                .kind((literal_patterns.len() <= MAX_DFA_LITERALS).then_some(AhoCorasickKind::DFA))
                 .build(&literal_patterns)
                 .expect("literal automaton within default size limits")
         });

@@ -3,8 +3,6 @@
 //! threshold, when the document falls outside it. Pipelines drop such
 //! documents silently; artlint says why.
 
-use std::collections::HashSet;
-
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rule::{Rule, render_message};
@@ -109,7 +107,7 @@ impl Stats {
         stats.symbols = memchr::memchr_iter(b'#', bytes).count()
             + memchr::memmem::find_iter(bytes, b"...").count()
             + memchr::memmem::find_iter(bytes, "…".as_bytes()).count();
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for line in doc.lines() {
             let l = doc.slice(line.span).trim();
             if l.is_empty() {
