@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 corpus=${1:-target/bench-corpus}
 [ -f "$corpus/big.txt" ] || python3 bench/gen_corpus.py "$corpus"
 cargo build --release --quiet
-artlint=target/release/artlint
-python3 bench/literals.py rules > target/bench-literals.txt
+target=${CARGO_TARGET_DIR:-target}
+artlint="$target/release/artlint"
+python3 bench/literals.py rules > "$target/bench-literals.txt"
 bytes=$(du -sb "$corpus/files" | cut -f1)
 big_bytes=$(stat -c %s "$corpus/big.txt")
 jsonl_bytes=$(stat -c %s "$corpus/corpus.jsonl")
@@ -24,19 +25,29 @@ measure() { # name layout bytes command...
 }
 
 echo "corpus: $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}') in $(find "$corpus/files" -type f | wc -l) files; $(nproc) cores"
-measure artlint 5000-files "$bytes" $artlint check --fail-on never --format concise -q "$corpus/files"
-measure artlint big-file "$big_bytes" $artlint check --fail-on never --format concise -q "$corpus/big.txt"
+# --max-diagnostics high enough that every byte is linted (by default a big
+# file stops once 10,000 findings are shown; measured separately below).
+all="--max-diagnostics 1000000000"
+measure artlint 5000-files "$bytes" $artlint check --fail-on never --format concise -q $all "$corpus/files"
+measure artlint big-file "$big_bytes" $artlint check --fail-on never --format concise -q $all "$corpus/big.txt"
+measure artlint big-capped "$big_bytes" $artlint check --fail-on never --format concise -q "$corpus/big.txt"
 measure artlint jsonl-stream "$jsonl_bytes" sh -c "$artlint check --input-format jsonl --format json-lines - < $corpus/corpus.jsonl"
+# Flat memory on a long stream: the JSONL corpus repeated to 1 GB (BENCH_STREAM_GB=0 skips it).
+repeats=$(awk -v g="${BENCH_STREAM_GB:-1}" -v b="$jsonl_bytes" 'BEGIN { printf "%d", g * 1e9 / b + (g > 0) }')
+if [ "$repeats" -gt 0 ]; then
+  measure artlint "stream-${BENCH_STREAM_GB:-1}GB" $((jsonl_bytes * repeats)) sh -c \
+    "for i in \$(seq $repeats); do cat $corpus/corpus.jsonl; done | $artlint check --input-format jsonl --format json-lines - | wc -l"
+fi
 if command -v rg > /dev/null; then
-  measure rg 5000-files "$bytes" rg -F -c -f target/bench-literals.txt "$corpus/files"
-  measure rg big-file "$big_bytes" rg -F -c -f target/bench-literals.txt "$corpus/big.txt"
+  measure rg 5000-files "$bytes" rg -F -c -f "$target/bench-literals.txt" "$corpus/files"
+  measure rg big-file "$big_bytes" rg -F -c -f "$target/bench-literals.txt" "$corpus/big.txt"
 fi
 if command -v typos > /dev/null; then
   measure typos 5000-files "$bytes" typos --format brief "$corpus/files"
 fi
 if command -v proselint > /dev/null; then
   # proselint is slow; time it on the first 200 files and report the rate.
-  sample=$(find "$corpus/files/00" "$corpus/files/01" "$corpus/files/02" "$corpus/files/03" -type f | head -200)
+  sample=$(find "$corpus/files/00" "$corpus/files/01" "$corpus/files/02" "$corpus/files/03" -type f | awk 'NR <= 200')
   sample_bytes=$(cat $sample | wc -c)
   measure proselint 200-files "$sample_bytes" proselint $sample
 fi

@@ -273,3 +273,49 @@ fn max_diagnostics_stops_linting_a_big_document_early() {
     );
     assert_eq!(lines.len(), 4);
 }
+
+/// `--fix` on a full disk (a 64 KiB tmpfs, when this process may mount one):
+/// the write fails with a message naming the file, the original is intact and
+/// no temporary file is left behind.
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_on_a_full_disk_leaves_the_original() {
+    struct Mounted(std::path::PathBuf);
+    impl Drop for Mounted {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fs = dir.path().join("small");
+    std::fs::create_dir(&fs).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&fs)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("note: cannot mount a small tmpfs here; full-disk test skipped");
+        return;
+    }
+    let _guard = Mounted(fs.clone());
+    // 40 KiB of the 64: the fixed copy cannot fit beside the original.
+    let original = format!(
+        "It was the the end.\n{}",
+        "A plain line of text.\n".repeat(1900)
+    );
+    std::fs::write(fs.join("a.txt"), &original).unwrap();
+    let (code, _, err) = run(artlint(&fs).args(["-q", "--fix", "a.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("a.txt") && err.contains("cannot write fixes"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(fs.join("a.txt")).unwrap(), original);
+    let left: Vec<_> = std::fs::read_dir(&fs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["a.txt"]);
+}

@@ -81,14 +81,30 @@ fn describe_fix(fix: &Fix, text: &str) -> String {
                 if old.ends_with('\n') || old.starts_with('\n') {
                     "delete this line".to_string()
                 } else {
-                    format!("delete `{}`", old.escape_debug())
+                    format!("delete `{}`", shortened(old))
                 }
             } else {
-                format!("replace with `{}`", e.replacement.escape_debug())
+                format!("replace with `{}`", shortened(&e.replacement))
             }
         })
         .collect();
     format!("help: {}{kind}", parts.join(", "))
+}
+
+/// Text shown in a help line, escaped, and cut in the middle when long (a
+/// loop's deletion can span thousands of lines).
+fn shortened(text: &str) -> String {
+    const KEEP: usize = 40;
+    if text.chars().count() <= 2 * KEEP + 10 {
+        return text.escape_debug().to_string();
+    }
+    let head: String = text.chars().take(KEEP).collect();
+    let tail: String = {
+        let mut t: Vec<char> = text.chars().rev().take(KEEP).collect();
+        t.reverse();
+        t.into_iter().collect()
+    };
+    format!("{}…{}", head.escape_debug(), tail.escape_debug())
 }
 
 pub fn summary_line(summary: &Summary) -> String {
@@ -105,4 +121,19 @@ pub fn summary_line(summary: &Summary) -> String {
         plural(summary.infos, "info"),
         plural(summary.files, "file"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn help_text_is_cut_in_the_middle_when_long() {
+        assert_eq!(shortened("a\nb"), "a\\nb");
+        let long = "go on ".repeat(50);
+        assert_eq!(
+            shortened(&long),
+            "go on go on go on go on go on go on go o… on go on go on go on go on go on go on "
+        );
+    }
 }
