@@ -49,5 +49,7 @@ if command -v proselint > /dev/null; then
   # proselint is slow; time it on the first 200 files and report the rate.
   sample=$(find "$corpus/files/00" "$corpus/files/01" "$corpus/files/02" "$corpus/files/03" -type f | awk 'NR <= 200')
   sample_bytes=$(cat $sample | wc -c)
-  measure proselint 200-files "$sample_bytes" proselint $sample
+  # proselint 0.14+ takes a `check` subcommand; older releases take files.
+  if proselint check --help > /dev/null 2>&1; then prose=(proselint check); else prose=(proselint); fi
+  measure proselint 200-files "$sample_bytes" "${prose[@]}" $sample
 fi
