@@ -10,7 +10,7 @@
 use crate::span::Span;
 
 /// Target size of a section.
-pub const SECTION_BYTES: usize = 1 << 20;
+pub const SECTION_BYTES: usize = 512 << 10;
 /// How far past the target a paragraph break is looked for before settling
 /// for a line break, then for any char boundary.
 const SEARCH_WINDOW: usize = 64 << 10;

@@ -200,7 +200,7 @@ fn nul_bytes_and_control_characters_do_not_panic() {
     assert!(code == 0 || code == 1, "{err}");
 }
 
-/// A document over 2 MiB is linted in sections; findings in every section
+/// A document over 1 MiB is linted in sections; findings in every section
 /// keep exact positions in the whole file, and one at a cut is not lost.
 #[test]
 fn big_document_is_linted_in_sections_with_exact_positions() {

@@ -35,22 +35,22 @@ fn same(a: &str, b: &str) -> bool {
 
 pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let words = doc.words();
-    let texts: Vec<&str> = words.iter().map(|w| doc.slice(w.span)).collect();
+    let text = |i: usize| doc.slice(words[i].span);
     // Case-folded hashes, so the scan compares integers; equal hashes are
     // confirmed on the text.
-    let keys: Vec<u64> = texts.iter().map(|t| fold_hash(t)).collect();
+    let keys: Vec<u64> = (0..words.len()).map(|i| fold_hash(text(i))).collect();
     let mut i = 0;
-    while i < texts.len() {
+    while i < words.len() {
         let mut found = None;
         for unit in 1..=MAX_UNIT {
-            if i + unit * MIN_REPEATS > texts.len() {
+            if i + unit * MIN_REPEATS > words.len() {
                 break;
             }
             let mut repeats = 1;
-            while i + unit * (repeats + 1) <= texts.len()
+            while i + unit * (repeats + 1) <= words.len()
                 && (0..unit).all(|k| {
                     keys[i + k] == keys[i + unit * repeats + k]
-                        && same(texts[i + k], texts[i + unit * repeats + k])
+                        && same(text(i + k), text(i + unit * repeats + k))
                 })
             {
                 repeats += 1;
@@ -64,7 +64,7 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
             i += 1;
             continue;
         };
-        let unit_words = &texts[i..i + unit];
+        let unit_words: Vec<&str> = (i..i + unit).map(text).collect();
         let numeric = unit_words.iter().all(|w| w.chars().all(|c| c.is_numeric()));
         let allowed = unit == 1 && allow.contains(&unit_words[0].to_lowercase());
         // A loop does not run across a paragraph break.

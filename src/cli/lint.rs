@@ -84,7 +84,7 @@ fn lint_parallel(
         return (rules.lint(doc), false);
     }
     let (name, text) = (doc.name, doc.text);
-    let batch = 2 * rayon::current_num_threads();
+    let batch = rayon::current_num_threads();
     let mut parts: Vec<Vec<Diagnostic>> = Vec::with_capacity(sections.len());
     let mut found = 0;
     let mut stopped = false;
