@@ -334,3 +334,46 @@ fn fix_is_idempotent_on_the_seed_article() {
         "a second --fix changes nothing"
     );
 }
+
+/// SARIF lists the rules of every configuration that linted a file, not only
+/// the first one's: a result never points at a rule missing from the driver.
+#[test]
+fn sarif_lists_the_rules_of_every_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "news/.artlint.toml",
+        "select = [\"names/place-exonym\"]\n",
+    );
+    write(root, "news/a.txt", ARTICLE);
+    write(
+        root,
+        "blog/.artlint.toml",
+        "select = [\"repetition/word\"]\n",
+    );
+    write(root, "blog/b.txt", ARTICLE);
+    let (code, out, err) = run(artlint(root).args(["check", "--format", "sarif", "blog", "news"]));
+    assert_eq!(code, 1, "{err}");
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run = &sarif["runs"][0];
+    let ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["repetition/word", "names/place-exonym"]);
+    let results: Vec<(&str, u64)> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap(),
+                r["ruleIndex"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(results, [("repetition/word", 0), ("names/place-exonym", 1)]);
+}

@@ -92,6 +92,27 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
+/// Every rule of every engine the reports were linted with (folders may have
+/// their own configuration), each id once, in order of first appearance.
+fn rules_in_effect(reports: &[lint::FileReport]) -> Vec<artlint::Rule> {
+    let mut seen_engines = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut rules = Vec::new();
+    for report in reports {
+        let engine = std::sync::Arc::as_ptr(&report.engine);
+        if seen_engines.contains(&engine) {
+            continue;
+        }
+        seen_engines.push(engine);
+        for rule in report.engine.rules.rules() {
+            if seen_ids.insert(rule.id.clone()) {
+                rules.push(rule.clone());
+            }
+        }
+    }
+    rules
+}
+
 fn run_check(args: CheckArgs) -> Result<u8, u8> {
     let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
         .or_else(report_setup)?;
@@ -224,10 +245,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let rules_in_effect: Vec<artlint::Rule> = match reports.first() {
-        Some(report) => report.engine.rules.rules().to_vec(),
-        None => Vec::new(),
-    };
+    let rules_in_effect = rules_in_effect(&reports);
     let emit_options = emit::EmitOptions {
         color,
         quiet: args.quiet,
@@ -381,10 +399,7 @@ fn run_jsonl(
             }
         }
     }
-    let rules_in_effect: Vec<artlint::Rule> = reports
-        .first()
-        .map(|r| r.engine.rules.rules().to_vec())
-        .unwrap_or_default();
+    let rules_in_effect = rules_in_effect(&reports);
     let options = emit::EmitOptions {
         color: false,
         quiet: args.quiet,
