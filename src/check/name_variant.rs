@@ -54,7 +54,10 @@ pub fn skeleton(word: &str) -> String {
         ("w", "v"),
         ("dj", "j"),
     ] {
-        s = s.replace(from, to);
+        // `replace` always allocates; most words hold none of these.
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     // Word-initial ye ↔ e (`Yeltsin`/`Eltsine`, `Yevgeny`/`Evgeny`).
     if let Some(rest) = s.strip_prefix("ye") {
@@ -74,7 +77,9 @@ pub fn skeleton(word: &str) -> String {
             s = format!("{stem}{to}");
         }
     }
-    s = s.replace(['y', 'j'], "i");
+    if s.contains(['y', 'j']) {
+        s = s.replace(['y', 'j'], "i");
+    }
     // Doubled letters (`Zelenskyy`, `Lukashenko`/`Loukachenko` after folding).
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -110,21 +110,23 @@ impl NameIndex {
     /// piece (FxHasher, unlike SipHash, depends on how bytes are split into writes).
     fn hash_without(&self, word: &str, skip: Option<(usize, usize)>) -> u64 {
         let bytes = word.as_bytes();
+        let hash = |joined: &[u8]| {
+            let mut h = rustc_hash::FxHasher::default();
+            h.write(joined);
+            h.write_u8(0xff);
+            h.finish()
+        };
         let mut buf = [0u8; 96];
-        let joined: std::borrow::Cow<[u8]> = match skip {
-            None => bytes.into(),
+        match skip {
+            None => hash(bytes),
             Some((i, len)) if bytes.len() - len <= buf.len() => {
                 let n = bytes.len() - len;
                 buf[..i].copy_from_slice(&bytes[..i]);
                 buf[i..n].copy_from_slice(&bytes[i + len..]);
-                buf[..n].to_vec().into()
+                hash(&buf[..n])
             }
-            Some((i, len)) => [&bytes[..i], &bytes[i + len..]].concat().into(),
-        };
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(&joined);
-        h.write_u8(0xff);
-        h.finish()
+            Some((i, len)) => hash(&[&bytes[..i], &bytes[i + len..]].concat()),
+        }
     }
 
     fn lone_candidates(&self, word: &str) -> Vec<&str> {
