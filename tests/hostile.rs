@@ -319,3 +319,62 @@ fn fix_on_a_full_disk_leaves_the_original() {
         .collect();
     assert_eq!(left, ["a.txt"]);
 }
+
+/// Thousands of files are linted and written in batches: the output is in
+/// path order across batches, the JSON document is whole, and a broken
+/// configuration deep in the tree stops the run before anything is written.
+#[test]
+fn many_files_keep_path_order_across_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in 0..5 {
+        let sub = dir.path().join(format!("d{folder}"));
+        std::fs::create_dir(&sub).unwrap();
+        for file in 0..500 {
+            let text = if file % 100 == 7 {
+                "It was the the best.\n"
+            } else {
+                "A clean line.\n"
+            };
+            std::fs::write(sub.join(format!("f{file:03}.txt")), text).unwrap();
+        }
+    }
+    let (code, out, err) = run(artlint(dir.path()).arg("."));
+    let expected: Vec<String> = (0..5)
+        .flat_map(|folder| {
+            (0..5).map(move |n| {
+                format!(
+                    "./d{folder}/f{:03}.txt:1:12: warning[repetition/word] 'the' is repeated",
+                    n * 100 + 7
+                )
+            })
+        })
+        .chain(["Found 25 problems (0 errors, 25 warnings, 0 infos) in 2500 files.".to_string()])
+        .collect();
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+
+    let mut cmd = Command::cargo_bin("artlint").unwrap();
+    cmd.current_dir(dir.path())
+        .args(["check", "--isolated", "--format", "json", "."]);
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2500);
+    assert!(paths.is_sorted());
+    assert_eq!(json["summary"]["files"], 2500);
+    assert_eq!(json["summary"]["warnings"], 25);
+
+    std::fs::write(dir.path().join("d4").join("artlint.toml"), "select = [\n").unwrap();
+    let mut cmd = Command::cargo_bin("artlint").unwrap();
+    cmd.current_dir(dir.path())
+        .args(["check", "--format", "concise", "."]);
+    let (code, out, err) = run(&mut cmd);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("artlint.toml"), "{err}");
+}

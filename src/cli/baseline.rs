@@ -32,25 +32,22 @@ fn normalize(path: &str) -> String {
     path.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
-pub fn entries(reports: &[FileReport]) -> Vec<Entry> {
-    let mut findings: Vec<Entry> = reports
-        .iter()
-        .flat_map(|r| {
-            r.diagnostics.iter().map(|d| Entry {
-                path: normalize(&r.path),
-                rule: d.rule.to_string(),
-                fingerprint: fingerprint(&r.text, d),
-            })
-        })
-        .collect();
-    findings.sort();
-    findings
+/// The entries that record a report's findings.
+pub fn entries(report: &FileReport) -> impl Iterator<Item = Entry> + '_ {
+    let path = normalize(&report.path);
+    report.diagnostics.iter().map(move |d| Entry {
+        path: path.clone(),
+        rule: d.rule.to_string(),
+        fingerprint: fingerprint(&report.text, d),
+    })
 }
 
-pub fn write(path: &Path, reports: &[FileReport]) -> Result<usize, String> {
+/// Writes `findings`, sorted; returns how many.
+pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
+    findings.sort();
     let baseline = Baseline {
         version: 1,
-        findings: entries(reports),
+        findings,
     };
     let mut json = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
     json.push('\n');
@@ -72,17 +69,26 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
     })
 }
 
-/// Removes the findings recorded in `baseline` (each entry hides one
-/// finding); returns how many were hidden.
-pub fn apply(baseline: &Baseline, reports: &mut [FileReport]) -> usize {
-    let mut remaining: HashMap<Entry, usize> = HashMap::new();
-    for entry in &baseline.findings {
-        *remaining.entry(entry.clone()).or_default() += 1;
+/// The findings a baseline still hides: each entry hides one finding.
+pub struct Known {
+    remaining: HashMap<Entry, usize>,
+}
+
+impl Known {
+    pub fn new(baseline: Baseline) -> Known {
+        let mut remaining: HashMap<Entry, usize> = HashMap::new();
+        for entry in baseline.findings {
+            *remaining.entry(entry).or_default() += 1;
+        }
+        Known { remaining }
     }
-    let mut hidden = 0;
-    for report in reports.iter_mut() {
+
+    /// Removes the report's recorded findings; returns how many.
+    pub fn hide(&mut self, report: &mut FileReport) -> usize {
         let path = normalize(&report.path);
         let text = &report.text;
+        let remaining = &mut self.remaining;
+        let before = report.diagnostics.len();
         report.diagnostics.retain(|d| {
             let key = Entry {
                 path: path.clone(),
@@ -92,12 +98,11 @@ pub fn apply(baseline: &Baseline, reports: &mut [FileReport]) -> usize {
             match remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
-                    hidden += 1;
                     false
                 }
                 _ => true,
             }
         });
+        before - report.diagnostics.len()
     }
-    hidden
 }

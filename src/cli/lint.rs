@@ -1,6 +1,7 @@
 //! Reading inputs and linting them in parallel, each with the engine of its
-//! configuration. Results come back sorted by path, so output is the same
-//! whatever the thread count.
+//! configuration. Inputs are sorted by path first and linted in batches that
+//! come back in that order, so output is the same whatever the thread count
+//! and can be written while later batches are linted.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,14 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// True if a finding is at or above the file's `fail-on` threshold.
+    pub fn fails(&self) -> bool {
+        self.engine
+            .fail_on
+            .threshold()
+            .is_some_and(|t| self.diagnostics.iter().any(|d| d.severity >= t))
+    }
+
     /// Lints `text` as this report's format: Markdown and HTML lint their
     /// prose, with spans mapped back into `text`.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
@@ -107,10 +116,8 @@ pub enum Outcome {
     Linted(FileReport),
     /// Not linted, with a note for stderr (`None`: skipped silently).
     Skipped(Option<String>),
-    /// Could not be read or configured; the message names the file.
+    /// Could not be read; the message names the file.
     Failed(String),
-    /// Configuration or rule files are broken.
-    Setup(SetupError),
 }
 
 /// FNV-1a over the bytes: enough to notice that a file changed under us.
@@ -132,23 +139,77 @@ pub struct LintOptions<'a> {
     pub input_format: Option<InputFormat>,
 }
 
-pub fn lint_inputs(resolver: &Resolver, inputs: &[Input], options: &LintOptions) -> Vec<Outcome> {
-    let mut outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| lint_input(resolver, input, options))
-        .collect();
-    outcomes.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
-    outcomes
+/// An input and the engine its configuration chose.
+pub struct Job {
+    pub input: Input,
+    pub engine: Arc<Engine>,
 }
 
-fn sort_path(outcome: &Outcome) -> &str {
-    match outcome {
-        Outcome::Linted(report) => &report.path,
-        _ => "",
+/// Sorts inputs by the path shown in output (the order of every format) and
+/// resolves each one's engine, so a broken configuration ends the run before
+/// any output is written. The first error in path order is returned.
+pub fn plan(
+    resolver: &Resolver,
+    mut inputs: Vec<Input>,
+    stdin_name: &str,
+) -> Result<Vec<Job>, SetupError> {
+    inputs.sort_by(|a, b| sort_key(a, stdin_name).cmp(sort_key(b, stdin_name)));
+    let engines: Vec<Result<Arc<Engine>, SetupError>> = inputs
+        .par_iter()
+        .map(|input| resolver.engine_for(&config_path(input, stdin_name)))
+        .collect();
+    inputs
+        .into_iter()
+        .zip(engines)
+        .map(|(input, engine)| {
+            Ok(Job {
+                input,
+                engine: engine?,
+            })
+        })
+        .collect()
+}
+
+/// The bytes of the path shown in output: its order, without a copy.
+fn sort_key<'a>(input: &'a Input, stdin_name: &'a str) -> &'a [u8] {
+    match input {
+        Input::Stdin => stdin_name.as_bytes(),
+        Input::File { path, .. } => path.as_os_str().as_encoded_bytes(),
     }
 }
 
-fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outcome {
+/// The path whose configuration applies: the file itself; for stdin the file
+/// it names with `--stdin-filename`, or the current folder.
+fn config_path(input: &Input, stdin_name: &str) -> PathBuf {
+    match input {
+        Input::File { path, .. } => path.clone(),
+        Input::Stdin if stdin_name != "-" => PathBuf::from(stdin_name),
+        Input::Stdin => Path::new(".").join("-"),
+    }
+}
+
+/// Lints `jobs` `batch` at a time, the files of a batch in parallel, and
+/// hands each batch's outcomes to `sink` in order. Memory then grows with
+/// the batch, not with the run; an error from `sink` stops the run.
+pub fn lint_in_batches<E>(
+    jobs: &[Job],
+    options: &LintOptions,
+    batch: usize,
+    mut sink: impl FnMut(Vec<Outcome>) -> Result<(), E>,
+) -> Result<(), E> {
+    for chunk in jobs.chunks(batch.max(1)) {
+        sink(
+            chunk
+                .par_iter()
+                .map(|job| lint_input(job, options))
+                .collect(),
+        )?;
+    }
+    Ok(())
+}
+
+fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
+    let (input, engine) = (&job.input, job.engine.clone());
     let (path, file, bytes, explicit) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -188,19 +249,10 @@ fn lint_input(resolver: &Resolver, input: &Input, options: &LintOptions) -> Outc
             explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
         );
     }
-    // Stdin is configured as if it were the file it names, or the current folder.
-    let config_path = file.clone().unwrap_or_else(|| match input {
-        Input::Stdin if options.stdin_name != "-" => PathBuf::from(options.stdin_name),
-        _ => Path::new(".").join("-"),
-    });
-    let engine = match resolver.engine_for(&config_path) {
-        Ok(engine) => engine,
-        Err(e) => return Outcome::Setup(e),
-    };
     let original_hash = options.remember_content.then(|| content_hash(&bytes));
     let format = options
         .input_format
-        .unwrap_or_else(|| InputFormat::for_path(&config_path));
+        .unwrap_or_else(|| InputFormat::for_path(&config_path(input, options.stdin_name)));
     // Markdown and HTML are linted through their prose; invalid UTF-8 is
     // reported on the raw bytes either way.
     let mut stopped = false;
@@ -321,19 +373,29 @@ mod tests {
         let Ok(resolver) = Resolver::new(&config, &RuleSource::default(), None) else {
             panic!("the built-in rules load");
         };
-        let outcomes = lint_inputs(&resolver, &inputs, &options());
+        let Ok(jobs) = plan(&resolver, inputs, "-") else {
+            panic!("no configuration to break");
+        };
+        let mut outcomes = Vec::new();
+        let mut batches = 0;
+        lint_in_batches(&jobs, &options(), 1, |batch| {
+            batches += 1;
+            outcomes.extend(batch);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(batches, 2);
         let gone = dir.path().join("gone.txt").display().to_string();
-        let mut failed = Vec::new();
-        let mut linted = Vec::new();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Failed(message) => failed.push(message),
-                Outcome::Linted(report) => linted.push(report.path),
+        let kept = dir.path().join("kept.txt").display().to_string();
+        let seen: Vec<String> = outcomes
+            .into_iter()
+            .map(|outcome| match outcome {
+                Outcome::Failed(message) => message,
+                Outcome::Linted(report) => report.path,
                 _ => panic!("unexpected outcome"),
-            }
-        }
-        assert_eq!(failed, [format!("{gone}: no such file or directory")]);
-        assert_eq!(linted.len(), 1);
-        assert!(linted[0].ends_with("kept.txt"));
+            })
+            .collect();
+        // In path order, one batch each.
+        assert_eq!(seen, [format!("{gone}: no such file or directory"), kept]);
     }
 }

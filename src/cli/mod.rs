@@ -8,11 +8,13 @@ mod config;
 mod emit;
 mod fixing;
 mod lint;
+mod output;
 mod packs;
 mod rules_cmd;
 mod stream;
 mod walk;
 
+use std::convert::Infallible;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,9 +24,10 @@ use codespan_reporting::term::termcolor::{ColorChoice as TermColor, StandardStre
 
 use artlint::Applicability;
 
-use args::{CheckArgs, Cli, ColorChoice, Command};
+use args::{CheckArgs, Cli, Command};
 use config::{Resolver, SetupError};
 use lint::{FileReport, LintOptions, Outcome};
+use output::Output;
 use packs::{LoadFailure, load_rules};
 
 /// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage,
@@ -92,27 +95,6 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-/// Every rule of every engine the reports were linted with (folders may have
-/// their own configuration), each id once, in order of first appearance.
-fn rules_in_effect(reports: &[lint::FileReport]) -> Vec<artlint::Rule> {
-    let mut seen_engines = Vec::new();
-    let mut seen_ids = std::collections::HashSet::new();
-    let mut rules = Vec::new();
-    for report in reports {
-        let engine = std::sync::Arc::as_ptr(&report.engine);
-        if seen_engines.contains(&engine) {
-            continue;
-        }
-        seen_engines.push(engine);
-        for rule in report.engine.rules.rules() {
-            if seen_ids.insert(rule.id.clone()) {
-                rules.push(rule.clone());
-            }
-        }
-    }
-    rules
-}
-
 fn run_check(args: CheckArgs) -> Result<u8, u8> {
     let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
         .or_else(report_setup)?;
@@ -122,10 +104,10 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         args.paths.clone()
     };
     let mut errors = Vec::new();
-    let mut inputs = walk::collect_inputs(&paths, &mut errors);
+    let inputs = walk::collect_inputs(&paths, &mut errors);
     // `exclude` applies to files found by walking, not to files named explicitly.
     let mut kept = Vec::with_capacity(inputs.len());
-    for input in inputs.drain(..) {
+    for input in inputs {
         let excluded = match &input {
             walk::Input::File {
                 path,
@@ -141,6 +123,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     if is_jsonl(&args, &kept) {
         return run_jsonl(&args, &resolver, &kept, stdin_name, errors);
     }
+    let jobs = lint::plan(&resolver, kept, stdin_name).or_else(report_setup)?;
     let fixing = args.fix || args.diff;
     let options = LintOptions {
         stdin_name,
@@ -149,21 +132,16 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         max_diagnostics: args.max_diagnostics,
         input_format: args.input_format,
     };
-    let outcomes = lint::lint_inputs(&resolver, &kept, &options);
-
-    let mut reports = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Linted(report) => reports.push(report),
-            Outcome::Skipped(Some(note)) => eprintln!("artlint: {note}"),
-            Outcome::Skipped(None) => {}
-            Outcome::Failed(error) => errors.push(error),
-            Outcome::Setup(error) => return report_setup(error),
-        }
-    }
 
     if let Some(path) = &args.write_baseline {
-        return match baseline::write(path, &reports) {
+        let mut findings = Vec::new();
+        let Ok(()) = lint::lint_in_batches(&jobs, &options, BATCH_FILES, |outcomes| {
+            for report in reports_of(outcomes, None, &mut errors) {
+                findings.extend(baseline::entries(&report));
+            }
+            Ok::<(), Infallible>(())
+        });
+        return match baseline::write(path, findings) {
             Ok(n) => {
                 eprintln!(
                     "artlint: wrote {n} finding(s) to baseline {}",
@@ -178,107 +156,133 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
             Err(e) => Err(report_errors(&[e])),
         };
     }
-    if let Some(path) = &args.baseline {
-        let recorded = baseline::read(path).map_err(|e| report_errors(&[e]))?;
-        baseline::apply(&recorded, &mut reports);
-    }
-
-    let mut status = EXIT_CLEAN;
-    if fixing {
-        let minimum = if args.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        };
-        let (changed, applied) = apply_fixes(&args, &mut reports, minimum, &mut errors);
-        if args.diff {
-            if !args.quiet {
-                eprintln!("artlint: {applied} fix(es) would change {changed} file(s)");
-            }
-            if !errors.is_empty() {
-                return Ok(report_errors(&errors));
-            }
-            return Ok(if changed > 0 {
-                EXIT_FINDINGS
-            } else {
-                EXIT_CLEAN
-            });
-        }
-        if reports.iter().any(|r| r.file.is_none()) {
-            // stdin: the fixed text went to stdout; the summary goes to stderr.
-            let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-            eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
-            return Ok(if errors.is_empty() {
-                exit_for(&reports)
-            } else {
-                report_errors(&errors)
-            });
-        }
-        if !args.quiet {
-            let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-            let fixable = reports
-                .iter()
-                .flat_map(|r| &r.diagnostics)
-                .filter(|d| {
-                    d.fix
-                        .as_ref()
-                        .is_some_and(|f| f.applicability == Applicability::Unsafe)
-                })
-                .count();
-            let hint = if !args.unsafe_fixes && fixable > 0 {
-                format!(" ({fixable} fixable with --unsafe-fixes)")
-            } else {
-                String::new()
-            };
-            eprintln!(
-                "artlint: fixed {applied} problem(s) in {changed} file(s); {remaining} remaining{hint}"
-            );
-        }
-    }
-
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output_file.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+    let mut known = match &args.baseline {
+        Some(path) => Some(baseline::Known::new(
+            baseline::read(path).map_err(|e| report_errors(&[e]))?,
+        )),
+        None => None,
     };
-    let rules_in_effect = rules_in_effect(&reports);
-    let emit_options = emit::EmitOptions {
-        color,
-        quiet: args.quiet,
-        rules: &rules_in_effect,
-    };
-    let written = match &args.output_file {
-        Some(path) => std::fs::File::create(path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-            .and_then(|file| {
-                let mut out = std::io::BufWriter::new(file);
-                emit::emit(args.format, &mut out, &reports, &emit_options)?;
-                out.flush()
-            }),
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            emit::emit(args.format, &mut out, &reports, &emit_options).and_then(|()| out.flush())
+
+    let (written, failing) = if fixing {
+        // Fixes need every report before anything is written.
+        let mut reports = Vec::new();
+        let Ok(()) = lint::lint_in_batches(&jobs, &options, usize::MAX, |outcomes| {
+            reports.extend(reports_of(outcomes, known.as_mut(), &mut errors));
+            Ok::<(), Infallible>(())
+        });
+        if let Some(status) = fix_all(&args, &mut reports, &mut errors) {
+            return Ok(status);
         }
+        let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
+        let written = reports
+            .into_iter()
+            .try_for_each(|report| output.report(report));
+        let failing = output.failing();
+        (written.and(output.finish()), failing)
+    } else {
+        // Output is written batch by batch while the next batches wait.
+        let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
+        let written = lint::lint_in_batches(&jobs, &options, BATCH_FILES, |outcomes| {
+            reports_of(outcomes, known.as_mut(), &mut errors)
+                .into_iter()
+                .try_for_each(|report| output.report(report))
+        });
+        let failing = output.failing();
+        (written.and(output.finish()), failing)
     };
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         errors.push(format!("cannot write output: {e}"));
     }
-    if args.statistics {
-        let mut stderr = std::io::stderr().lock();
-        let _ = emit::statistics(&mut stderr, &reports);
-    }
     if !errors.is_empty() {
         return Ok(report_errors(&errors));
     }
-    status = status.max(exit_for(&reports));
-    Ok(status)
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Files linted (in parallel) before their output is written: enough to keep
+/// both cores busy, few enough that a walk of a million files holds one
+/// batch of reports, not all of them.
+const BATCH_FILES: usize = 1024;
+
+/// A batch's reports, with the baseline's findings hidden; notes go to
+/// stderr and read errors to `errors`.
+fn reports_of(
+    outcomes: Vec<Outcome>,
+    mut known: Option<&mut baseline::Known>,
+    errors: &mut Vec<String>,
+) -> Vec<FileReport> {
+    let mut reports = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Linted(mut report) => {
+                if let Some(known) = known.as_deref_mut() {
+                    known.hide(&mut report);
+                }
+                reports.push(report);
+            }
+            Outcome::Skipped(Some(note)) => eprintln!("artlint: {note}"),
+            Outcome::Skipped(None) => {}
+            Outcome::Failed(error) => errors.push(error),
+        }
+    }
+    reports
+}
+
+/// `--fix` and `--diff`: writes the fixes (or prints the diffs, or the fixed
+/// stdin) and says what changed. Returns the exit status when the run ends
+/// here (diffs and stdin print no report).
+fn fix_all(args: &CheckArgs, reports: &mut [FileReport], errors: &mut Vec<String>) -> Option<u8> {
+    let minimum = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let (changed, applied) = apply_fixes(args, reports, minimum, errors);
+    if args.diff {
+        if !args.quiet {
+            eprintln!("artlint: {applied} fix(es) would change {changed} file(s)");
+        }
+        if !errors.is_empty() {
+            return Some(report_errors(errors));
+        }
+        return Some(if changed > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
+    }
+    let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    if reports.iter().any(|r| r.file.is_none()) {
+        // stdin: the fixed text went to stdout; the summary goes to stderr.
+        eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
+        return Some(if errors.is_empty() {
+            exit_for(reports)
+        } else {
+            report_errors(errors)
+        });
+    }
+    if !args.quiet {
+        let fixable = reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Unsafe)
+            })
+            .count();
+        let hint = if !args.unsafe_fixes && fixable > 0 {
+            format!(" ({fixable} fixable with --unsafe-fixes)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "artlint: fixed {applied} problem(s) in {changed} file(s); {remaining} remaining{hint}"
+        );
+    }
+    None
 }
 
 /// True when the inputs are JSONL records (by flag, or every input by extension).
@@ -357,11 +361,14 @@ fn run_jsonl(
             report_errors(&errors)
         });
     }
-    let mut reports = Vec::new();
-    for input in inputs {
-        let engine = resolver
-            .engine_for(&config_anchor(input))
-            .or_else(report_setup)?;
+    let engines = inputs
+        .iter()
+        .map(|input| resolver.engine_for(&config_anchor(input)))
+        .collect::<Result<Vec<_>, _>>()
+        .or_else(report_setup)?;
+    let mut output = Output::open(args).map_err(|e| report_errors(&[e]))?;
+    let mut written = Ok(());
+    'inputs: for (input, engine) in inputs.iter().zip(engines) {
         let (source, reader) = match open(input) {
             Ok(opened) => opened,
             Err(e) => {
@@ -384,7 +391,7 @@ fn run_jsonl(
                     diagnostics,
                 } => {
                     let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
-                    reports.push(FileReport {
+                    written = output.report(FileReport {
                         path: format!("{source}#{id}"),
                         file: None,
                         text,
@@ -394,20 +401,16 @@ fn run_jsonl(
                         original_hash: None,
                         format: args::InputFormat::Jsonl,
                     });
+                    if written.is_err() {
+                        break 'inputs;
+                    }
                 }
                 stream::RecordResult::Malformed { error, .. } => errors.push(error),
             }
         }
     }
-    let rules_in_effect = rules_in_effect(&reports);
-    let options = emit::EmitOptions {
-        color: false,
-        quiet: args.quiet,
-        rules: &rules_in_effect,
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if let Err(e) = emit::emit(args.format, &mut out, &reports, &options).and_then(|()| out.flush())
+    let failing = output.failing();
+    if let Err(e) = written.and(output.finish())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         errors.push(format!("cannot write output: {e}"));
@@ -415,7 +418,7 @@ fn run_jsonl(
     if !errors.is_empty() {
         return Ok(report_errors(&errors));
     }
-    Ok(exit_for(&reports))
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 fn report_errors(errors: &[String]) -> u8 {
@@ -427,13 +430,11 @@ fn report_errors(errors: &[String]) -> u8 {
 
 /// 1 if any file has a finding at or above its `fail-on`.
 fn exit_for(reports: &[FileReport]) -> u8 {
-    let failing = reports.iter().any(|r| {
-        r.engine
-            .fail_on
-            .threshold()
-            .is_some_and(|t| r.diagnostics.iter().any(|d| d.severity >= t))
-    });
-    if failing { EXIT_FINDINGS } else { EXIT_CLEAN }
+    if reports.iter().any(FileReport::fails) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }
 
 /// Fixes every report; writes files (or prints diffs, or the fixed stdin).

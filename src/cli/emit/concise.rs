@@ -4,16 +4,18 @@ use std::io::Write;
 
 use artlint::LineIndex;
 
-use super::{EmitOptions, Summary};
+use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub fn emit(
-    out: &mut dyn Write,
-    reports: &[FileReport],
-    summary: &Summary,
-    options: &EmitOptions,
-) -> std::io::Result<()> {
-    for report in reports {
+pub struct Concise {
+    pub options: EmitOptions,
+}
+
+impl Emitter for Concise {
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&report.text);
         for d in &report.diagnostics {
             let at = index.line_column(&report.text, d.span.start);
@@ -23,9 +25,13 @@ pub fn emit(
                 report.path, at.line, at.column, d.severity, d.rule, d.message
             )?;
         }
+        Ok(())
     }
-    if !options.quiet {
-        writeln!(out, "{}", super::human::summary_line(summary))?;
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()> {
+        if !self.options.quiet {
+            writeln!(out, "{}", super::human::summary_line(summary))?;
+        }
+        Ok(())
     }
-    Ok(())
 }

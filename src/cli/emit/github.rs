@@ -6,10 +6,16 @@ use std::io::Write;
 
 use artlint::{LineIndex, Severity};
 
+use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> {
-    for report in reports {
+pub struct Github;
+
+impl Emitter for Github {
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&report.text);
         let file = escape_property(&display_path(&report.path));
         for d in &report.diagnostics {
@@ -27,8 +33,12 @@ pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> 
                 escape_data(&d.message),
             )?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Summary) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn command(severity: Severity) -> &'static str {

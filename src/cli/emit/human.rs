@@ -11,37 +11,48 @@ use codespan_reporting::term::{self, termcolor::Buffer};
 
 use artlint::{Applicability, Diagnostic, Fix, Severity};
 
-use super::{EmitOptions, Summary};
+use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub fn emit(
-    out: &mut dyn Write,
-    reports: &[FileReport],
-    summary: &Summary,
-    options: &EmitOptions,
-) -> std::io::Result<()> {
-    let config = term::Config::default();
-    for report in reports {
+pub struct Human {
+    options: EmitOptions,
+    config: term::Config,
+}
+
+impl Human {
+    pub fn new(options: EmitOptions) -> Human {
+        Human {
+            options,
+            config: term::Config::default(),
+        }
+    }
+}
+
+impl Emitter for Human {
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
         if report.diagnostics.is_empty() {
-            continue;
+            return Ok(());
         }
         let file = SimpleFile::new(report.path.as_str(), report.text.as_str());
-        let mut buffer = if options.color {
+        let mut buffer = if self.options.color {
             Buffer::ansi()
         } else {
             Buffer::no_color()
         };
         for d in &report.diagnostics {
             let rendered = to_codespan(d, &report.text);
-            term::emit_to_write_style(&mut buffer, &config, &file, &rendered)
+            term::emit_to_write_style(&mut buffer, &self.config, &file, &rendered)
                 .map_err(std::io::Error::other)?;
         }
-        out.write_all(buffer.as_slice())?;
+        out.write_all(buffer.as_slice())
     }
-    if !options.quiet {
-        writeln!(out, "{}", summary_line(summary))?;
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()> {
+        if !self.options.quiet {
+            writeln!(out, "{}", summary_line(summary))?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use artlint::{Diagnostic, Edit, Label, LineColumn, LineIndex, Span};
 
-use super::Summary;
+use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
 pub const VERSION: u32 = 1;
@@ -23,6 +23,7 @@ pub const VERSIONING: &str = "Versioning: later releases may add fields, so cons
 ///
 /// The output of `artlint check --format json`: one object for the whole run.
 #[derive(Serialize, JsonSchema)]
+#[cfg_attr(not(test), allow(dead_code))]
 struct Output<'a> {
     /// The version of this format.
     #[schemars(extend("const" = VERSION))]
@@ -112,28 +113,52 @@ impl<'a> JsonDiagnostic<'a> {
     }
 }
 
-pub fn emit(out: &mut dyn Write, reports: &[FileReport], summary: &Summary) -> std::io::Result<()> {
-    let files = reports
-        .iter()
-        .map(|report| {
-            let index = LineIndex::new(&report.text);
-            JsonFile {
-                path: &report.path,
-                diagnostics: report
-                    .diagnostics
-                    .iter()
-                    .map(|d| JsonDiagnostic::new(&report.text, &index, d))
-                    .collect(),
-            }
-        })
-        .collect();
-    let output = Output {
-        version: VERSION,
-        files,
-        summary: *summary,
-    };
-    serde_json::to_writer(&mut *out, &output)?;
-    writeln!(out)
+/// Writes `Output` a file at a time: the same bytes `serde_json` writes for
+/// the whole `Output` (a test checks), without holding every file.
+#[derive(Default)]
+pub struct Json {
+    files: usize,
+}
+
+/// Everything before the first file.
+fn write_head(out: &mut dyn Write) -> std::io::Result<()> {
+    write!(out, "{{\"version\":{VERSION},\"files\":[")
+}
+
+impl Emitter for Json {
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
+        if self.files == 0 {
+            write_head(out)?;
+        } else {
+            out.write_all(b",")?;
+        }
+        self.files += 1;
+        serde_json::to_writer(&mut *out, &JsonFile::of(&report))?;
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()> {
+        if self.files == 0 {
+            write_head(out)?;
+        }
+        out.write_all(b"],\"summary\":")?;
+        serde_json::to_writer(&mut *out, summary)?;
+        writeln!(out, "}}")
+    }
+}
+
+impl<'a> JsonFile<'a> {
+    fn of(report: &'a FileReport) -> JsonFile<'a> {
+        let index = LineIndex::new(&report.text);
+        JsonFile {
+            path: &report.path,
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(&report.text, &index, d))
+                .collect(),
+        }
+    }
 }
 
 /// The JSON Schema of `--format json` (committed as `schema/artlint-json.schema.json`).
@@ -195,6 +220,64 @@ mod tests {
             "artlint-json-lines.schema.json",
             &super::super::json_lines::schema(),
         );
+    }
+
+    fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
+        FileReport {
+            path: path.to_string(),
+            file: None,
+            text: text.to_string(),
+            diagnostics,
+            engine: std::sync::Arc::new(crate::cli::config::Engine {
+                rules: artlint::RuleSet::new(Vec::new()),
+                fail_on: artlint::config::FailOn::Warning,
+            }),
+            lossy: false,
+            original_hash: None,
+            format: crate::cli::args::InputFormat::Text,
+        }
+    }
+
+    /// The emitter writes file by file the bytes serde writes for `Output`.
+    #[test]
+    fn streamed_output_is_the_serialized_document() {
+        let finding = Diagnostic {
+            rule: "a/b".into(),
+            severity: artlint::Severity::Warning,
+            span: Span::new(3, 7),
+            message: "m \"q\"".into(),
+            labels: Vec::new(),
+            fix: None,
+        };
+        for reports in [
+            Vec::new(),
+            vec![
+                report("a.txt", "ab\ncdé\n", vec![finding]),
+                report("b.txt", "", Vec::new()),
+            ],
+        ] {
+            let mut summary = Summary::default();
+            for r in &reports {
+                summary.add(r);
+            }
+            let mut whole = serde_json::to_vec(&Output {
+                version: VERSION,
+                files: reports.iter().map(JsonFile::of).collect(),
+                summary,
+            })
+            .unwrap();
+            whole.push(b'\n');
+            let mut streamed = Vec::new();
+            let mut emitter = Box::new(Json::default());
+            for r in reports {
+                emitter.file(&mut streamed, r).unwrap();
+            }
+            emitter.finish(&mut streamed, &summary).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 
     #[test]

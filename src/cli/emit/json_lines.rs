@@ -10,6 +10,7 @@ use serde::Serialize;
 use artlint::LineIndex;
 
 use super::json::{JsonDiagnostic, VERSION};
+use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
 /// # artlint JSON Lines output
@@ -26,8 +27,13 @@ struct Line<'a> {
     diagnostic: JsonDiagnostic<'a>,
 }
 
-pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> {
-    for report in reports {
+pub struct JsonLines;
+
+impl Emitter for JsonLines {
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&report.text);
         for d in &report.diagnostics {
             let line = Line {
@@ -38,8 +44,12 @@ pub fn emit(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> 
             serde_json::to_writer(&mut *out, &line)?;
             writeln!(out)?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(self: Box<Self>, _: &mut dyn Write, _: &Summary) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The JSON Schema of one line of `--format json-lines` (committed as

@@ -1,5 +1,7 @@
-//! One emitter per output format. Each takes the sorted reports of a whole
-//! run and writes them; the summary counts are shared.
+//! One emitter per output format. An emitter takes a run's reports one at a
+//! time, in output order (sorted by path), so the caller can drop each report
+//! once it is written; `finish` writes what needs the whole run (the summary
+//! line, closing brackets, SARIF's rule list).
 
 mod concise;
 mod github;
@@ -9,7 +11,7 @@ mod json_lines;
 mod sarif;
 mod statistics;
 
-pub use statistics::statistics;
+pub use statistics::Statistics;
 
 use std::io::Write;
 
@@ -30,42 +32,39 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Summary {
-        let mut summary = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
-        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        for d in &report.diagnostics {
             match d.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
             }
         }
-        summary
     }
 }
 
-pub struct EmitOptions<'a> {
+#[derive(Debug, Clone, Copy)]
+pub struct EmitOptions {
     pub color: bool,
     pub quiet: bool,
-    /// The rules in effect (SARIF lists them).
-    pub rules: &'a [artlint::Rule],
 }
 
-pub fn emit(
-    format: Format,
-    out: &mut dyn Write,
-    reports: &[FileReport],
-    options: &EmitOptions,
-) -> std::io::Result<()> {
-    let summary = Summary::of(reports);
+/// Writes one run's output, a file at a time.
+pub trait Emitter {
+    /// Writes (or, for SARIF, keeps) one report; reports come sorted by path.
+    fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()>;
+    /// Writes what needs the whole run.
+    fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()>;
+}
+
+pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
     match format {
-        Format::Human => human::emit(out, reports, &summary, options),
-        Format::Json => json::emit(out, reports, &summary),
-        Format::JsonLines => json_lines::emit(out, reports),
-        Format::Concise => concise::emit(out, reports, &summary, options),
-        Format::Sarif => sarif::emit(out, reports, options.rules),
-        Format::Github => github::emit(out, reports),
+        Format::Human => Box::new(human::Human::new(options)),
+        Format::Json => Box::new(json::Json::default()),
+        Format::JsonLines => Box::new(json_lines::JsonLines),
+        Format::Concise => Box::new(concise::Concise { options }),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github),
     }
 }

@@ -4,13 +4,16 @@
 //! fingerprint, so an alert survives edits elsewhere in the file.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use artlint::{Applicability, Diagnostic, Edit, LineIndex, Severity, Span};
 
+use super::{Emitter, Summary};
+use crate::cli::config::Engine;
 use crate::cli::lint::FileReport;
 
 const SARIF_VERSION: &str = "2.1.0";
@@ -190,10 +193,46 @@ struct InsertedContent {
     text: String,
 }
 
-pub fn emit(
+/// SARIF is one JSON document whose driver lists the rules before the
+/// results, so the reports with findings are kept until `finish`; clean
+/// files leave only their engine, whose rules are in effect.
+#[derive(Default)]
+pub struct Sarif {
+    engines: Vec<Arc<Engine>>,
+    reports: Vec<FileReport>,
+}
+
+impl Emitter for Sarif {
+    fn file(&mut self, _: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
+        if !self.engines.iter().any(|e| Arc::ptr_eq(e, &report.engine)) {
+            self.engines.push(report.engine.clone());
+        }
+        if !report.diagnostics.is_empty() {
+            self.reports.push(report);
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write, _: &Summary) -> std::io::Result<()> {
+        emit(out, &self.reports, &rules_in_effect(&self.engines))
+    }
+}
+
+/// Every rule of every engine a file was linted with (folders may have their
+/// own configuration), each id once, in order of first appearance.
+fn rules_in_effect(engines: &[Arc<Engine>]) -> Vec<&artlint::Rule> {
+    let mut seen = HashSet::new();
+    engines
+        .iter()
+        .flat_map(|engine| engine.rules.rules())
+        .filter(|rule| seen.insert(&rule.id))
+        .collect()
+}
+
+fn emit(
     out: &mut dyn Write,
     reports: &[FileReport],
-    rules: &[artlint::Rule],
+    rules: &[&artlint::Rule],
 ) -> std::io::Result<()> {
     let index_of: HashMap<&str, usize> = rules
         .iter()
@@ -222,7 +261,7 @@ pub fn emit(
                     name: "artlint",
                     version: env!("CARGO_PKG_VERSION"),
                     information_uri: information_uri(),
-                    rules: rules.iter().map(descriptor).collect(),
+                    rules: rules.iter().map(|rule| descriptor(rule)).collect(),
                 },
             },
             column_kind: "unicodeCodePoints",

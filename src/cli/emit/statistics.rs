@@ -9,27 +9,45 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use artlint::{Diagnostic, Severity};
 
 use crate::cli::lint::FileReport;
 
-/// Prints one row per rule and severity (a rule may report at more than one
-/// severity), sorted by count descending, then rule id, then severity from
-/// error down, and a total line.
-pub fn statistics(out: &mut dyn Write, reports: &[FileReport]) -> std::io::Result<()> {
-    table(out, reports.iter().flat_map(|r| &r.diagnostics))
+/// Findings counted per rule and severity (a rule may report at more than
+/// one severity), as reports go by.
+#[derive(Default)]
+pub struct Statistics {
+    counts: HashMap<(Arc<str>, Severity), usize>,
 }
 
-fn table<'a>(
-    out: &mut dyn Write,
-    diagnostics: impl Iterator<Item = &'a Diagnostic>,
-) -> std::io::Result<()> {
-    let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
-    for d in diagnostics {
-        *counts.entry((&d.rule, d.severity)).or_default() += 1;
+impl Statistics {
+    pub fn add(&mut self, report: &FileReport) {
+        self.add_all(&report.diagnostics);
     }
-    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+
+    fn add_all(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            *self.counts.entry((d.rule.clone(), d.severity)).or_default() += 1;
+        }
+    }
+
+    /// Prints one row per rule and severity, sorted by count descending, then
+    /// rule id, then severity from error down, and a total line.
+    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        table(out, &self.counts)
+    }
+}
+
+fn table(
+    out: &mut dyn Write,
+    counts: &HashMap<(Arc<str>, Severity), usize>,
+) -> std::io::Result<()> {
+    let mut rows: Vec<((&str, Severity), usize)> = counts
+        .iter()
+        .map(|((rule, severity), &count)| ((&**rule, *severity), count))
+        .collect();
     rows.sort_by(|((a_rule, a_severity), a), ((b_rule, b_severity), b)| {
         b.cmp(a)
             .then_with(|| a_rule.cmp(b_rule))
@@ -45,8 +63,6 @@ fn table<'a>(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use artlint::Span;
 
     use super::*;
@@ -63,8 +79,10 @@ mod tests {
     }
 
     fn render(diagnostics: &[Diagnostic]) -> String {
+        let mut statistics = Statistics::default();
+        statistics.add_all(diagnostics);
         let mut out = Vec::new();
-        table(&mut out, diagnostics.iter()).unwrap();
+        statistics.write(&mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
