@@ -242,10 +242,11 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
             if window.iter().skip(1).any(|t| !t.joined) {
                 continue;
             }
-            let mismatched: Vec<usize> = (0..entry_toks.len())
-                .filter(|&k| text_of(&window[k]) != entry_toks[k])
-                .collect();
-            let [k] = mismatched[..] else { continue };
+            let mut mismatched =
+                (0..entry_toks.len()).filter(|&k| text_of(&window[k]) != entry_toks[k]);
+            let (Some(k), None) = (mismatched.next(), mismatched.next()) else {
+                continue;
+            };
             let (t, expected) = (&window[k], &entry_toks[k]);
             let found = text_of(t);
             if !capitalised(found)
