@@ -10,8 +10,8 @@ use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
     acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym, invisible,
-    language, mixed_script, mojibake, name_variant, names, overuse, quality, quote, repetition,
-    repetition_loop,
+    language, link_block, mixed_script, mojibake, name_variant, names, overuse, quality, quote,
+    repetition, repetition_loop,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
@@ -346,6 +346,7 @@ impl RuleSet {
                 RuleKind::Invisible => invisible::check(doc, rule, &mut out),
                 RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
                 RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
+                RuleKind::LinkBlock => link_block::check(doc, rule, &mut out),
                 RuleKind::RepetitionLoop { allow } => {
                     repetition_loop::check(doc, rule, allow, &mut out)
                 }

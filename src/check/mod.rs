@@ -10,6 +10,7 @@ pub mod entity;
 pub mod exonym;
 pub mod invisible;
 pub mod language;
+pub mod link_block;
 pub mod mixed_script;
 pub mod mojibake;
 pub mod name_variant;

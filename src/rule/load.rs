@@ -67,6 +67,7 @@ const KINDS: &[(&str, &[&str], &[&str])] = &[
     ("invisible", &[], PROCEDURAL),
     ("mixed-script", &[], PROCEDURAL),
     ("duplicate-line", &[], PROCEDURAL),
+    ("link-block", &[], PROCEDURAL),
     ("repetition-loop", &["allow"], PROCEDURAL),
     ("overuse", &["allow"], PROCEDURAL),
     ("quality", &["metric", "minimum", "maximum"], PROCEDURAL),
@@ -322,6 +323,7 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
         "invisible" => RuleKind::Invisible,
         "mixed-script" => RuleKind::MixedScript,
         "duplicate-line" => RuleKind::DuplicateLine,
+        "link-block" => RuleKind::LinkBlock,
         "unused-suppression" => RuleKind::UnusedSuppression,
         "repetition-loop" => RuleKind::RepetitionLoop {
             allow: lowercase_set(spec.allow),

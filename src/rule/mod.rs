@@ -109,6 +109,8 @@ pub enum RuleKind {
     MixedScript,
     /// A line or paragraph repeated in the document.
     DuplicateLine,
+    /// A run of short lines: a menu or link list.
+    LinkBlock,
     /// A unit of words repeated three or more times in a row.
     RepetitionLoop { allow: HashSet<String> },
     /// A content word used too often within a window.
@@ -143,6 +145,7 @@ impl RuleKind {
             RuleKind::Invisible => "invisible",
             RuleKind::MixedScript => "mixed-script",
             RuleKind::DuplicateLine => "duplicate-line",
+            RuleKind::LinkBlock => "link-block",
             RuleKind::RepetitionLoop { .. } => "repetition-loop",
             RuleKind::Overuse { .. } => "overuse",
             RuleKind::Quality { .. } => "quality",

@@ -1,0 +1,126 @@
+//! Runs of short lines: the menus, section lists, tag clouds and related-link
+//! lists of a scraped page. Each item is one line of a word or two, and a
+//! page prints them by the dozen; article prose is made of sentences. This is
+//! the link-density idea of boilerplate removers (jusText, boilerpipe)
+//! without the HTML: only the shape of the lines is known.
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::{Document, Line};
+use crate::rule::{Rule, render_message};
+use crate::span::Span;
+
+/// Fewer short lines in a row are a subheading, a dateline or a short list.
+pub const MIN_LINES: usize = 6;
+/// A menu item is a few words; a sentence fragment is longer.
+pub const MAX_WORDS: usize = 4;
+/// The same for scripts written without spaces (CJK), in characters.
+pub const MAX_CHARS: usize = 40;
+
+/// True for a line that can be a menu or link item: short, not ending like a
+/// sentence or a clause, and not an item of a list the author wrote.
+fn is_item(line: &str) -> bool {
+    let line = line.trim();
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    if ".!?:;,\"”’»)。！？：；，、".contains(last) {
+        return false;
+    }
+    // Bulleted and numbered lists are the article's own.
+    let first = line.chars().next().unwrap_or(' ');
+    if "-*•·–—>".contains(first)
+        || line
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    line.split_whitespace().count() <= MAX_WORDS && line.chars().count() <= MAX_CHARS
+}
+
+pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let lines = doc.lines();
+    // Blank lines neither break a run nor count in it.
+    let content: Vec<&Line> = lines
+        .iter()
+        .filter(|l| !doc.slice(l.span).trim().is_empty())
+        .collect();
+    let mut i = 0;
+    while i < content.len() {
+        let run = content[i..]
+            .iter()
+            .take_while(|l| is_item(doc.slice(l.span)))
+            .count();
+        if run >= MIN_LINES {
+            report(doc, rule, &content[i..i + run], out);
+        }
+        i += run.max(1);
+    }
+}
+
+fn report(doc: &Document, rule: &Rule, run: &[&Line], out: &mut Vec<Diagnostic>) {
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let first_text = doc.slice(first.span);
+    let last_text = doc.slice(last.span);
+    let start = first.span.start as usize + (first_text.len() - first_text.trim_start().len());
+    let end = last.span.start as usize + last_text.trim_end().len();
+    let items: Vec<&str> = run
+        .iter()
+        .take(3)
+        .map(|l| doc.slice(l.span).trim())
+        .collect();
+    out.push(Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        span: Span::new(start, end),
+        message: render_message(&rule.message, |name| match name {
+            "count" => Some(run.len().to_string()),
+            "match" => Some(format!("{} …", items.join(" | "))),
+            _ => None,
+        }),
+        labels: Vec::new(),
+        // The whole lines, from the first one's start to the last one's end
+        // (with its line break).
+        fix: Some(Fix {
+            applicability: rule.applicability.min(Applicability::Unsafe),
+            edits: vec![Edit::new(
+                Span::new(first.full.start as usize, last.full.end as usize),
+                "",
+            )],
+        }),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_item;
+
+    #[test]
+    fn menu_items_and_what_is_not_one() {
+        for item in [
+            "Politics",
+            "Real Estate",
+            "AJ Impact",
+            "Weight Loss",
+            "4",
+            "中国新闻",
+        ] {
+            assert!(is_item(item), "{item}");
+        }
+        for not in [
+            "",
+            "   ",
+            "The mayor resigned on Monday.",
+            "It was a long day for the council and its staff",
+            "Why?",
+            "Contact:",
+            "- Apples",
+            "• Pears",
+            "1. Prioritize",
+            "2) Stretch",
+            "这是一个很长的句子，它描述了很多事情，而且一直没有结束的迹象，直到最后一个字为止还在继续写下去",
+        ] {
+            assert!(!is_item(not), "{not}");
+        }
+    }
+}
