@@ -96,6 +96,17 @@ impl<'a> Message<'a> {
         };
         Message { text }
     }
+
+    fn owned(text: String) -> Message<'a> {
+        let text = if text.contains(['{', '}']) {
+            text.replace('{', "{{").replace('}', "}}")
+        } else {
+            text
+        };
+        Message {
+            text: Cow::Owned(text),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -288,11 +299,16 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn descriptor(rule: &artlint::Rule) -> RuleDescriptor<'_> {
-    let summary = non_empty(rule.summary(), &rule.id);
-    let explain = non_empty(&rule.explain, summary);
+    let summary = rule.summary();
+    let short_description = if summary.trim().is_empty() {
+        Message::plain(&rule.id)
+    } else {
+        Message::owned(summary)
+    };
+    let explain = non_empty(&rule.explain, non_empty(&rule.message, &rule.id));
     RuleDescriptor {
         id: &rule.id,
-        short_description: Message::plain(summary),
+        short_description,
         full_description: Message::plain(explain),
         help: Message::plain(explain),
         default_configuration: Configuration {
