@@ -231,7 +231,7 @@ impl RuleSet {
             .rules
             .iter()
             .find(|r| matches!(r.kind, RuleKind::UnusedSuppression));
-        crate::suppress::apply(doc, &mut out, unused);
+        crate::suppress::apply(doc, &mut out, unused, &self.rules);
         self.drop_accepted(doc, &mut out);
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

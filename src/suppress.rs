@@ -71,8 +71,15 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
 }
 
 /// Removes suppressed diagnostics and, if `unused_rule` is selected, reports
-/// directives that suppressed nothing.
-pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Option<&Rule>) {
+/// directives that suppressed nothing. `ran` are the rules that linted the
+/// document: a directive naming a rule that did not run (not selected, or
+/// ignored) is not reported, since that rule might have needed it.
+pub fn apply(
+    doc: &Document,
+    diagnostics: &mut Vec<Diagnostic>,
+    unused_rule: Option<&Rule>,
+    ran: &[Rule],
+) {
     if memchr::memmem::find(doc.text.as_bytes(), b"artlint-").is_none() {
         return;
     }
@@ -149,7 +156,15 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
         !suppressed
     });
     let Some(rule) = unused_rule else { return };
-    for region in regions.iter().filter(|r| !r.used) {
+    let named_rules_ran = |region: &Region| {
+        region.names.iter().all(|name| {
+            Glob::new(name).is_ok_and(|glob| {
+                let glob = glob.compile_matcher();
+                ran.iter().any(|r| glob.is_match(&*r.id))
+            })
+        })
+    };
+    for region in regions.iter().filter(|r| !r.used && named_rules_ran(r)) {
         let shown = &text[region.directive.range()];
         // Delete the whole line when the directive is alone on it.
         let alone = text[region.directive_line.range()].trim() == shown;

@@ -134,6 +134,25 @@ fn format_value(v: f64) -> String {
     }
 }
 
+/// `value` as [`format_value`] prints it, with more decimals when needed so
+/// that the printed number is still on the same side of `bound` (2.996 below
+/// a minimum of 3 prints as `2.996`, not `3.00`).
+fn format_against(value: f64, bound: f64) -> String {
+    let same_side = |shown: &str| {
+        shown
+            .parse::<f64>()
+            .is_ok_and(|v| v.partial_cmp(&bound) == value.partial_cmp(&bound))
+    };
+    let shown = format_value(value);
+    if same_side(&shown) {
+        return shown;
+    }
+    (3..=6)
+        .map(|decimals| format!("{value:.decimals$}"))
+        .find(|shown| same_side(shown))
+        .unwrap_or_else(|| value.to_string())
+}
+
 pub fn check(
     stats: &Stats,
     rule: &Rule,
@@ -157,7 +176,7 @@ pub fn check(
         severity: rule.severity,
         span: Span::new(0, 0),
         message: render_message(&rule.message, |name| match name {
-            "value" => Some(format_value(value)),
+            "value" => Some(format_against(value, bound)),
             "threshold" => Some(format_value(bound)),
             "detail" => Some(side.to_string()),
             _ => None,
