@@ -408,10 +408,11 @@ fn reject_rule(words: &[String]) -> Rule {
 
 /// A commented starter configuration for `artlint init`.
 pub const STARTER: &str = r#"# artlint configuration. Found by artlint in the linted file's folder or any
-# folder above it (the nearest wins); `--config FILE` names one, `--isolated`
-# ignores them all. Every key is optional.
+# folder above it, up to the repository root (the nearest wins); `--config
+# FILE` names one, `--isolated` ignores them all. Every key is optional.
 
 # Rules to run, as rule-id globs (default: every rule of the loaded packs).
+# A glob here, in `ignore` or in `[severity]` that matches no rule is an error.
 # select = ["scrape/*", "names/*", "acronym/*", "punctuation/*", "markup/*"]
 
 # Rules to skip.

@@ -156,12 +156,14 @@ pub fn apply(
         !suppressed
     });
     let Some(rule) = unused_rule else { return };
+    // A name that is not a valid glob never matches: that directive is useless.
     let named_rules_ran = |region: &Region| {
-        region.names.iter().all(|name| {
-            Glob::new(name).is_ok_and(|glob| {
+        region.names.iter().all(|name| match Glob::new(name) {
+            Ok(glob) => {
                 let glob = glob.compile_matcher();
                 ran.iter().any(|r| glob.is_match(&*r.id))
-            })
+            }
+            Err(_) => true,
         })
     };
     for region in regions.iter().filter(|r| !r.used && named_rules_ran(r)) {

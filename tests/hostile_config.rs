@@ -536,6 +536,17 @@ fn a_suppression_for_a_rule_that_did_not_run_is_not_unused() {
         out,
         "b.md:1:1: info[suppression/unused] suppression comment '<!-- artlint-disable-next-line repetition/word -->' suppresses nothing\n"
     );
+    // A name that is not a valid glob can never suppress anything.
+    std::fs::write(
+        dir.path().join("c.md"),
+        "<!-- artlint-disable-next-line repetition/[ -->\nIt was the end.\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(check_isolated(dir.path()).args(["-q", "c.md"]));
+    assert_eq!(
+        out,
+        "c.md:1:1: info[suppression/unused] suppression comment '<!-- artlint-disable-next-line repetition/[ -->' suppresses nothing\n"
+    );
 }
 
 #[test]
