@@ -1,6 +1,7 @@
 //! `--fix` and `--diff`: fix each file until stable, then write it atomically
 //! or print a unified diff. A file is never written if it changed since it was
-//! read, is read-only, or was not valid UTF-8 (the lossy text would lose bytes).
+//! read, is read-only, was not valid UTF-8 (the lossy text would lose bytes),
+//! has several hard links, or would change owner or group.
 
 use std::io::Write;
 use std::path::Path;
