@@ -462,6 +462,31 @@ mod tests {
         }
     }
 
+    /// An endless reader stops one byte past the limit; an endless NUL
+    /// stream stops after the binary probe; UTF-16 (NUL bytes in its ASCII)
+    /// is read whole.
+    #[test]
+    fn bounded_reads_end_on_endless_input() {
+        let endless_text = std::io::repeat(b'a');
+        assert!(matches!(
+            read_bounded(endless_text, 0, 1000),
+            Ok(Bounded::TooLarge)
+        ));
+        assert!(matches!(
+            read_bounded(std::io::repeat(0), 0, u64::from(u32::MAX)),
+            Ok(Bounded::Binary { at: 0 })
+        ));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(*b"a\0b\0").collect();
+        let Ok(Bounded::Whole(read)) = read_bounded(utf16.as_slice(), 0, 6) else {
+            panic!("UTF-16 within the limit is read whole");
+        };
+        assert_eq!(read, utf16);
+        assert!(matches!(
+            read_bounded(utf16.as_slice(), 0, 5),
+            Ok(Bounded::TooLarge)
+        ));
+    }
+
     /// A file found by the walk and gone before it is read is an error that
     /// names it; the other files are still linted.
     #[test]

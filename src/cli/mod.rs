@@ -318,9 +318,11 @@ fn fix_all(
     }
     let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     if stdin_fix {
-        // stdin: the fixed text went to stdout (or nothing did, and an error
-        // says why); the summary goes to stderr.
-        eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
+        // stdin: the fixed text went to stdout and the summary goes to
+        // stderr; or nothing did, and only the error says why.
+        if !reports.is_empty() {
+            eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
+        }
         return Some(if errors.is_empty() {
             exit_for(reports)
         } else {

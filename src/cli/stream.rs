@@ -315,3 +315,49 @@ pub fn stream(
     }
     Ok(line_no)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    fn options(max_file_size: u64) -> StreamOptions<'static> {
+        StreamOptions {
+            text_field: "text",
+            id_field: "id",
+            offsets: Offsets::Bytes,
+            max_file_size,
+            max_diagnostics: 10,
+        }
+    }
+
+    /// A 64 MiB line is read past, one buffer at a time, and the lines
+    /// around it keep their numbers; endings (LF, CRLF, none) are dropped.
+    #[test]
+    fn a_line_over_the_limit_is_read_past_not_kept() {
+        let huge = std::io::repeat(b'x').take(64 << 20);
+        let input = b"first\r\n"
+            .chain(huge)
+            .chain(&b"\nexactly.10\r\nelevenchars\nlast"[..]);
+        let mut input = std::io::BufReader::new(input);
+        let mut lines = Lines::new(&mut input, &options(10));
+        let mut seen = Vec::new();
+        while let Some((n, raw)) = lines.next_line().unwrap() {
+            seen.push(match raw {
+                RawLine::Text(text) => format!("{n}:{text}"),
+                RawLine::TooLong => format!("{n}:too long"),
+            });
+        }
+        assert_eq!(
+            seen,
+            [
+                "1:first",
+                "2:too long",
+                "3:exactly.10",
+                "4:too long",
+                "5:last"
+            ]
+        );
+    }
+}
