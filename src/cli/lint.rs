@@ -260,17 +260,17 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
             "{path}: {reason}; not fixed, nothing written to stdout"
         ))
     };
+    let binary = |at: usize| {
+        let why = format!("looks binary (NUL byte at offset {at})");
+        if round_trip {
+            refuse(why)
+        } else {
+            Outcome::Skipped(explicit.then(|| format!("{path}: skipped, {why}")))
+        }
+    };
     let bytes = match read {
         Bounded::Whole(bytes) => bytes,
-        Bounded::Binary { at } if round_trip => {
-            return refuse(format!("looks binary (NUL byte at offset {at})"));
-        }
-        Bounded::Binary { at } => {
-            return Outcome::Skipped(
-                explicit
-                    .then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
-            );
-        }
+        Bounded::Binary { at } => return binary(at),
         Bounded::TooLarge if options.max_file_size > limit => {
             return Outcome::Failed(format!("{path}: file is larger than 4 GiB, not linted"));
         }
@@ -293,12 +293,7 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     };
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(at) = memchr::memchr(0, probe) {
-        if round_trip {
-            return refuse(format!("looks binary (NUL byte at offset {at})"));
-        }
-        return Outcome::Skipped(
-            explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
-        );
+        return binary(at);
     }
     if round_trip && std::str::from_utf8(&bytes).is_err() {
         return refuse("not valid UTF-8 (the decoded text would lose bytes)".to_string());

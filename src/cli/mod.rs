@@ -105,7 +105,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     };
     // The run's own output files are never linted, and never overwrite an input.
     let outputs = own_outputs(&args);
-    let ids: Vec<walk::FileId> = outputs.iter().map(|(id, ..)| id.clone()).collect();
+    let ids: Vec<walk::FileId> = outputs.iter().map(|o| o.id.clone()).collect();
     let mut errors = Vec::new();
     let inputs = walk::collect_inputs(&paths, &ids, &mut errors);
     refuse_to_overwrite_inputs(&inputs, &outputs, args.stdin_filename.as_deref())?;
@@ -204,7 +204,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
 
 /// The run's output files that exist now, with the flag that names each:
 /// `--output-file` and `--write-baseline`.
-fn own_outputs(args: &CheckArgs) -> Vec<(walk::FileId, &'static str, &std::path::Path)> {
+fn own_outputs(args: &CheckArgs) -> Vec<OwnOutput<'_>> {
     [
         ("--output-file", args.output_file.as_deref()),
         ("--write-baseline", args.write_baseline.as_deref()),
@@ -212,9 +212,20 @@ fn own_outputs(args: &CheckArgs) -> Vec<(walk::FileId, &'static str, &std::path:
     .into_iter()
     .filter_map(|(flag, path)| {
         let path = path?;
-        Some((walk::FileId::of(path)?, flag, path))
+        Some(OwnOutput {
+            id: walk::FileId::of(path)?,
+            flag,
+            path,
+        })
     })
     .collect()
+}
+
+/// A file this run writes, as named on the command line.
+struct OwnOutput<'a> {
+    id: walk::FileId,
+    flag: &'static str,
+    path: &'a std::path::Path,
 }
 
 /// Refuses the run (exit 2, before anything is written) when an output file
@@ -222,7 +233,7 @@ fn own_outputs(args: &CheckArgs) -> Vec<(walk::FileId, &'static str, &std::path:
 /// file by device and inode, whatever the path says.
 fn refuse_to_overwrite_inputs(
     inputs: &[walk::Input],
-    outputs: &[(walk::FileId, &'static str, &std::path::Path)],
+    outputs: &[OwnOutput],
     stdin_name: Option<&str>,
 ) -> Result<(), u8> {
     if outputs.is_empty() {
@@ -245,10 +256,11 @@ fn refuse_to_overwrite_inputs(
             ),
         };
         let Some(id) = id else { continue };
-        for (_, flag, path) in outputs.iter().filter(|(out, ..)| *out == id) {
+        for output in outputs.iter().filter(|o| o.id == id) {
             refused.push(format!(
-                "{flag} {} is the input {shown}; refusing to overwrite it",
-                path.display()
+                "{} {} is the input {shown}; refusing to overwrite it",
+                output.flag,
+                output.path.display()
             ));
         }
     }
