@@ -10,11 +10,49 @@
 //! scrambled acronym cannot hide in the inner letters of a long name.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+use super::kind::{Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+/// `acronym-expansion`: see [`check_expansion`].
+pub static EXPANSION: Kind = Kind {
+    name: "acronym-expansion",
+    keys: &[],
+    placeholders: &["match", "long", "initials", "usage"],
+    compile: |_| Ok(Arc::new(Expansion)),
+    prepare: None,
+};
+
+/// `acronym-consistency`: see [`check_inconsistent`].
+pub static CONSISTENCY: Kind = Kind {
+    name: "acronym-consistency",
+    keys: &[],
+    placeholders: &["match", "majority", "count"],
+    compile: |_| Ok(Arc::new(Consistency)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Expansion;
+
+impl Check for Expansion {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check_expansion(doc, rule, out);
+    }
+}
+
+#[derive(Debug)]
+pub struct Consistency;
+
+impl Check for Consistency {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check_inconsistent(doc, rule, out);
+    }
+}
 
 /// Words that may sit inside a long form without giving it a letter.
 const FUNCTION_WORDS: &[&str] = &[
@@ -289,7 +327,7 @@ fn judge(
 /// `acronym/expansion-mismatch`: a definition whose short form does not match
 /// its long form. A warning when the implied acronym is used elsewhere in the
 /// document, info otherwise (acronyms kept from another language).
-pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let definitions = find_definitions(doc);
     if definitions.iter().all(|d| d.aligned) {
         return;
@@ -312,32 +350,23 @@ pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             format!("initials: {}", def.initials)
         };
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: if used > 0 {
-                rule.severity
-            } else {
-                Severity::Info
-            },
-            span: def.short,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(def.short, |name| match name {
                 "match" => Some(short.to_string()),
                 "long" => Some(long.to_string()),
                 "initials" => Some(def.initials.clone()),
                 "usage" => Some(usage.clone()),
                 _ => None,
-            }),
-            labels: vec![Label {
-                span: def.long,
-                message: "long form".into(),
-            }],
-            fix: (used > 0).then(|| Fix {
-                applicability: rule
-                    .applicability
-                    .min(crate::diagnostic::Applicability::Unsafe),
-                edits: vec![Edit::new(def.short, def.initials.clone())],
-            }),
-        });
+            })
+            .severity(if used > 0 {
+                rule.severity
+            } else {
+                Severity::Info
+            })
+            .label(def.long, "long form")
+            .unsafe_fix((used > 0).then(|| Edit::new(def.short, def.initials.clone())))
+            .build(),
+        );
     }
 }
 
@@ -369,7 +398,7 @@ fn near_variant(a: &str, b: &str) -> bool {
 /// `acronym/inconsistent`: a rare acronym that is a near-variant of the
 /// majority form (at least twice as frequent), or of its own definition's
 /// initials.
-pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check_inconsistent(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let occurrences = acronym_occurrences(doc);
     if occurrences.len() < 2 {
         return;
@@ -401,31 +430,19 @@ pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>
             .find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
         for &span in spans {
             let count = majority_spans.len();
-            let mut labels = Vec::new();
-            if let Some(def) = majority_definition {
-                labels.push(Label {
-                    span: def.long,
-                    message: format!("defined here as {}", doc.slice(def.short)),
-                });
-            }
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span,
-                message: render_message(&rule.message, |name| match name {
-                    "match" => Some(minority.to_string()),
-                    "majority" => Some(majority.to_string()),
-                    "count" => Some(count.to_string()),
-                    _ => None,
-                }),
-                labels,
-                fix: Some(Fix {
-                    applicability: rule
-                        .applicability
-                        .min(crate::diagnostic::Applicability::Unsafe),
-                    edits: vec![Edit::new(span, majority)],
-                }),
+            let mut report = rule.report(span, |name| match name {
+                "match" => Some(minority.to_string()),
+                "majority" => Some(majority.to_string()),
+                "count" => Some(count.to_string()),
+                _ => None,
             });
+            if let Some(def) = majority_definition {
+                report = report.label(
+                    def.long,
+                    format!("defined here as {}", doc.slice(def.short)),
+                );
+            }
+            out.push(report.unsafe_fix([Edit::new(span, majority)]).build());
         }
     }
 }

@@ -2,10 +2,30 @@
 //! kept both the teaser and the body, a template that prints a headline
 //! twice, a CMS that duplicated a paragraph.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
+use std::sync::Arc;
+
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "duplicate-line",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(DuplicateLine)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct DuplicateLine;
+
+impl Check for DuplicateLine {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// Shorter lines (`Share`, `Photo`) repeat for innocent reasons.
 pub const MIN_CHARS: usize = 20;
@@ -26,7 +46,7 @@ fn key(line: &str) -> std::borrow::Cow<'_, str> {
 /// reported as info (and `quality/duplicate-lines` measures the document).
 pub const MAX_ISOLATED_REPEATS: usize = 3;
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let first = out.len();
     check_lines(doc, rule, out);
     if out.len() - first > MAX_ISOLATED_REPEATS {
@@ -36,7 +56,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_lines(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+fn check_lines(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, Span> = Default::default();
     for (i, line) in lines.iter().enumerate() {
@@ -62,24 +82,16 @@ fn check_lines(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     line.full
                 };
                 let at = doc.line_index().line_column(doc.text, first.start).line;
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
+                out.push(
+                    rule.report(span, |name| match name {
                         "match" => Some(trimmed.chars().take(60).collect()),
                         "detail" | "value" => Some(at.to_string()),
                         _ => None,
-                    }),
-                    labels: vec![Label {
-                        span: first,
-                        message: "first occurrence".into(),
-                    }],
-                    fix: Some(Fix {
-                        applicability: rule.applicability.min(Applicability::Unsafe),
-                        edits: vec![Edit::new(delete, "")],
-                    }),
-                });
+                    })
+                    .label(first, "first occurrence")
+                    .unsafe_fix([Edit::new(delete, "")])
+                    .build(),
+                );
             }
         }
     }

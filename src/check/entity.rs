@@ -1,10 +1,30 @@
 //! HTML character references left in plain text (`&amp;`, `&#8217;`,
 //! `&nbsp;`), and double escapes (`&amp;amp;`). The fix is the decoded character.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use std::sync::Arc;
+
+use super::kind::{Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "html-entity",
+    keys: &[],
+    placeholders: &["match", "replacement", "kind"],
+    compile: |_| Ok(Arc::new(HtmlEntity)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct HtmlEntity;
+
+impl Check for HtmlEntity {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// The named references that occur in scraped text, decoded.
 const NAMED: &[(&str, &str)] = &[
@@ -105,7 +125,7 @@ fn decode(body: &str) -> Option<String> {
         .map(|(_, v)| (*v).to_string())
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -155,11 +175,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             decoded.clone()
         };
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some(matched.to_string()),
                 "replacement" => Some(shown.clone()),
                 "kind" => Some(
@@ -171,13 +188,10 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     .to_string(),
                 ),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(span, decoded)],
-            }),
-        });
+            })
+            .unsafe_fix([Edit::new(span, decoded)])
+            .build(),
+        );
         from = end;
     }
 }

@@ -4,10 +4,30 @@
 //! the link-density idea of boilerplate removers (jusText, boilerpipe)
 //! without the HTML: only the shape of the lines is known.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use std::sync::Arc;
+
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "link-block",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(LinkBlock)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct LinkBlock;
+
+impl Check for LinkBlock {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// Fewer short lines in a row are a subheading, a dateline or a short list.
 pub const MIN_LINES: usize = 6;
@@ -38,7 +58,7 @@ fn is_item(line: &str) -> bool {
     line.split_whitespace().count() <= MAX_WORDS && line.chars().count() <= MAX_CHARS
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     // Blank lines neither break a run nor count in it.
     let content: Vec<&Line> = lines
@@ -58,7 +78,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn report(doc: &Document, rule: &Rule, run: &[&Line], out: &mut Vec<Diagnostic>) {
+fn report(doc: &Document, rule: &RuleMeta, run: &[&Line], out: &mut Vec<Diagnostic>) {
     let (first, last) = (run[0], run[run.len() - 1]);
     let first_text = doc.slice(first.span);
     let last_text = doc.slice(last.span);
@@ -69,26 +89,20 @@ fn report(doc: &Document, rule: &Rule, run: &[&Line], out: &mut Vec<Diagnostic>)
         .take(3)
         .map(|l| doc.slice(l.span).trim())
         .collect();
-    out.push(Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        span: Span::new(start, end),
-        message: render_message(&rule.message, |name| match name {
+    out.push(
+        rule.report(Span::new(start, end), |name| match name {
             "count" => Some(run.len().to_string()),
             "match" => Some(format!("{} …", items.join(" | "))),
             _ => None,
-        }),
-        labels: Vec::new(),
+        })
         // The whole lines, from the first one's start to the last one's end
         // (with its line break).
-        fix: Some(Fix {
-            applicability: rule.applicability.min(Applicability::Unsafe),
-            edits: vec![Edit::new(
-                Span::new(first.full.start as usize, last.full.end as usize),
-                "",
-            )],
-        }),
-    });
+        .unsafe_fix([Edit::new(
+            Span::new(first.full.start as usize, last.full.end as usize),
+            "",
+        )])
+        .build(),
+    );
 }
 
 #[cfg(test)]

@@ -22,12 +22,32 @@
 
 mod codec;
 
+use std::sync::Arc;
+
 use codec::{Codec, Family, Lookup};
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use super::kind::{self, Check, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: kind::Kind = kind::Kind {
+    name: "mojibake",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(Mojibake)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Mojibake;
+
+impl Check for Mojibake {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// A cluster scoring this much is mojibake on its own.
 const STRONG: u32 = 3;
@@ -37,7 +57,7 @@ const CORROBORATED: u32 = 2;
 /// Double and triple encoding are repaired; deeper nesting is left alone.
 const MAX_DEPTH: u8 = 4;
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     if text.is_ascii() {
         return;
@@ -47,24 +67,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let matched = doc.slice(span);
         let detail = found.detail(matched);
         let replacement = found.fix.clone().unwrap_or_default();
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some(matched.to_string()),
                 "replacement" => Some(shown(&replacement)),
                 "detail" => Some(detail.clone()),
                 "value" => Some(found.codec.name().to_string()),
                 "count" => Some(found.depth.to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: found.fix.map(|repaired| Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(span, repaired)],
-            }),
-        });
+            })
+            .unsafe_fix(found.fix.map(|repaired| Edit::new(span, repaired)))
+            .build(),
+        );
     }
 }
 

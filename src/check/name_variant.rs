@@ -4,11 +4,30 @@
 //! right: in machine translation the wrong one is sometimes the majority.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Label};
+use super::kind::{Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "name-variants",
+    keys: &[],
+    placeholders: &["match", "spellings"],
+    compile: |_| Ok(Arc::new(NameVariants)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct NameVariants;
+
+impl Check for NameVariants {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// Names shorter than this are too easily different people (`Jan`/`Jon`).
 const MIN_LEN: usize = 5;
@@ -96,7 +115,7 @@ struct Spelling<'a> {
     mid_sentence: bool,
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     for word in doc.words() {
@@ -170,21 +189,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         for (i, spelling) in spellings.iter().enumerate().filter(|(i, _)| *i != majority) {
             let _ = i;
             for &span in &spelling.spans {
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
+                out.push(
+                    rule.report(span, |name| match name {
                         "match" => Some(spelling.text.to_string()),
                         "spellings" => Some(listing.join(", ")),
                         _ => None,
-                    }),
-                    labels: vec![Label {
-                        span: spellings[majority].spans[0],
-                        message: format!("also spelled `{}`", spellings[majority].text),
-                    }],
-                    fix: None,
-                });
+                    })
+                    .label(
+                        spellings[majority].spans[0],
+                        format!("also spelled `{}`", spellings[majority].text),
+                    )
+                    .build(),
+                );
             }
         }
     }

@@ -10,12 +10,68 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::sync::Arc;
+
+use super::kind::{Check, Key, Kind, KindError, KindSpec};
+use super::meta::RuleMeta;
 use crate::check::edit_distance::damerau_levenshtein;
 use crate::check::name_variant::fold_diacritic;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+const NAMES: Key<Vec<String>> = Key::new("names");
+const NAMES_FILE: Key<String> = Key::new("names-file");
+
+pub static KIND: Kind = Kind {
+    name: "names",
+    keys: &[NAMES.decl(), NAMES_FILE.decl()],
+    placeholders: &["match", "replacement", "name"],
+    compile,
+    prepare: None,
+};
+
+/// `names/misspelled`: a names list, indexed once.
+#[derive(Debug)]
+pub struct Names {
+    pub index: Arc<NameIndex>,
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let mut names: Vec<String> = spec
+        .take(&NAMES)?
+        .map(|n| n.into_inner())
+        .unwrap_or_default();
+    if let Some(list) = spec.take(&NAMES_FILE)? {
+        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
+            KindError::at(
+                list.span(),
+                format!(
+                    "names file `{}` not found in the rule pack (looked for {wanted})",
+                    list.get_ref()
+                ),
+            )
+        })?;
+        names.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    if names.is_empty() {
+        return Err(spec.missing("`names` or `names-file`"));
+    }
+    Ok(Arc::new(Names {
+        index: Arc::new(NameIndex::new(names.iter().map(String::as_str))),
+    }))
+}
+
+impl Check for Names {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, &self.index, out);
+    }
+}
 
 /// A names list, indexed.
 #[derive(Debug, Default)]
@@ -213,7 +269,7 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// `names/misspelled`.
-pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<Diagnostic>) {
     let toks = text_tokens(doc);
     let text_of = |t: &Token| doc.slice(t.span);
     let mut flagged: Vec<Span> = Vec::new();
@@ -284,22 +340,16 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
             }
             flagged.push(t.span);
             let full = index.written[entry as usize].clone();
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span: t.span,
-                message: render_message(&rule.message, |name| match name {
+            out.push(
+                rule.report(t.span, |name| match name {
                     "match" => Some(found.to_string()),
                     "replacement" => Some(expected.clone()),
                     "name" => Some(full.clone()),
                     _ => None,
-                }),
-                labels: Vec::new(),
-                fix: Some(Fix {
-                    applicability: rule.applicability.min(Applicability::Unsafe),
-                    edits: vec![Edit::new(t.span, expected.clone())],
-                }),
-            });
+                })
+                .unsafe_fix([Edit::new(t.span, expected.clone())])
+                .build(),
+            );
         }
     }
     // Lone tokens one edit from a listed surname: info only.
@@ -329,21 +379,16 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
             if is_spelling_variant(found, surname) {
                 continue;
             }
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: Severity::Info,
-                span: tok.span,
-                message: render_message(&rule.message, |name| match name {
+            out.push(
+                rule.report(tok.span, |name| match name {
                     "match" => Some(found.to_string()),
                     "replacement" | "name" => Some(surname.to_string()),
                     _ => None,
-                }),
-                labels: Vec::new(),
-                fix: Some(Fix {
-                    applicability: Applicability::DisplayOnly,
-                    edits: vec![Edit::new(tok.span, surname)],
-                }),
-            });
+                })
+                .severity(Severity::Info)
+                .fix_with(Applicability::DisplayOnly, [Edit::new(tok.span, surname)])
+                .build(),
+            );
         }
     }
 }

@@ -3,11 +3,37 @@
 //! team`) and anchor text a scraper repeated.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use super::kind::{ALLOW, Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "repetition-loop",
+    keys: &[ALLOW.decl()],
+    placeholders: PROCEDURAL,
+    compile: |spec| {
+        Ok(Arc::new(RepetitionLoop {
+            allow: spec.allow_set()?,
+        }))
+    },
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct RepetitionLoop {
+    /// Single words that may repeat, lowercased.
+    pub allow: HashSet<String>,
+}
+
+impl Check for RepetitionLoop {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, &self.allow, out);
+    }
+}
 
 /// Longest unit, in words, that is looked for.
 const MAX_UNIT: usize = 8;
@@ -33,7 +59,7 @@ fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
 
-pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let words = doc.words();
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded hashes, so the scan compares integers; equal hashes are
@@ -81,21 +107,15 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         let first_end = words[i + unit - 1].span.end as usize;
         let repeat_span = Span::new(words[i + unit].span.start as usize, whole.end as usize);
         let shown: String = unit_words.join(" ");
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: repeat_span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(repeat_span, |name| match name {
                 "match" => Some(shown.clone()),
                 "count" => Some(repeats.to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(Span::new(first_end, whole.end as usize), "")],
-            }),
-        });
+            })
+            .unsafe_fix([Edit::new(Span::new(first_end, whole.end as usize), "")])
+            .build(),
+        );
         i += unit * repeats;
     }
 }
