@@ -234,7 +234,7 @@ impl Settings {
             for rule in &mut rules {
                 if let Some(Names { index }) = rule.kind.downcast_ref() {
                     let all = index.names().chain(self.names.iter().map(String::as_str));
-                    let index = Arc::new(NameIndex::new(all));
+                    let index = Arc::new(NameIndex::new(all, index.min_surname()));
                     rule.kind = RuleKind::new(&names::KIND, Arc::new(Names { index }));
                 }
             }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::kind::{Check, Kind};
+use super::kind::{Check, Key, Kind};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
@@ -27,12 +27,25 @@ pub static EXPANSION: Kind = Kind {
     prepare: None,
 };
 
+const MAJORITY_FACTOR: Key<u32> = Key::new("majority-factor");
+const SUBSTITUTION_MIN_LETTERS: Key<u32> = Key::new("substitution-min-letters");
+
 /// `acronym-consistency`: see [`check_inconsistent`].
 pub static CONSISTENCY: Kind = Kind {
     name: "acronym-consistency",
-    keys: &[],
+    keys: &[MAJORITY_FACTOR.decl(), SUBSTITUTION_MIN_LETTERS.decl()],
     placeholders: &["match", "majority", "count"],
-    compile: |_| Ok(Arc::new(Consistency)),
+    compile: |spec| {
+        let default = Consistency::default();
+        Ok(Arc::new(Consistency {
+            majority_factor: spec.count(&MAJORITY_FACTOR, default.majority_factor, 1)?,
+            substitution_min_letters: spec.count(
+                &SUBSTITUTION_MIN_LETTERS,
+                default.substitution_min_letters,
+                0,
+            )?,
+        }))
+    },
     prepare: None,
 };
 
@@ -45,12 +58,29 @@ impl Check for Expansion {
     }
 }
 
-#[derive(Debug)]
-pub struct Consistency;
+/// An acronym-consistency rule's thresholds: rule keys, with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct Consistency {
+    /// `majority-factor` (2): how many times more frequent a near-variant
+    /// must be to count as the majority form.
+    pub majority_factor: usize,
+    /// `substitution-min-letters` (4): one changed letter makes a
+    /// near-variant only in acronyms this long (`NSA`/`NBA` are different).
+    pub substitution_min_letters: usize,
+}
+
+impl Default for Consistency {
+    fn default() -> Consistency {
+        Consistency {
+            majority_factor: 2,
+            substitution_min_letters: 4,
+        }
+    }
+}
 
 impl Check for Consistency {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check_inconsistent(doc, rule, out);
+        check_inconsistent(doc, rule, self, out);
     }
 }
 
@@ -370,9 +400,10 @@ pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic
     }
 }
 
-/// True if `a` and `b` (same length) differ by one substitution, one
-/// adjacent transposition, or are anagrams of each other.
-fn near_variant(a: &str, b: &str) -> bool {
+/// True if `a` and `b` (same length) differ by one substitution (in
+/// acronyms of `substitution_min` letters or more), one adjacent
+/// transposition, or are anagrams of each other.
+fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len() != b.len() || a == b {
         return false;
@@ -380,7 +411,7 @@ fn near_variant(a: &str, b: &str) -> bool {
     let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
     if diffs.len() == 1 {
         // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
-        return a.len() >= 4;
+        return a.len() >= substitution_min;
     }
     if diffs.len() == 2
         && diffs[1] == diffs[0] + 1
@@ -396,9 +427,14 @@ fn near_variant(a: &str, b: &str) -> bool {
 }
 
 /// `acronym/inconsistent`: a rare acronym that is a near-variant of the
-/// majority form (at least twice as frequent), or of its own definition's
+/// majority form (`majority-factor` times as frequent), or of its own definition's
 /// initials.
-pub fn check_inconsistent(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+pub fn check_inconsistent(
+    doc: &Document,
+    rule: &RuleMeta,
+    limits: &Consistency,
+    out: &mut Vec<Diagnostic>,
+) {
     let occurrences = acronym_occurrences(doc);
     if occurrences.len() < 2 {
         return;
@@ -417,7 +453,8 @@ pub fn check_inconsistent(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnos
         let majority = forms
             .iter()
             .filter(|(other, other_spans)| {
-                (near_variant(minority, other) && other_spans.len() >= 2 * spans.len())
+                (near_variant(minority, other, limits.substitution_min_letters)
+                    && other_spans.len() >= limits.majority_factor * spans.len())
                     || (defined_as.is_some_and(|d| d.initials == **other)
                         && other_spans.len() > spans.len())
             })
@@ -498,11 +535,11 @@ mod tests {
 
     #[test]
     fn near_variants() {
-        assert!(!near_variant("CTSC", "CSTO"));
-        assert!(near_variant("CTSO", "CSTO"));
-        assert!(near_variant("NTAO", "NATO"));
-        assert!(!near_variant("NATO", "NASA"));
-        assert!(!near_variant("USA", "UAE"));
-        assert!(!near_variant("NSA", "NBA"));
+        assert!(!near_variant("CTSC", "CSTO", 4));
+        assert!(near_variant("CTSO", "CSTO", 4));
+        assert!(near_variant("NTAO", "NATO", 4));
+        assert!(!near_variant("NATO", "NASA", 4));
+        assert!(!near_variant("USA", "UAE", 4));
+        assert!(!near_variant("NSA", "NBA", 4));
     }
 }

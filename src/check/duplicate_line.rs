@@ -4,31 +4,57 @@
 
 use std::sync::Arc;
 
-use super::kind::{Check, Kind, PROCEDURAL};
+use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 use crate::span::Span;
 
+const MIN_CHARS: Key<u32> = Key::new("min-chars");
+const MAX_REPEATS: Key<u32> = Key::new("max-repeats");
+
 pub static KIND: Kind = Kind {
     name: "duplicate-line",
-    keys: &[],
+    keys: &[MIN_CHARS.decl(), MAX_REPEATS.decl()],
     placeholders: PROCEDURAL,
-    compile: |_| Ok(Arc::new(DuplicateLine)),
+    compile,
     prepare: None,
 };
 
-#[derive(Debug)]
-pub struct DuplicateLine;
+/// A duplicate-line rule's thresholds: rule keys, with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct DuplicateLine {
+    /// `min-chars` (20): shorter lines (`Share`, `Photo`) repeat for innocent reasons.
+    pub min_chars: usize,
+    /// `max-repeats` (3): more repeats in one document mean structured
+    /// content (a recipe, a training plan, a table), not a scraping
+    /// accident: they are reported as info (and `quality/duplicate-lines`
+    /// measures the document).
+    pub max_repeats: usize,
+}
 
-impl Check for DuplicateLine {
-    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, out);
+impl Default for DuplicateLine {
+    fn default() -> DuplicateLine {
+        DuplicateLine {
+            min_chars: 20,
+            max_repeats: 3,
+        }
     }
 }
 
-/// Shorter lines (`Share`, `Photo`) repeat for innocent reasons.
-pub const MIN_CHARS: usize = 20;
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let default = DuplicateLine::default();
+    Ok(Arc::new(DuplicateLine {
+        min_chars: spec.count(&MIN_CHARS, default.min_chars, 1)?,
+        max_repeats: spec.count(&MAX_REPEATS, default.max_repeats, 0)?,
+    }))
+}
+
+impl Check for DuplicateLine {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self, out);
+    }
+}
 
 /// Whitespace-normalised, for comparison.
 /// Whitespace-normalised, for comparison; borrowed when already normal.
@@ -41,28 +67,23 @@ fn key(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Repeats beyond this many in one document mean structured content (a
-/// recipe, a training plan, a table), not a scraping accident: they are
-/// reported as info (and `quality/duplicate-lines` measures the document).
-pub const MAX_ISOLATED_REPEATS: usize = 3;
-
-pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let first = out.len();
-    check_lines(doc, rule, out);
-    if out.len() - first > MAX_ISOLATED_REPEATS {
+    check_lines(doc, rule, limits, out);
+    if out.len() - first > limits.max_repeats {
         for d in &mut out[first..] {
             d.severity = d.severity.min(crate::diagnostic::Severity::Info);
         }
     }
 }
 
-fn check_lines(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, Span> = Default::default();
     for (i, line) in lines.iter().enumerate() {
         let content = doc.slice(line.span);
         let trimmed = content.trim();
-        if trimmed.chars().count() < MIN_CHARS {
+        if trimmed.chars().count() < limits.min_chars {
             continue;
         }
         let lead = content.len() - content.trim_start().len();

@@ -394,6 +394,24 @@ impl<'a> KindSpec<'a> {
         Ok(self.take(key)?.map_or(default, Spanned::into_inner))
     }
 
+    /// A count threshold (`min-lines = 6`): `default` if the rule does not
+    /// set it, an error pointing at the value if it is below `least`.
+    pub fn count(
+        &mut self,
+        key: &Key<u32>,
+        default: usize,
+        least: u32,
+    ) -> Result<usize, KindError> {
+        match self.take(key)? {
+            None => Ok(default),
+            Some(value) if *value.get_ref() < least => Err(KindError::at(
+                value.span(),
+                format!("`{}` must be at least {least}", key.name),
+            )),
+            Some(value) => Ok(value.into_inner() as usize),
+        }
+    }
+
     /// The `allow` list, lowercased.
     pub fn allow_set(&mut self) -> Result<std::collections::HashSet<String>, KindError> {
         Ok(self

@@ -94,3 +94,84 @@ impl Report<'_> {
         self.diagnostic
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(applicability: Applicability) -> RuleMeta {
+        RuleMeta {
+            id: Arc::from("t/r"),
+            severity: Severity::Warning,
+            message: "'{match}' → '{replacement}'".into(),
+            applicability,
+        }
+    }
+
+    #[test]
+    fn a_report_carries_the_rule_and_its_message() {
+        let rule = meta(Applicability::Safe);
+        let d = rule
+            .report(Span::new(2, 5), |name| match name {
+                "match" => Some("abc".into()),
+                "replacement" => Some("xyz".into()),
+                _ => None,
+            })
+            .build();
+        assert_eq!(&*d.rule, "t/r");
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.span, Span::new(2, 5));
+        assert_eq!(d.message, "'abc' → 'xyz'");
+        assert!(d.labels.is_empty());
+        assert_eq!(d.fix, None);
+    }
+
+    #[test]
+    fn fixes_take_the_rule_applicability_capped_for_unsafe_ones() {
+        let edit = || Edit::new(Span::new(0, 1), "x");
+        let applicability = |rule: &RuleMeta, unsafe_fix: bool| {
+            let report = rule.report(Span::new(0, 1), |_| None);
+            let report = if unsafe_fix {
+                report.unsafe_fix([edit()])
+            } else {
+                report.fix([edit()])
+            };
+            report.build().fix.map(|f| f.applicability)
+        };
+        let safe = meta(Applicability::Safe);
+        let display = meta(Applicability::DisplayOnly);
+        assert_eq!(applicability(&safe, false), Some(Applicability::Safe));
+        assert_eq!(applicability(&safe, true), Some(Applicability::Unsafe));
+        assert_eq!(
+            applicability(&display, true),
+            Some(Applicability::DisplayOnly)
+        );
+        // No edits: no fix.
+        let d = safe
+            .report(Span::new(0, 1), |_| None)
+            .unsafe_fix(None)
+            .build();
+        assert_eq!(d.fix, None);
+        let d = safe
+            .report(Span::new(0, 1), |_| None)
+            .severity(Severity::Info)
+            .label(Span::new(3, 4), "here")
+            .fix_with(Applicability::DisplayOnly, [edit()])
+            .build();
+        assert_eq!(d.severity, Severity::Info);
+        assert_eq!(
+            d.labels,
+            [Label {
+                span: Span::new(3, 4),
+                message: "here".into()
+            }]
+        );
+        assert_eq!(
+            d.fix,
+            Some(Fix {
+                applicability: Applicability::DisplayOnly,
+                edits: vec![edit()]
+            })
+        );
+    }
+}

@@ -6,31 +6,38 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::kind::{Check, Kind};
+use super::kind::{Check, Key, Kind};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
 
+const MIN_LETTERS: Key<u32> = Key::new("min-letters");
+
 pub static KIND: Kind = Kind {
     name: "name-variants",
-    keys: &[],
+    keys: &[MIN_LETTERS.decl()],
     placeholders: &["match", "spellings"],
-    compile: |_| Ok(Arc::new(NameVariants)),
+    compile: |spec| {
+        Ok(Arc::new(NameVariants {
+            min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
+        }))
+    },
     prepare: None,
 };
 
 #[derive(Debug)]
-pub struct NameVariants;
+pub struct NameVariants {
+    /// `min-letters` (5): shorter names are too easily different people
+    /// (`Jan`/`Jon`).
+    pub min_letters: usize,
+}
 
 impl Check for NameVariants {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, out);
+        check(doc, rule, self.min_letters, out);
     }
 }
-
-/// Names shorter than this are too easily different people (`Jan`/`Jon`).
-const MIN_LEN: usize = 5;
 
 pub fn fold_diacritic(c: char) -> char {
     match c {
@@ -115,7 +122,7 @@ struct Spelling<'a> {
     mid_sentence: bool,
 }
 
-pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<Diagnostic>) {
     let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     for word in doc.words() {
@@ -128,7 +135,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
         let mut chars = text.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         if !first_upper
-            || text.chars().count() < MIN_LEN
+            || text.chars().count() < min_letters
             || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
         {
             continue;

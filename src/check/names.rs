@@ -22,10 +22,11 @@ use crate::span::Span;
 
 const NAMES: Key<Vec<String>> = Key::new("names");
 const NAMES_FILE: Key<String> = Key::new("names-file");
+const MIN_SURNAME_LETTERS: Key<u32> = Key::new("min-surname-letters");
 
 pub static KIND: Kind = Kind {
     name: "names",
-    keys: &[NAMES.decl(), NAMES_FILE.decl()],
+    keys: &[NAMES.decl(), NAMES_FILE.decl(), MIN_SURNAME_LETTERS.decl()],
     placeholders: &["match", "replacement", "name"],
     compile,
     prepare: None,
@@ -62,8 +63,12 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     if names.is_empty() {
         return Err(spec.missing("`names` or `names-file`"));
     }
+    let min_surname = spec.count(&MIN_SURNAME_LETTERS, 6, 1)?;
     Ok(Arc::new(Names {
-        index: Arc::new(NameIndex::new(names.iter().map(String::as_str))),
+        index: Arc::new(NameIndex::new(
+            names.iter().map(String::as_str),
+            min_surname,
+        )),
     }))
 }
 
@@ -82,12 +87,15 @@ pub struct NameIndex {
     written: Vec<String>,
     /// Token → (entry, position) for every token of every entry.
     exact: HashMap<String, Vec<(u32, u16)>>,
-    /// Listed surnames of ≥ 6 letters, and their deletion neighbourhood.
+    /// Listed surnames of `min_surname` letters or more, and their deletion neighbourhood.
     surnames: Vec<String>,
     deletions: HashMap<u64, Vec<u32>>,
+    /// `min-surname-letters` (6): a lone word is matched against listed
+    /// surnames this long or longer, and a mismatched surname of a
+    /// two-part name must be this long (a shared first name is a weak anchor).
+    min_surname: usize,
 }
 
-const MIN_LONE_SURNAME: usize = 6;
 const MIN_FUZZY_TOKEN: usize = 4;
 
 fn tokens(name: &str) -> Vec<String> {
@@ -100,8 +108,11 @@ fn tokens(name: &str) -> Vec<String> {
 impl NameIndex {
     /// Builds the index from names, one per item (`#` comments and blank
     /// lines already removed).
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
-        let mut index = NameIndex::default();
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, min_surname: usize) -> NameIndex {
+        let mut index = NameIndex {
+            min_surname,
+            ..NameIndex::default()
+        };
         let mut seen_surnames: HashMap<String, u32> = HashMap::default();
         for name in names {
             let toks = tokens(name);
@@ -122,7 +133,7 @@ impl NameIndex {
                     .all(|t| t.chars().next().is_some_and(char::is_uppercase));
             let surname = toks.last().expect("two or more tokens");
             if person_like
-                && surname.chars().count() >= MIN_LONE_SURNAME
+                && surname.chars().count() >= index.min_surname
                 && !seen_surnames.contains_key(surname)
             {
                 let sid = index.surnames.len() as u32;
@@ -140,6 +151,11 @@ impl NameIndex {
 
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The `min-surname-letters` it was built with.
+    pub fn min_surname(&self) -> usize {
+        self.min_surname
     }
 
     /// The listed names, as written.
@@ -312,7 +328,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
                 continue;
             }
             let is_surname = k + 1 == entry_toks.len();
-            if is_surname && entry_toks.len() == 2 && found.chars().count() < MIN_LONE_SURNAME {
+            if is_surname && entry_toks.len() == 2 && found.chars().count() < index.min_surname {
                 continue; // a shared first name is a weak anchor (`John Kerry` / `John Berry`)
             }
             if found
@@ -358,7 +374,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         if anchored[i]
             || tok.sentence_start
             || !capitalised(found)
-            || found.chars().count() < MIN_LONE_SURNAME
+            || found.chars().count() < index.min_surname
             || flagged.contains(&tok.span)
         {
             continue;

@@ -15,10 +15,16 @@ use crate::span::Span;
 const METRIC: Key<String> = Key::new("metric");
 const MINIMUM: Key<f64> = Key::new("minimum");
 const MAXIMUM: Key<f64> = Key::new("maximum");
+const MIN_WORDS: Key<u32> = Key::new("min-words");
 
 pub static KIND: Kind = Kind {
     name: "quality",
-    keys: &[METRIC.decl(), MINIMUM.decl(), MAXIMUM.decl()],
+    keys: &[
+        METRIC.decl(),
+        MINIMUM.decl(),
+        MAXIMUM.decl(),
+        MIN_WORDS.decl(),
+    ],
     placeholders: PROCEDURAL,
     compile,
     prepare: Some(|rules, mine| Box::new(QualityRun::new(rules, mine))),
@@ -30,6 +36,9 @@ pub struct Quality {
     pub metric: Metric,
     pub minimum: Option<f64>,
     pub maximum: Option<f64>,
+    /// `min-words` (50): shorter documents are not measured (Gopher applies
+    /// its filters to documents of 50 words or more).
+    pub min_words: usize,
 }
 
 impl Check for Quality {}
@@ -57,6 +66,7 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
         metric,
         minimum,
         maximum,
+        min_words: spec.count(&MIN_WORDS, 50, 0)?,
     }))
 }
 
@@ -112,21 +122,10 @@ impl KindRun for QualityRun {
             };
             let (stats, flagged) =
                 measured.get_or_insert_with(|| (Stats::of(doc), self.boilerplate_bytes(out)));
-            check(
-                stats,
-                &rule.meta,
-                quality.metric,
-                quality.minimum,
-                quality.maximum,
-                *flagged,
-                out,
-            );
+            check(stats, &rule.meta, quality, *flagged, out);
         }
     }
 }
-
-/// Gopher applies its filters to documents of 50 words or more.
-pub const MIN_WORDS: usize = 50;
 
 /// Gopher's "stop words": a document of real prose has at least two.
 const GOPHER_STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
@@ -254,13 +253,12 @@ fn format_value(v: f64) -> String {
 pub fn check(
     stats: &Stats,
     rule: &RuleMeta,
-    metric: Metric,
-    minimum: Option<f64>,
-    maximum: Option<f64>,
+    quality: &Quality,
     flagged_boilerplate: usize,
     out: &mut Vec<Diagnostic>,
 ) {
-    if stats.words() < MIN_WORDS {
+    let (metric, minimum, maximum) = (quality.metric, quality.minimum, quality.maximum);
+    if stats.words() < quality.min_words {
         return;
     }
     let value = measure(stats, metric, flagged_boilerplate);

@@ -5,40 +5,47 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::kind::{ALLOW, Check, Kind, PROCEDURAL};
+use super::kind::{ALLOW, Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 use crate::span::Span;
 
+const MAX_WORDS: Key<u32> = Key::new("max-words");
+const MIN_REPEATS: Key<u32> = Key::new("min-repeats");
+
 pub static KIND: Kind = Kind {
     name: "repetition-loop",
-    keys: &[ALLOW.decl()],
+    keys: &[ALLOW.decl(), MAX_WORDS.decl(), MIN_REPEATS.decl()],
     placeholders: PROCEDURAL,
-    compile: |spec| {
-        Ok(Arc::new(RepetitionLoop {
-            allow: spec.allow_set()?,
-        }))
-    },
+    compile,
     prepare: None,
 };
 
+/// A repetition-loop rule: its thresholds are rule keys, with these defaults.
 #[derive(Debug)]
 pub struct RepetitionLoop {
-    /// Single words that may repeat, lowercased.
+    /// `allow`: single words that may repeat, lowercased.
     pub allow: HashSet<String>,
+    /// `max-words` (8): the longest unit, in words, that is looked for.
+    pub max_words: usize,
+    /// `min-repeats` (3): repeats (including the first) that make a loop.
+    pub min_repeats: usize,
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    Ok(Arc::new(RepetitionLoop {
+        allow: spec.allow_set()?,
+        max_words: spec.count(&MAX_WORDS, 8, 1)?,
+        min_repeats: spec.count(&MIN_REPEATS, 3, 2)?,
+    }))
 }
 
 impl Check for RepetitionLoop {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, &self.allow, out);
+        check(doc, rule, self, out);
     }
 }
-
-/// Longest unit, in words, that is looked for.
-const MAX_UNIT: usize = 8;
-/// Repeats (including the first) that make a loop.
-const MIN_REPEATS: usize = 3;
 
 fn fold_hash(word: &str) -> u64 {
     use std::hash::Hasher;
@@ -59,7 +66,8 @@ fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
 
-pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut Vec<Diagnostic>) {
+    let (allow, max_unit, min_repeats) = (&loops.allow, loops.max_words, loops.min_repeats);
     let words = doc.words();
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded hashes, so the scan compares integers; equal hashes are
@@ -68,8 +76,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
-        for unit in 1..=MAX_UNIT {
-            if i + unit * MIN_REPEATS > words.len() {
+        for unit in 1..=max_unit {
+            if i + unit * min_repeats > words.len() {
                 break;
             }
             let mut repeats = 1;
@@ -81,7 +89,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
             {
                 repeats += 1;
             }
-            if repeats >= MIN_REPEATS {
+            if repeats >= min_repeats {
                 found = Some((unit, repeats));
                 break;
             }
