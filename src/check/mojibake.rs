@@ -30,6 +30,7 @@ use super::kind::{self, Check, PROCEDURAL};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
+use crate::input::entity::named_reference;
 use crate::span::Span;
 
 pub static KIND: kind::Kind = kind::Kind {
@@ -956,40 +957,13 @@ fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
     });
 }
 
-/// Latin-1 characters whose HTML names a scraper may have written out.
-const ENTITIES: &[(&str, u8)] = &[
-    ("nbsp", 0xA0),
-    ("iexcl", 0xA1),
-    ("cent", 0xA2),
-    ("pound", 0xA3),
-    ("curren", 0xA4),
-    ("yen", 0xA5),
-    ("brvbar", 0xA6),
-    ("sect", 0xA7),
-    ("uml", 0xA8),
-    ("copy", 0xA9),
-    ("ordf", 0xAA),
-    ("laquo", 0xAB),
-    ("not", 0xAC),
-    ("shy", 0xAD),
-    ("reg", 0xAE),
-    ("macr", 0xAF),
-    ("deg", 0xB0),
-    ("plusmn", 0xB1),
-    ("sup2", 0xB2),
-    ("sup3", 0xB3),
-    ("acute", 0xB4),
-    ("micro", 0xB5),
-    ("para", 0xB6),
-    ("middot", 0xB7),
-    ("cedil", 0xB8),
-    ("sup1", 0xB9),
-    ("ordm", 0xBA),
-    ("raquo", 0xBB),
-    ("frac14", 0xBC),
-    ("frac12", 0xBD),
-    ("frac34", 0xBE),
-    ("iquest", 0xBF),
+/// The HTML names of the Latin-1 characters U+00A0–U+00BF that a scraper
+/// may have written out; what each stands for comes from the one table of
+/// HTML names, [`named_reference`].
+const ENTITIES: &[&str] = &[
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
 ];
 
 /// `10Î&frac14;s`: mojibake whose continuation byte was then HTML-escaped.
@@ -1017,10 +991,13 @@ fn entity_continuation(
         };
         value.filter(|v| (0xA0..=0xBF).contains(v)).map(|v| v as u8)
     } else {
+        // A Latin-1 character's code point is its byte.
         ENTITIES
-            .iter()
-            .find(|(name, _)| *name == body)
-            .map(|(_, b)| *b)
+            .contains(&body)
+            .then(|| named_reference(&rest[..=semi]))
+            .flatten()
+            .and_then(|v| v.chars().next())
+            .and_then(|c| u8::try_from(u32::from(c)).ok())
     };
     let Some(byte) = byte else {
         return;
@@ -1098,6 +1075,18 @@ mod tests {
         one("Ningboï¼ŒChina", "ï¼Œ", "，");
         one("ZURÃœCK", "Ãœ", "Ü");
         one("100Â\u{a0}km", "Â\u{a0}", "\u{a0}");
+    }
+
+    #[test]
+    fn entity_names_are_latin1_names_of_the_html_table() {
+        for (i, name) in ENTITIES.iter().enumerate() {
+            assert_eq!(
+                named_reference(&format!("{name};")),
+                char::from_u32(0xA0 + i as u32).map(String::from).as_deref(),
+                "{name}"
+            );
+        }
+        one("10Î&frac14;s", "Î&frac14;", "μ");
     }
 
     #[test]
