@@ -5,7 +5,7 @@
 //!
 //! The check works on runs of non-ASCII characters (pure ASCII is skipped at
 //! memory speed). In each run it re-encodes the characters with every code
-//! page in [`codec`] and looks for byte sequences that are valid multi-byte
+//! page in `codec` and looks for byte sequences that are valid multi-byte
 //! UTF-8. Such a sequence is only evidence: real text makes some of them by
 //! chance (`CAFÉ”`, the Ukrainian `Рік`, `«МВД»`). Each sequence is scored
 //! from the characters it is made of and the character it decodes to, in
@@ -13,7 +13,7 @@
 //! an accented capital followed by a symbol, a C1 control or `€` is almost
 //! never intended, while a capital followed by a closing quote at the end of
 //! a word is ordinary. Adjacent sequences form a cluster; a cluster is
-//! reported when its score reaches [`STRONG`], or [`CORROBORATED`] when the
+//! reported when its score reaches `STRONG`, or `CORROBORATED` when the
 //! same document already has strong mojibake of the same family.
 //!
 //! The fix is the decoded text, decoded again while it still looks like

@@ -125,8 +125,15 @@ fn rule_tables(root: DeTable<'_>) -> Result<Vec<DeTable<'_>>, CompileError> {
             let DeValue::Table(table) = item.into_inner() else {
                 unreachable!("validated as a table")
             };
+            // A key is typed by the rule's kind if it takes it (kinds may
+            // give one name different types), else by its first declaration.
+            let kind = table
+                .get(spec::KIND.name)
+                .and_then(|v| v.get_ref().as_str())
+                .and_then(crate::check::by_name);
             for (key, value) in &table {
-                let Some(decl) = spec::key_decl(key.get_ref()) else {
+                let own = kind.and_then(|k| k.keys.iter().find(|d| d.name == key.get_ref()));
+                let Some(decl) = own.copied().or_else(|| spec::key_decl(key.get_ref())) else {
                     return Err(unknown_key(key, spec::rule_keys()));
                 };
                 decl.validate(value).map_err(toml_error)?;

@@ -82,8 +82,8 @@ pub(crate) fn kind_keys() -> impl Iterator<Item = &'static KeyDecl> {
     KINDS.iter().flat_map(|kind| kind.keys)
 }
 
-/// The declaration that types a key: a common key's, or the first kind's
-/// that takes it (kinds sharing a key name share its type).
+/// The declaration of a key: a common key's, or the first kind's that
+/// takes it.
 pub(crate) fn key_decl(name: &str) -> Option<KeyDecl> {
     COMMON
         .iter()
