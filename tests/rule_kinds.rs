@@ -247,3 +247,30 @@ fn defaults_are_the_old_constants_and_the_builtin_rules_state_them() {
         }
     }
 }
+
+/// The loader checks the shape of a rule file itself now (it no longer
+/// deserializes the file in one piece): values of the wrong shape where rules
+/// belong are errors with serde's wording, never a panic.
+#[test]
+fn wrong_shapes_where_rules_belong_are_errors() {
+    let first = |text: &str| load(text).unwrap_err().remove(0);
+    assert_eq!(
+        first("rule = 5\n"),
+        "pack/r.toml:1:8: invalid type: integer `5`, expected a sequence"
+    );
+    assert_eq!(
+        first("rule = [1, 2]\n"),
+        "pack/r.toml:1:9: invalid type: integer `1`, expected struct RuleSpec"
+    );
+    assert!(first("rule = [1979-05-27]\n").starts_with(
+        "pack/r.toml:1:9: unknown field `$__toml_private_datetime`, expected one of `id`"
+    ),);
+    assert_eq!(
+        first("rules = 1\n"),
+        "pack/r.toml:1:1: unknown field `rules`, expected `rule`"
+    );
+    assert_eq!(
+        first("[[rule]]\nid = \"t/r\"\n"),
+        "pack/r.toml:1:1: missing field `kind`"
+    );
+}

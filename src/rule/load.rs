@@ -115,15 +115,16 @@ fn rule_tables(root: DeTable<'_>) -> Result<Vec<DeTable<'_>>, CompileError> {
         if !spec::FILE_KEYS.contains(&key.get_ref().as_ref()) {
             return Err(unknown_key(&key, spec::FILE_KEYS));
         }
-        validate::<Vec<IgnoredAny>>(&value)?;
-        let DeValue::Array(items) = value.into_inner() else {
-            unreachable!("validated as a sequence")
+        let span = value.span();
+        let items = match value.into_inner() {
+            DeValue::Array(items) => items,
+            other => return Err(not_a(Spanned::new(span, other), "sequence")),
         };
         for item in items {
-            validate::<RuleTable>(&item)?;
             let span = item.span();
-            let DeValue::Table(table) = item.into_inner() else {
-                unreachable!("validated as a table")
+            let table = match item.into_inner() {
+                DeValue::Table(table) => table,
+                other => return Err(not_a(Spanned::new(span, other), "table")),
             };
             // A key is typed by the rule's kind if it takes it (kinds may
             // give one name different types), else by its first declaration.
@@ -153,6 +154,19 @@ fn rule_tables(root: DeTable<'_>) -> Result<Vec<DeTable<'_>>, CompileError> {
         }
     }
     Ok(tables)
+}
+
+/// The error for a value that should be an array (`sequence`) or a table:
+/// serde's wording, as when the file was deserialized in one piece.
+fn not_a(value: Spanned<DeValue<'_>>, what: &str) -> CompileError {
+    let serde_error = if what == "table" {
+        validate::<RuleTable>(&value)
+    } else {
+        validate::<Vec<IgnoredAny>>(&value)
+    };
+    serde_error
+        .err()
+        .unwrap_or_else(|| (Some(value.span()), format!("expected a {what}")))
 }
 
 fn unknown_key(

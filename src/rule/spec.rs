@@ -7,9 +7,11 @@
 //! the key, never a silently ignored setting. Which keys a given kind
 //! accepts is checked in `load`.
 
+use std::fmt;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::check::KINDS;
@@ -93,8 +95,33 @@ pub(crate) fn key_decl(name: &str) -> Option<KeyDecl> {
         .copied()
 }
 
-/// Only the wording of serde's error for a `[[rule]]` entry that is not a
-/// table ("expected struct RuleSpec"); any table passes.
-#[derive(Deserialize)]
-#[serde(expecting = "struct RuleSpec")]
-pub(crate) struct RuleTable {}
+/// Only serde's errors for a `[[rule]]` entry that is not a table:
+/// "expected struct RuleSpec", or for a datetime (a map to serde) its
+/// unknown key. A table of known keys passes.
+pub(crate) struct RuleTable;
+
+impl<'de> Deserialize<'de> for RuleTable {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RuleTable, D::Error> {
+        deserializer.deserialize_struct("RuleSpec", &[], RuleTableVisitor)
+    }
+}
+
+struct RuleTableVisitor;
+
+impl<'de> Visitor<'de> for RuleTableVisitor {
+    type Value = RuleTable;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct RuleSpec")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RuleTable, A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if !rule_keys().contains(&key.as_str()) {
+                return Err(A::Error::unknown_field(&key, rule_keys()));
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(RuleTable)
+    }
+}
