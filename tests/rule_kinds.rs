@@ -43,7 +43,7 @@ fn found(rules: Vec<Rule>, text: &str) -> Vec<String> {
 }
 
 #[test]
-fn every_kind_in_the_table_loads_by_name_and_the_error_lists_them_in_order() {
+fn the_unknown_kind_error_lists_the_kind_table_in_order() {
     let names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
     let e = load(&rule("nope", "")).unwrap_err();
     assert_eq!(
@@ -53,7 +53,6 @@ fn every_kind_in_the_table_loads_by_name_and_the_error_lists_them_in_order() {
             names.join(", ")
         )]
     );
-    assert_eq!(names.len(), 22);
 }
 
 #[test]
