@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::check::edit_distance::damerau_levenshtein;
-use crate::check::names::NameIndex;
+use crate::check::existence::{self, Existence};
+use crate::check::names::{self, NameIndex, Names};
 use crate::diagnostic::Severity;
 use crate::rule::{Case, Rule, RuleError, RuleKind};
 
@@ -373,11 +374,10 @@ impl Settings {
         }
         if !self.names.is_empty() {
             for rule in &mut rules {
-                if let RuleKind::Names { index } = &rule.kind {
+                if let Some(Names { index }) = rule.kind.downcast_ref() {
                     let all = index.names().chain(self.names.iter().map(String::as_str));
-                    rule.kind = RuleKind::Names {
-                        index: Arc::new(NameIndex::new(all)),
-                    };
+                    let index = Arc::new(NameIndex::new(all, index.min_surname()));
+                    rule.kind = RuleKind::new(&names::KIND, Arc::new(Names { index }));
                 }
             }
         }
@@ -388,10 +388,14 @@ impl Settings {
 fn reject_rule(words: &[String]) -> Rule {
     Rule {
         id: Arc::from("vocab/reject"),
-        kind: RuleKind::Existence {
-            literals: words.to_vec(),
-            patterns: Vec::new(),
-        },
+        kind: RuleKind::new(
+            &existence::KIND,
+            Arc::new(Existence {
+                literals: words.to_vec(),
+                patterns: Vec::new(),
+                case_insensitive: false,
+            }),
+        ),
         severity: Severity::Warning,
         category: "vocabulary".into(),
         message: "'{match}' is on the project's reject list".into(),

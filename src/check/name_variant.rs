@@ -4,14 +4,40 @@
 //! right: in machine translation the wrong one is sometimes the majority.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Label};
+use super::kind::{Check, Key, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Names shorter than this are too easily different people (`Jan`/`Jon`).
-const MIN_LEN: usize = 5;
+const MIN_LETTERS: Key<u32> = Key::new("min-letters");
+
+pub static KIND: Kind = Kind {
+    name: "name-variants",
+    keys: &[MIN_LETTERS.decl()],
+    placeholders: &["match", "spellings"],
+    compile: |spec| {
+        Ok(Arc::new(NameVariants {
+            min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
+        }))
+    },
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct NameVariants {
+    /// `min-letters` (5): shorter names are too easily different people
+    /// (`Jan`/`Jon`).
+    pub min_letters: usize,
+}
+
+impl Check for NameVariants {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self.min_letters, out);
+    }
+}
 
 pub fn fold_diacritic(c: char) -> char {
     match c {
@@ -96,7 +122,7 @@ struct Spelling<'a> {
     mid_sentence: bool,
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<Diagnostic>) {
     let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     for word in doc.words() {
@@ -109,7 +135,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut chars = text.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         if !first_upper
-            || text.chars().count() < MIN_LEN
+            || text.chars().count() < min_letters
             || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
         {
             continue;
@@ -170,21 +196,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         for (i, spelling) in spellings.iter().enumerate().filter(|(i, _)| *i != majority) {
             let _ = i;
             for &span in &spelling.spans {
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
+                out.push(
+                    rule.report(span, |name| match name {
                         "match" => Some(spelling.text.to_string()),
                         "spellings" => Some(listing.join(", ")),
                         _ => None,
-                    }),
-                    labels: vec![Label {
-                        span: spellings[majority].spans[0],
-                        message: format!("also spelled `{}`", spellings[majority].text),
-                    }],
-                    fix: None,
-                });
+                    })
+                    .label(
+                        spellings[majority].spans[0],
+                        format!("also spelled `{}`", spellings[majority].text),
+                    )
+                    .build(),
+                );
             }
         }
     }
