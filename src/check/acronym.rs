@@ -9,8 +9,8 @@
 //! of the long form contributes a letter, starting with its initial, so a
 //! scrambled acronym cannot hide in the inner letters of a long name.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
 
 use super::kind::{Check, Key, Kind};
 use super::meta::RuleMeta;
@@ -182,6 +182,69 @@ fn long_form_words<'a>(text: &'a str, end: usize, max: usize) -> (Vec<LongWord<'
     (words, title_case == Some(true))
 }
 
+/// Given names: the first word of each two- or three-word person name in the
+/// built-in names list (`rules/data/names.txt`). A name counts as a person's
+/// unless one of its words also belongs to an organisation's name there (a
+/// name of four words or more, or one with a function word: `World` in `World
+/// Health Organization`, `Doctors` in `Doctors Without Borders`).
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let list = crate::builtin::BUILTIN_FILES
+        .iter()
+        .find(|(path, _)| *path == "rules/data/names.txt")
+        .map_or("", |(_, text)| text);
+    let entries: Vec<Vec<&str>> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            l.split([' ', '-', '\u{a0}'])
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .collect();
+    let connector = |t: &&str| {
+        is_function_word(t) || t.eq_ignore_ascii_case("without") || t.eq_ignore_ascii_case("sans")
+    };
+    let organisation_words: HashSet<&str> = entries
+        .iter()
+        .filter(|e| e.len() >= 4 || e.iter().any(connector))
+        .flatten()
+        .copied()
+        .collect();
+    entries
+        .iter()
+        .filter(|e| (2..=3).contains(&e.len()))
+        .filter(|e| !e.iter().any(|t| organisation_words.contains(t)))
+        .map(|e| e[0])
+        .filter(|t| name_shaped(t))
+        .collect()
+});
+
+/// `Ivanov`, `McConnell`, `O’Brien`: a capital, some lowercase letters, letters only.
+fn name_shaped(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !is_function_word(word)
+}
+
+/// True when the words end with a person's name: two or three name-shaped
+/// words, the first a listed given name (`Sergei Ivanov`, `Foreign Minister
+/// Sergei Lavrov`, `Anders Fogh Rasmussen`). An acronym in parentheses right
+/// after a person's name is an affiliation (`Sergei Ivanov (RFS)`, a party, a
+/// club, a country code), not the name's initials.
+fn ends_with_person_name(words: &[LongWord]) -> bool {
+    (2..=3).any(|len| {
+        let Some(tail) = words.len().checked_sub(len).map(|i| &words[i..]) else {
+            return false;
+        };
+        let given = tail[0].text.split('-').next().unwrap_or_default();
+        GIVEN_NAMES.contains(given) && tail.iter().all(|w| name_shaped(w.text))
+    })
+}
+
 /// Initials of the content words, hyphen parts counting as words.
 fn initials(words: &[LongWord]) -> String {
     let mut out = String::new();
@@ -329,8 +392,9 @@ fn judge(
             });
         }
     }
-    if !title_case {
-        // A lowercase phrase before a parenthesis is too often not a definition.
+    if !title_case || ends_with_person_name(words) {
+        // A lowercase phrase before a parenthesis is too often not a
+        // definition, and one after a person's name is an affiliation.
         return None;
     }
     // The long form the short form claims: as many content words as it has letters.
@@ -531,6 +595,32 @@ mod tests {
         );
         let d = &defs("the Kurdistan Workers' Party (PKK) said")[0];
         assert_eq!((d.2.as_str(), d.3), ("KWP", false));
+    }
+
+    #[test]
+    fn given_names_come_from_person_names_only() {
+        for name in ["Sergei", "Olaf", "Anders", "Kassym"] {
+            assert!(GIVEN_NAMES.contains(name), "{name}");
+        }
+        for word in [
+            "World",
+            "Collective",
+            "United",
+            "Doctors",
+            "Reporters",
+            "International",
+        ] {
+            assert!(!GIVEN_NAMES.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn affiliation_after_a_persons_name_is_not_a_definition() {
+        assert!(defs("the envoy Sergei Ivanov (RFS) said").is_empty());
+        assert!(defs("Minister Sergei Lavrov (MFA) said").is_empty());
+        // Aligned definitions are kept whatever the words.
+        assert!(defs("Olaf Scholz (OS) said")[0].3);
+        assert!(!defs("the Kanjiro Tanaka (KTS) said")[0].3);
     }
 
     #[test]

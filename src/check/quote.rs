@@ -1,6 +1,8 @@
 //! Quotation-mark spacing and balance: `help, ”Tokayev said` (a closing quote
-//! with a space before it and glued to the next word), `“ word` (an opening
-//! quote followed by a space), and quotes left open within a paragraph.
+//! with a space before it and glued to the next word), `the word ”.` (a
+//! closing quote with a space before it, then sentence punctuation), `“ word`
+//! (an opening quote followed by a space), and quotes left open within a
+//! paragraph.
 
 use std::sync::Arc;
 
@@ -61,6 +63,49 @@ fn markup_context(text: &str, at: usize, len: usize) -> bool {
     matches!(before, Some('=' | '<' | '>')) || matches!(after, Some('=' | '<' | '>'))
 }
 
+/// The spaces before the closing quote at `at` (`len` bytes long) when it
+/// follows a word or a sentence mark and is followed, after optional spaces,
+/// by sentence punctuation: `the word ”.`, `he said ” ,`.
+fn space_before_closing(text: &str, at: usize, len: usize) -> Option<Span> {
+    let before = text[..at].trim_end_matches(is_space);
+    let after = text[at + len..].trim_start_matches(is_space);
+    let word_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '…'));
+    (before.len() < at && word_before && after.starts_with(['.', ',', ';', ':', '!', '?']))
+        .then(|| Span::new(before.len(), at))
+}
+
+/// Straight closing quotes after a space in the paragraph `start..end`, as
+/// (quote offset, spaces before it). A straight quote's role is only taken as
+/// certain when the paragraph's straight quotes pair up (an even count, none
+/// an inch or ditto mark after a digit), this one closes a pair, and its
+/// opening quote is not itself followed by a space (`" word "` is ambiguous).
+fn straight_closing_after_space(text: &str, start: usize, end: usize) -> Vec<(usize, Span)> {
+    let quotes: Vec<usize> = text[start..end]
+        .match_indices('"')
+        .map(|(i, _)| start + i)
+        .collect();
+    if quotes.is_empty()
+        || quotes.len() % 2 == 1
+        || quotes.iter().any(|&q| {
+            text[..q]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    {
+        return Vec::new();
+    }
+    quotes
+        .chunks(2)
+        .filter(|pair| !text[pair[0] + 1..].starts_with(is_space))
+        .filter(|pair| !markup_context(text, pair[1], 1))
+        .filter_map(|pair| Some((pair[1], space_before_closing(text, pair[1], 1)?)))
+        .collect()
+}
+
 pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let paras = paragraphs(text);
@@ -79,6 +124,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let mut unbalanced = Vec::new();
     for (n, &(start, end)) in paras.iter().enumerate() {
         let para = &text[start..end];
+        for (at, space) in straight_closing_after_space(text, start, end) {
+            push(
+                Span::new(space.start as usize, at + 1),
+                "closing quote after a space",
+                vec![Edit::new(space, "")],
+            );
+        }
         if !para.contains(['“', '”']) {
             continue;
         }
@@ -114,7 +166,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
             depth -= 1;
             let space_before = prev.is_some_and(is_space);
             let glued_after = next.is_some_and(char::is_alphanumeric);
-            if let Some((open, spaces)) = spaced_open.take()
+            let spaced = spaced_open.take();
+            if let Some((open, spaces)) = spaced
                 && !space_before
             {
                 push(
@@ -139,6 +192,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
                     Span::new(at, at + 3),
                     "closing quote glued to the next word",
                     vec![Edit::new(Span::new(at + 3, at + 3), " ")],
+                );
+            } else if space_before
+                && spaced.is_none()
+                && let Some(space) = space_before_closing(text, at, 3)
+            {
+                // `the word ”.`: unless the opening quote was spaced too (`“ word ”.`, a house style).
+                push(
+                    Span::new(space.start as usize, at + 3),
+                    "closing quote after a space",
+                    vec![Edit::new(space, "")],
                 );
             }
         }
