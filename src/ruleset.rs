@@ -10,7 +10,7 @@ use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
     acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym, invisible,
-    language, link_block, mixed_script, mojibake, name_variant, names, overuse, quality, quote,
+    foreign_script, language, link_block, mixed_script, mojibake, name_variant, names, overuse, quality, quote,
     repetition, repetition_loop,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -345,6 +345,7 @@ impl RuleSet {
                 RuleKind::Mojibake => mojibake::check(doc, rule, &mut out),
                 RuleKind::Invisible => invisible::check(doc, rule, &mut out),
                 RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
+                RuleKind::ForeignScript => foreign_script::check(doc, rule, &mut out),
                 RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
                 RuleKind::LinkBlock => link_block::check(doc, rule, &mut out),
                 RuleKind::RepetitionLoop { allow } => {

@@ -8,6 +8,7 @@ pub mod duplicate_line;
 pub mod edit_distance;
 pub mod entity;
 pub mod exonym;
+pub mod foreign_script;
 pub mod invisible;
 pub mod language;
 pub mod link_block;

@@ -107,6 +107,8 @@ pub enum RuleKind {
     Invisible,
     /// Latin words with Cyrillic or Greek look-alike letters.
     MixedScript,
+    /// Letters of another script in Latin-script text.
+    ForeignScript,
     /// A line or paragraph repeated in the document.
     DuplicateLine,
     /// A run of short lines: a menu or link list.
@@ -144,6 +146,7 @@ impl RuleKind {
             RuleKind::Mojibake => "mojibake",
             RuleKind::Invisible => "invisible",
             RuleKind::MixedScript => "mixed-script",
+            RuleKind::ForeignScript => "foreign-script",
             RuleKind::DuplicateLine => "duplicate-line",
             RuleKind::LinkBlock => "link-block",
             RuleKind::RepetitionLoop { .. } => "repetition-loop",
