@@ -9,9 +9,9 @@ use regex::{Regex, RegexSet};
 use crate::check::consistency::Occurrence;
 use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
-    acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym, invisible,
-    foreign_script, language, link_block, mixed_script, mojibake, name_variant, names, overuse, quality, quote,
-    repetition, repetition_loop,
+    acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym,
+    foreign_script, invisible, language, link_block, mixed_script, mojibake, name_variant, names,
+    overuse, quality, quote, repetition, repetition_loop,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;

@@ -125,7 +125,9 @@ fn classify(c: char) -> Class {
             // `ー`, `々`, `゛` and CJK punctuation belong to their scripts
             // through Script_Extensions.
             let ext = c.script_extension();
-            let Some(first) = ext.iter().find(|s| !matches!(s, Script::Common | Script::Inherited))
+            let Some(first) = ext
+                .iter()
+                .find(|s| !matches!(s, Script::Common | Script::Inherited))
             else {
                 return Class::Other;
             };
@@ -278,7 +280,11 @@ const CLOSERS: &[char] = &[')', '）', ']', '»', '”', '"', '’', '\''];
 fn original_in_brackets(text: &str, span: Span) -> bool {
     let before = &text[..span.start as usize];
     let after = &text[span.end as usize..];
-    let Some(close) = after.trim_start_matches(['»', '”', '"', '’', '\'']).chars().next() else {
+    let Some(close) = after
+        .trim_start_matches(['»', '”', '"', '’', '\''])
+        .chars()
+        .next()
+    else {
         return false;
     };
     if !CLOSERS.contains(&close) {
@@ -333,7 +339,10 @@ fn translation_follows(text: &str, span: Span) -> bool {
     let inner = &inner[..end];
     !inner.is_empty()
         && inner.len() <= 60
-        && inner.chars().next().is_some_and(|c| classify(c) == Class::Latin)
+        && inner
+            .chars()
+            .next()
+            .is_some_and(|c| classify(c) == Class::Latin)
 }
 
 #[cfg(test)]
@@ -353,8 +362,14 @@ mod tests {
             found("Dimitrov practised, ATP <男子テニス> tennis365.net reported."),
             ["男子テニス"]
         );
-        assert_eq!(found("Town topic ー Saga Newspaper News ー Live"), ["ー", "ー"]);
-        assert_eq!(found("wearing crutches. (す す す す) SPORT.es"), ["す す す す"]);
+        assert_eq!(
+            found("Town topic ー Saga Newspaper News ー Live"),
+            ["ー", "ー"]
+        );
+        assert_eq!(
+            found("wearing crutches. (す す す す) SPORT.es"),
+            ["す す す す"]
+        );
         assert_eq!(found("Japan Youth っ (JC) was held."), ["っ"]);
     }
 
@@ -403,6 +418,9 @@ mod tests {
             found("The minister said Україна will win, at the press conference in Kyiv."),
             ["Україна"]
         );
-        assert_eq!(found("Sources told Reuters the λόγος was clear."), ["λόγος"]);
+        assert_eq!(
+            found("Sources told Reuters the λόγος was clear."),
+            ["λόγος"]
+        );
     }
 }
