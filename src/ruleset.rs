@@ -11,7 +11,7 @@ use crate::check::text::{at_word_boundary, preserve_case};
 use crate::check::{
     acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym,
     foreign_script, invisible, language, link_block, mixed_script, mojibake, name_variant, names,
-    overuse, quality, quote, repetition, repetition_loop,
+    overuse, quality, quote, repetition, repetition_loop, untranslated,
 };
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
@@ -346,6 +346,7 @@ impl RuleSet {
                 RuleKind::Invisible => invisible::check(doc, rule, &mut out),
                 RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
                 RuleKind::ForeignScript => foreign_script::check(doc, rule, &mut out),
+                RuleKind::Untranslated => untranslated::check(doc, rule, &mut out),
                 RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
                 RuleKind::LinkBlock => link_block::check(doc, rule, &mut out),
                 RuleKind::RepetitionLoop { allow } => {

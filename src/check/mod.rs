@@ -22,3 +22,4 @@ pub mod quote;
 pub mod repetition;
 pub mod repetition_loop;
 pub mod text;
+pub mod untranslated;

@@ -109,6 +109,8 @@ pub enum RuleKind {
     MixedScript,
     /// Letters of another script in Latin-script text.
     ForeignScript,
+    /// Source-language words left in English text.
+    Untranslated,
     /// A line or paragraph repeated in the document.
     DuplicateLine,
     /// A run of short lines: a menu or link list.
@@ -147,6 +149,7 @@ impl RuleKind {
             RuleKind::Invisible => "invisible",
             RuleKind::MixedScript => "mixed-script",
             RuleKind::ForeignScript => "foreign-script",
+            RuleKind::Untranslated => "untranslated",
             RuleKind::DuplicateLine => "duplicate-line",
             RuleKind::LinkBlock => "link-block",
             RuleKind::RepetitionLoop { .. } => "repetition-loop",
