@@ -236,7 +236,39 @@ impl RuleSet {
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         drop_nested(&mut out);
+        self.drop_words_inside_loops(&mut out);
         out
+    }
+
+    /// `tournament tournament tournament` is one artifact: when the loop
+    /// rule reports it, the doubled-word findings inside it go.
+    fn drop_words_inside_loops(&self, out: &mut Vec<Diagnostic>) {
+        let ids_of = |pick: fn(&RuleKind) -> bool| -> Vec<&str> {
+            self.rules
+                .iter()
+                .filter(|r| pick(&r.kind))
+                .map(|r| &*r.id)
+                .collect()
+        };
+        let loops = ids_of(|k| matches!(k, RuleKind::RepetitionLoop { .. }));
+        let words = ids_of(|k| matches!(k, RuleKind::Repetition { .. }));
+        if loops.is_empty() || words.is_empty() {
+            return;
+        }
+        let loop_spans: Vec<Span> = out
+            .iter()
+            .filter(|d| loops.contains(&&*d.rule))
+            .map(|d| d.span)
+            .collect();
+        if loop_spans.is_empty() {
+            return;
+        }
+        out.retain(|d| {
+            !(words.contains(&&*d.rule)
+                && loop_spans
+                    .iter()
+                    .any(|l| l.start <= d.span.start && d.span.end <= l.end))
+        });
     }
 
     /// Every check on one document (or section), unsorted and unsuppressed.
