@@ -6,12 +6,16 @@
 //! command-line flags.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
-use crate::check::names::NameIndex;
+use crate::check::edit_distance::damerau_levenshtein;
+use crate::check::existence::{self, Existence};
+use crate::check::names::{self, NameIndex, Names};
 use crate::diagnostic::Severity;
 use crate::rule::{Case, Rule, RuleError, RuleKind};
 
@@ -116,7 +120,46 @@ with_settings! {
         exclude: Vec<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         overrides: Vec<Override>,
+        /// Where the file came from and where its rule selectors are written
+        /// (set by [`Config::parse`]), so a selector that matches no rule can
+        /// be reported at its line and column.
+        #[serde(skip)]
+        origin: Option<Origin>,
     }
+}
+
+/// The file a [`Config`] was parsed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub path: String,
+    pub text: Arc<str>,
+    /// Every rule-id glob of `select`, `ignore` and `severity`, in the file
+    /// and in its `[[overrides]]`.
+    pub selectors: Vec<Selector>,
+}
+
+/// A rule-id glob as written in a config file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selector {
+    /// The key it is listed under: `select`, `ignore` or `severity`.
+    pub key: &'static str,
+    pub glob: String,
+    /// Byte range of the string in the file.
+    pub span: Range<usize>,
+}
+
+/// The string-valued keys of a config file with their positions (a second,
+/// lenient reading of the same text: other keys are ignored here).
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+struct Positions {
+    select: Vec<Spanned<String>>,
+    ignore: Vec<Spanned<String>>,
+    severity: BTreeMap<Spanned<String>, serde::de::IgnoredAny>,
+    accept: Vec<Spanned<String>>,
+    reject: Vec<Spanned<String>>,
+    names: Vec<Spanned<String>>,
+    overrides: Vec<Positions>,
 }
 
 with_settings! {
@@ -136,8 +179,51 @@ impl Config {
             message,
             note: None,
         };
-        let config: Config = toml::from_str(text)
+        let mut config: Config = toml::from_str(text)
             .map_err(|e| error(e.span(), e.message().trim_end().to_string()))?;
+        let positions: Positions = toml::from_str(text)
+            .map_err(|e| error(e.span(), e.message().trim_end().to_string()))?;
+        let mut selectors = Vec::new();
+        let mut tables = vec![&positions];
+        while let Some(table) = tables.pop() {
+            // An empty word would match at every position: `reject = [""]`
+            // flagged every byte of every file.
+            for (key, words) in [
+                ("accept", &table.accept),
+                ("reject", &table.reject),
+                ("names", &table.names),
+            ] {
+                if let Some(word) = words.iter().find(|w| w.get_ref().trim().is_empty()) {
+                    return Err(error(
+                        Some(word.span()),
+                        format!("`{key}` has an empty or whitespace-only entry"),
+                    ));
+                }
+            }
+            let globs = (table.select.iter().map(|g| ("select", g)))
+                .chain(table.ignore.iter().map(|g| ("ignore", g)))
+                .chain(table.severity.keys().map(|g| ("severity", g)));
+            for (key, glob) in globs {
+                Glob::new(glob.get_ref()).map_err(|e| {
+                    error(
+                        Some(glob.span()),
+                        format!("invalid rule glob in `{key}`: {}", e.kind()),
+                    )
+                })?;
+                selectors.push(Selector {
+                    key,
+                    glob: glob.get_ref().clone(),
+                    span: glob.span(),
+                });
+            }
+            tables.extend(table.overrides.iter().rev());
+        }
+        selectors.sort_by_key(|s| s.span.start);
+        config.origin = Some(Origin {
+            path: path.to_string(),
+            text: Arc::from(text),
+            selectors,
+        });
         let check_globs = |globs: &[String], what: &str| -> Result<(), RuleError> {
             for g in globs {
                 Glob::new(g).map_err(|e| {
@@ -170,6 +256,63 @@ impl Config {
     pub fn is_excluded(&self, relative_path: &str) -> bool {
         glob_set(&self.exclude).is_some_and(|set| set.is_match(relative_path))
     }
+
+    /// The file's rule selectors (`select`, `ignore`, `severity`, in the file
+    /// and its overrides) that match none of `rule_ids`, as errors pointing at
+    /// each: a misspelt selector would otherwise select nothing (and lint
+    /// nothing) or ignore nothing, silently.
+    pub fn unknown_selectors(&self, rule_ids: &[&str]) -> Vec<RuleError> {
+        let Some(origin) = &self.origin else {
+            return Vec::new();
+        };
+        origin
+            .selectors
+            .iter()
+            .filter_map(|s| {
+                let problem = unknown_selector(&s.glob, rule_ids)?;
+                Some(RuleError {
+                    path: origin.path.clone(),
+                    source_text: origin.text.clone(),
+                    span: Some(s.span.clone()),
+                    message: format!("`{}` in `{}` matches no rule", s.glob, s.key),
+                    note: Some(problem),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The id of the rule built from the configuration's `reject` list; always a
+/// known id for selectors, whether or not the list is empty.
+pub const REJECT_RULE_ID: &str = "vocab/reject";
+
+/// `None` when the rule-id glob matches one of `rule_ids` (or is not a valid
+/// glob: that is reported where globs are compiled); otherwise a hint naming
+/// the closest rule id (or `pack/*`), by edit distance.
+pub fn unknown_selector(glob: &str, rule_ids: &[&str]) -> Option<String> {
+    let matcher = Glob::new(glob).ok()?.compile_matcher();
+    if rule_ids.iter().any(|id| matcher.is_match(id)) || matcher.is_match(REJECT_RULE_ID) {
+        return None;
+    }
+    let mut candidates: Vec<String> = rule_ids.iter().map(|id| id.to_string()).collect();
+    candidates.push(REJECT_RULE_ID.to_string());
+    let packs: std::collections::BTreeSet<String> = candidates
+        .iter()
+        .filter_map(|id| id.split_once('/').map(|(pack, _)| format!("{pack}/*")))
+        .collect();
+    candidates.extend(packs);
+    // Close enough to be a typo: at most a third of the selector's length (and
+    // at least 2) edits away.
+    let limit = (glob.chars().count() / 3).max(2);
+    let closest = candidates
+        .iter()
+        .map(|c| (damerau_levenshtein(glob, c, limit), c))
+        .filter(|(d, _)| *d <= limit)
+        .min();
+    Some(match closest {
+        Some((_, id)) => format!("did you mean `{id}`?"),
+        None => "`artlint rules` lists the rule ids".to_string(),
+    })
 }
 
 fn glob_set(globs: &[String]) -> Option<GlobSet> {
@@ -231,11 +374,10 @@ impl Settings {
         }
         if !self.names.is_empty() {
             for rule in &mut rules {
-                if let RuleKind::Names { index } = &rule.kind {
+                if let Some(Names { index }) = rule.kind.downcast_ref() {
                     let all = index.names().chain(self.names.iter().map(String::as_str));
-                    rule.kind = RuleKind::Names {
-                        index: Arc::new(NameIndex::new(all)),
-                    };
+                    let index = Arc::new(NameIndex::new(all, index.min_surname()));
+                    rule.kind = RuleKind::new(&names::KIND, Arc::new(Names { index }));
                 }
             }
         }
@@ -246,10 +388,14 @@ impl Settings {
 fn reject_rule(words: &[String]) -> Rule {
     Rule {
         id: Arc::from("vocab/reject"),
-        kind: RuleKind::Existence {
-            literals: words.to_vec(),
-            patterns: Vec::new(),
-        },
+        kind: RuleKind::new(
+            &existence::KIND,
+            Arc::new(Existence {
+                literals: words.to_vec(),
+                patterns: Vec::new(),
+                case_insensitive: false,
+            }),
+        ),
         severity: Severity::Warning,
         category: "vocabulary".into(),
         message: "'{match}' is on the project's reject list".into(),
@@ -266,10 +412,11 @@ fn reject_rule(words: &[String]) -> Rule {
 
 /// A commented starter configuration for `artlint init`.
 pub const STARTER: &str = r#"# artlint configuration. Found by artlint in the linted file's folder or any
-# folder above it (the nearest wins); `--config FILE` names one, `--isolated`
-# ignores them all. Every key is optional.
+# folder above it, up to the repository root (the nearest wins); `--config
+# FILE` names one, `--isolated` ignores them all. Every key is optional.
 
 # Rules to run, as rule-id globs (default: every rule of the loaded packs).
+# A glob here, in `ignore` or in `[severity]` that matches no rule is an error.
 # select = ["scrape/*", "names/*", "acronym/*", "punctuation/*", "markup/*"]
 
 # Rules to skip.
@@ -341,9 +488,62 @@ mod tests {
 
     #[test]
     fn starter_config_parses() {
+        let mut config = Config::parse("artlint.toml", STARTER).unwrap();
+        assert_eq!(config.origin.take().unwrap().selectors, []);
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn empty_vocabulary_entries_are_errors_at_their_position() {
+        for (text, expected) in [
+            (
+                "reject = [\"utilise\", \"\"]\n",
+                "artlint.toml:1:22: `reject` has an empty or whitespace-only entry",
+            ),
+            (
+                "accept = [\" \"]\n",
+                "artlint.toml:1:11: `accept` has an empty or whitespace-only entry",
+            ),
+            (
+                "[[overrides]]\npaths = [\"a\"]\nnames = [\"\\t\"]\n",
+                "artlint.toml:3:10: `names` has an empty or whitespace-only entry",
+            ),
+        ] {
+            let e = Config::parse("artlint.toml", text).unwrap_err();
+            assert_eq!(e.to_string(), expected, "{text}");
+        }
+        assert!(Config::parse("artlint.toml", "reject = [\"x\"]\naccept = [\"y z\"]\n").is_ok());
+    }
+
+    #[test]
+    fn selectors_that_match_no_rule_are_reported_with_a_suggestion() {
+        let config = Config::parse(
+            "artlint.toml",
+            "select = [\"scrape/*\", \"nope/x\"]\nignore = [\"names/exonim\"]\n[severity]\n\"scrap/*\" = \"info\"\n[[overrides]]\npaths = [\"a\"]\nignore = [\"vocab/reject\", \"names/*\"]\n",
+        )
+        .unwrap();
+        let ids = ["scrape/source-link", "names/exonym"];
+        let errors: Vec<String> = config
+            .unknown_selectors(&ids)
+            .iter()
+            .map(|e| format!("{e} ({})", e.note.as_deref().unwrap_or("")))
+            .collect();
         assert_eq!(
-            Config::parse("artlint.toml", STARTER).unwrap(),
-            Config::default()
+            errors,
+            [
+                "artlint.toml:1:23: `nope/x` in `select` matches no rule (`artlint rules` lists the rule ids)",
+                "artlint.toml:2:11: `names/exonim` in `ignore` matches no rule (did you mean `names/exonym`?)",
+                "artlint.toml:4:1: `scrap/*` in `severity` matches no rule (did you mean `scrape/*`?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn invalid_rule_globs_point_into_the_file() {
+        let e = Config::parse("artlint.toml", "ignore = [\"a/[b\"]\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "artlint.toml:1:11: invalid rule glob in `ignore`: unclosed character class; missing ']'"
         );
     }
 }

@@ -1,21 +1,23 @@
 //! All selected rules compiled once: one Aho-Corasick automaton for every
-//! literal of every rule, one `RegexSet` prefilter for every regex, one
-//! boilerplate index, then the procedural checks. Immutable after
+//! literal of every rule, one `RegexSet` prefilter for every regex, then each
+//! kind's own checks (one boilerplate index for all boilerplate rules, the
+//! procedural checks, the document statistics). Immutable after
 //! construction, so it is shared by reference across threads.
+//!
+//! Kinds take part only through their [`Kind`] and
+//! [`Check`](crate::check::Check): the literals
+//! and patterns a rule contributes, what a hit means, and how its rules check
+//! a document.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
-use crate::check::consistency::Occurrence;
-use crate::check::text::{at_word_boundary, preserve_case};
-use crate::check::{
-    acronym, boilerplate::BoilerplateIndex, consistency, duplicate_line, entity, exonym,
-    foreign_script, invisible, language, link_block, mixed_script, mojibake, name_variant, names,
-    overuse, quality, quote, repetition, repetition_loop, untranslated,
-};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::check::kind::{Case, CompiledRule, EachRule, Hit, Kind, KindRun};
+use crate::check::text::at_word_boundary;
+use crate::check::{KINDS, language};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rule::{Case, Rule, RuleKind, render_message};
+use crate::rule::Rule;
 use crate::span::Span;
 
 /// Up to this many literals the automaton is a full DFA (see `RuleSet::new`).
@@ -25,8 +27,7 @@ const MAX_DFA_LITERALS: usize = 10_000;
 #[derive(Debug, Clone, Copy)]
 struct Owner {
     rule: u32,
-    /// Index of the literal/pattern within the rule; for consistency rules,
-    /// `group << 16 | variant`.
+    /// Index of the literal/pattern within the rule (see [`Check::literals`](crate::check::Check::literals)).
     item: u32,
 }
 
@@ -48,75 +49,39 @@ struct RegexEntry {
     insensitive: bool,
 }
 
-/// Per-document state gathered during the literal pass and used after it.
-#[derive(Default)]
-struct Pending<'r> {
-    consistency: Vec<(u32, Occurrence)>,
-    english_seen: std::collections::HashMap<&'r str, bool>,
-}
-
 /// The compiled form of a set of rules.
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// The rules as their checks see them, indexed like `rules`.
+    compiled: Vec<CompiledRule>,
     literals: Option<AhoCorasick>,
     literal_entries: Vec<LiteralEntry>,
     regex_set: Option<RegexSet>,
     regex_entries: Vec<RegexEntry>,
-    boilerplate: BoilerplateIndex,
-    has_invalid_utf8_rule: bool,
+    /// One per kind present, in [`KINDS`] order.
+    runs: Vec<Box<dyn KindRun>>,
     /// Words and names that are never flagged (project vocabulary).
     accepted: Vec<String>,
 }
 
-/// The literals of a rule that go into the shared automaton, with their item ids.
-fn rule_literals(rule: &Rule) -> Vec<(u32, &str)> {
-    match &rule.kind {
-        RuleKind::Existence { literals, .. } => literals
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (i as u32, l.as_str()))
-            .collect(),
-        RuleKind::Substitution { swaps, .. } => swaps
-            .iter()
-            .enumerate()
-            .map(|(i, (w, _))| (i as u32, w.as_str()))
-            .collect(),
-        RuleKind::Consistency { groups } => groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, group)| {
-                group
-                    .iter()
-                    .enumerate()
-                    .map(move |(v, l)| (((g as u32) << 16) | v as u32, l.as_str()))
-            })
-            .collect(),
-        RuleKind::Exonym { people } => people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i as u32, p.foreign.as_str()))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn rule_patterns(rule: &Rule) -> &[Regex] {
-    match &rule.kind {
-        RuleKind::Existence { patterns, .. } | RuleKind::Substitution { patterns, .. } => patterns,
-        _ => &[],
-    }
-}
-
 impl RuleSet {
     pub fn new(rules: Vec<Rule>) -> RuleSet {
+        let compiled: Vec<CompiledRule> = rules
+            .iter()
+            .map(|r| CompiledRule {
+                meta: r.meta(),
+                kind: r.kind.clone(),
+            })
+            .collect();
         let mut literal_patterns: Vec<String> = Vec::new();
         let mut literal_entries = Vec::new();
         let mut regex_entries = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
-            let insensitive =
-                rule.case == Case::Insensitive && !matches!(rule.kind, RuleKind::Exonym { .. });
-            for (item, literal) in rule_literals(rule) {
+            let check = rule.kind.check();
+            let literals = check.literals();
+            let insensitive = literals.case_insensitive;
+            for (item, literal) in literals.items {
                 let owner = Owner {
                     rule: r as u32,
                     item,
@@ -139,7 +104,7 @@ impl RuleSet {
                     exact: (!insensitive).then(|| literal.into()),
                 });
             }
-            for (item, regex) in rule_patterns(rule).iter().enumerate() {
+            for (item, regex) in check.patterns().iter().enumerate() {
                 regex_entries.push(RegexEntry {
                     owner: Owner {
                         rule: r as u32,
@@ -165,18 +130,15 @@ impl RuleSet {
         let regex_set = (!regex_entries.is_empty())
             .then(|| RegexSet::new(regex_entries.iter().map(set_source)).ok())
             .flatten();
-        let boilerplate = BoilerplateIndex::new(&rules);
-        let has_invalid_utf8_rule = rules
-            .iter()
-            .any(|r| matches!(r.kind, RuleKind::InvalidUtf8));
+        let runs = kind_runs(&compiled);
         RuleSet {
             rules,
+            compiled,
             literals,
             literal_entries,
             regex_set,
             regex_entries,
-            boilerplate,
-            has_invalid_utf8_rule,
+            runs,
             accepted: Vec::new(),
         }
     }
@@ -227,11 +189,15 @@ impl RuleSet {
         for part in parts {
             out.extend(part);
         }
+        // Directives that suppressed nothing are reported by the rule of the
+        // suppressions' own kind, if selected.
         let unused = self
-            .rules
+            .compiled
             .iter()
-            .find(|r| matches!(r.kind, RuleKind::UnusedSuppression));
-        crate::suppress::apply(doc, &mut out, unused);
+            .find(|r| r.kind.is(&crate::suppress::KIND))
+            .map(|r| &r.meta);
+        let ran: Vec<&str> = self.rules.iter().map(|r| &*r.id).collect();
+        crate::suppress::apply(doc, &mut out, unused, &ran);
         self.drop_accepted(doc, &mut out);
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -243,15 +209,15 @@ impl RuleSet {
     /// `tournament tournament tournament` is one artifact: when the loop
     /// rule reports it, the doubled-word findings inside it go.
     fn drop_words_inside_loops(&self, out: &mut Vec<Diagnostic>) {
-        let ids_of = |pick: fn(&RuleKind) -> bool| -> Vec<&str> {
+        let ids_of = |kind: &crate::check::Kind| -> Vec<&str> {
             self.rules
                 .iter()
-                .filter(|r| pick(&r.kind))
+                .filter(|r| r.kind.is(kind))
                 .map(|r| &*r.id)
                 .collect()
         };
-        let loops = ids_of(|k| matches!(k, RuleKind::RepetitionLoop { .. }));
-        let words = ids_of(|k| matches!(k, RuleKind::Repetition { .. }));
+        let loops = ids_of(&crate::check::repetition_loop::KIND);
+        let words = ids_of(&crate::check::repetition::KIND);
         if loops.is_empty() || words.is_empty() {
             return;
         }
@@ -275,7 +241,7 @@ impl RuleSet {
     fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let active = self.active_rules(doc);
-        let mut pending = Pending::default();
+        let mut hits: Vec<Hit> = Vec::new();
         let text = doc.text;
 
         if let Some(automaton) = &self.literals {
@@ -298,13 +264,7 @@ impl RuleSet {
                 if rule.word_boundary && !at_word_boundary(text, m.start(), m.end()) {
                     continue;
                 }
-                self.literal_hit(
-                    doc,
-                    entry.owner,
-                    Span::from(m.range()),
-                    &mut out,
-                    &mut pending,
-                );
+                hits.push(hit(entry.owner, Span::from(m.range())));
             }
         }
 
@@ -321,6 +281,7 @@ impl RuleSet {
                     continue;
                 }
                 let rule = &self.rules[entry.owner.rule as usize];
+                let compiled = &self.compiled[entry.owner.rule as usize];
                 for caps in entry.regex.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0 always matches");
                     if entry.literal {
@@ -328,81 +289,36 @@ impl RuleSet {
                         if rule.word_boundary && !at_word_boundary(text, start, end) {
                             continue;
                         }
-                        self.literal_hit(
-                            doc,
-                            entry.owner,
-                            Span::new(start, end),
-                            &mut out,
-                            &mut pending,
-                        );
+                        hits.push(hit(entry.owner, Span::new(start, end)));
                         continue;
                     }
                     let target = caps.name("span").unwrap_or(whole);
                     if target.is_empty() && whole.is_empty() {
                         continue;
                     }
-                    out.push(regex_diagnostic(
-                        rule,
+                    compiled.kind.check().pattern_hit(
+                        doc,
+                        &compiled.meta,
                         entry.owner.item,
                         &caps,
                         Span::from(target.range()),
-                    ));
+                        &mut out,
+                    );
                 }
             }
         }
 
-        let mut consistency_hits = pending.consistency;
-        if !consistency_hits.is_empty() {
-            consistency_hits.sort_by_key(|(rule, o)| (*rule, o.span.start));
-            for chunk in consistency_hits.chunk_by(|a, b| a.0 == b.0) {
-                let rule = &self.rules[chunk[0].0 as usize];
-                if let RuleKind::Consistency { groups } = &rule.kind {
-                    let occurrences: Vec<Occurrence> = chunk.iter().map(|(_, o)| *o).collect();
-                    consistency::check(doc, rule, groups, &occurrences, &mut out);
-                }
-            }
+        // Each rule's literal hits together, in document order.
+        hits.sort_by_key(|h| (h.rule, h.span.start));
+        for chunk in hits.chunk_by(|a, b| a.rule == b.rule) {
+            let rule = &self.compiled[chunk[0].rule as usize];
+            rule.kind
+                .check()
+                .literal_hits(doc, &rule.meta, chunk, &mut out);
         }
 
-        self.boilerplate.check(doc, &self.rules, &active, &mut out);
-
-        for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
-            match &rule.kind {
-                RuleKind::Repetition { allow } => repetition::check(doc, rule, allow, &mut out),
-                RuleKind::AcronymExpansion => acronym::check_expansion(doc, rule, &mut out),
-                RuleKind::AcronymConsistency => acronym::check_inconsistent(doc, rule, &mut out),
-                RuleKind::Names { index } => names::check(doc, rule, index, &mut out),
-                RuleKind::NameVariants => name_variant::check(doc, rule, &mut out),
-                RuleKind::QuoteSpacing => quote::check(doc, rule, &mut out),
-                RuleKind::HtmlEntity => entity::check(doc, rule, &mut out),
-                RuleKind::Mojibake => mojibake::check(doc, rule, &mut out),
-                RuleKind::Invisible => invisible::check(doc, rule, &mut out),
-                RuleKind::MixedScript => mixed_script::check(doc, rule, &mut out),
-                RuleKind::ForeignScript => foreign_script::check(doc, rule, &mut out),
-                RuleKind::Untranslated => untranslated::check(doc, rule, &mut out),
-                RuleKind::DuplicateLine => duplicate_line::check(doc, rule, &mut out),
-                RuleKind::LinkBlock => link_block::check(doc, rule, &mut out),
-                RuleKind::RepetitionLoop { allow } => {
-                    repetition_loop::check(doc, rule, allow, &mut out)
-                }
-                RuleKind::Overuse { allow } => overuse::check(doc, rule, allow, &mut out),
-                _ => {}
-            }
-        }
-
-        // Document statistics last: one of them measures what the
-        // boilerplate rules found.
-        let mut measured = None;
-        for (rule, _) in self.rules.iter().zip(&active).filter(|(_, on)| **on) {
-            if let RuleKind::Quality {
-                metric,
-                minimum,
-                maximum,
-            } = &rule.kind
-            {
-                let (stats, flagged) = measured
-                    .get_or_insert_with(|| (quality::Stats::of(doc), self.boilerplate_bytes(&out)));
-                quality::check(stats, rule, *metric, *minimum, *maximum, *flagged, &mut out);
-            }
+        for run in &self.runs {
+            run.run(doc, &self.compiled, &active, &mut out);
         }
 
         out
@@ -429,24 +345,6 @@ impl RuleSet {
         });
     }
 
-    /// Bytes of the lines flagged by boilerplate rules (each line once).
-    fn boilerplate_bytes(&self, out: &[Diagnostic]) -> usize {
-        let boilerplate: std::collections::HashSet<&str> = self
-            .rules
-            .iter()
-            .filter(|r| matches!(r.kind, RuleKind::Boilerplate { .. }))
-            .map(|r| &*r.id)
-            .collect();
-        let mut spans: Vec<Span> = out
-            .iter()
-            .filter(|d| boilerplate.contains(&*d.rule))
-            .map(|d| d.span)
-            .collect();
-        spans.sort();
-        spans.dedup();
-        spans.iter().map(|s| s.len()).sum()
-    }
-
     /// Which rules apply to this document: those without a language
     /// restriction, and the rest when the document's language is theirs.
     fn active_rules(&self, doc: &Document) -> Vec<bool> {
@@ -461,71 +359,6 @@ impl RuleSet {
                     || language.is_none_or(|l| r.languages.iter().any(|x| x == l))
             })
             .collect()
-    }
-
-    fn literal_hit<'r>(
-        &'r self,
-        doc: &Document,
-        owner: Owner,
-        span: Span,
-        out: &mut Vec<Diagnostic>,
-        pending: &mut Pending<'r>,
-    ) {
-        let rule = &self.rules[owner.rule as usize];
-        let matched = doc.slice(span);
-        let item = owner.item as usize;
-        match &rule.kind {
-            RuleKind::Existence { .. } => out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span,
-                message: render_message(&rule.message, |name| {
-                    (name == "match").then(|| matched.to_string())
-                }),
-                labels: Vec::new(),
-                fix: None,
-            }),
-            RuleKind::Substitution { swaps, .. } => {
-                let right = &swaps[item].1;
-                let replacement = if rule.case == Case::Insensitive {
-                    preserve_case(matched, right)
-                } else {
-                    right.clone()
-                };
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
-                        "match" => Some(matched.to_string()),
-                        "replacement" => Some(replacement.clone()),
-                        _ => None,
-                    }),
-                    labels: Vec::new(),
-                    fix: Some(Fix {
-                        applicability: rule.applicability,
-                        edits: vec![Edit::new(span, replacement)],
-                    }),
-                });
-            }
-            RuleKind::Consistency { .. } => pending.consistency.push((
-                owner.rule,
-                Occurrence {
-                    group: owner.item >> 16,
-                    variant: owner.item & 0xffff,
-                    span,
-                },
-            )),
-            RuleKind::Exonym { people } => exonym::report(
-                doc,
-                rule,
-                &people[item],
-                span,
-                &mut pending.english_seen,
-                out,
-            ),
-            _ => {}
-        }
     }
 
     /// Lints raw bytes: invalid UTF-8 is decoded lossily (each bad sequence
@@ -564,27 +397,16 @@ impl RuleSet {
             }
             diagnostics.retain(|d| inserted.binary_search(&d.span).is_err());
         }
-        if let (Err(error), true) = (std::str::from_utf8(bytes), self.has_invalid_utf8_rule) {
-            let at = error.valid_up_to();
-            let bad = bytes[at];
-            let span = Span::new(at, at + '\u{fffd}'.len_utf8());
-            for rule in self
-                .rules
-                .iter()
-                .filter(|r| matches!(r.kind, RuleKind::InvalidUtf8))
-            {
-                diagnostics.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| {
-                        (name == "byte").then(|| format!("0x{bad:02X}"))
-                    }),
-                    labels: Vec::new(),
-                    fix: None,
-                });
+        if let Err(error) = std::str::from_utf8(bytes) {
+            let before = diagnostics.len();
+            for rule in &self.compiled {
+                rule.kind
+                    .check()
+                    .check_invalid_utf8(&rule.meta, bytes, error, &mut diagnostics);
             }
-            diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            if diagnostics.len() > before {
+                diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
         }
         (text, diagnostics)
     }
@@ -625,37 +447,36 @@ fn set_source(entry: &RegexEntry) -> String {
     format!("{flags}(?:{})", entry.regex.as_str())
 }
 
-fn regex_diagnostic(rule: &Rule, item: u32, caps: &regex::Captures, span: Span) -> Diagnostic {
-    let matched = caps
-        .name("span")
-        .unwrap_or_else(|| caps.get(0).expect("group 0"))
-        .as_str();
-    let replacement = match &rule.kind {
-        RuleKind::Substitution {
-            replace: Some(template),
-            ..
-        } => {
-            let mut expanded = String::new();
-            caps.expand(template, &mut expanded);
-            Some(expanded)
-        }
-        _ => None,
-    };
-    let _ = item;
-    let message = render_message(&rule.message, |name| match name {
-        "match" => Some(matched.to_string()),
-        "replacement" => replacement.clone(),
-        other => caps.name(other).map(|m| m.as_str().to_string()),
-    });
-    Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
+fn hit(owner: Owner, span: Span) -> Hit {
+    Hit {
+        rule: owner.rule,
+        item: owner.item,
         span,
-        message,
-        labels: Vec::new(),
-        fix: replacement.map(|r| Fix {
-            applicability: rule.applicability,
-            edits: vec![Edit::new(span, r)],
-        }),
     }
+}
+
+/// One [`KindRun`] per kind with rules in the set, in [`KINDS`] order (then
+/// any kind not in the table, in order of appearance).
+fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
+    let mut kinds: Vec<&'static Kind> = KINDS.to_vec();
+    for rule in compiled {
+        if !kinds.iter().any(|k| rule.kind.is(k)) {
+            kinds.push(rule.kind.kind());
+        }
+    }
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let mine: Vec<u32> = (0..compiled.len() as u32)
+                .filter(|&r| compiled[r as usize].kind.is(kind))
+                .collect();
+            if mine.is_empty() {
+                return None;
+            }
+            Some(match kind.prepare {
+                Some(prepare) => prepare(compiled, mine),
+                None => Box::new(EachRule(mine)) as Box<dyn KindRun>,
+            })
+        })
+        .collect()
 }

@@ -4,12 +4,30 @@
 //! rules may be globs (`scrape/*`). A directive that suppresses nothing is
 //! itself reported, so stale suppressions do not pile up.
 
+use std::sync::Arc;
+
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::check::kind::{Check, Kind};
+use crate::check::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+/// `unused-suppression`: a directive that suppressed nothing, reported by
+/// [`apply`] when the rule set has a rule of this kind.
+pub static KIND: Kind = Kind {
+    name: "unused-suppression",
+    keys: &[],
+    placeholders: &["match"],
+    compile: |_| Ok(Arc::new(UnusedSuppression)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct UnusedSuppression;
+
+impl Check for UnusedSuppression {}
 
 #[derive(Debug)]
 struct Region {
@@ -71,8 +89,15 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
 }
 
 /// Removes suppressed diagnostics and, if `unused_rule` is selected, reports
-/// directives that suppressed nothing.
-pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Option<&Rule>) {
+/// directives that suppressed nothing. `ran` are the ids of the rules that
+/// linted the document: a directive naming a rule that did not run (not
+/// selected, or ignored) is not reported, since that rule might have needed it.
+pub fn apply(
+    doc: &Document,
+    diagnostics: &mut Vec<Diagnostic>,
+    unused_rule: Option<&RuleMeta>,
+    ran: &[&str],
+) {
     if memchr::memmem::find(doc.text.as_bytes(), b"artlint-").is_none() {
         return;
     }
@@ -149,7 +174,17 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
         !suppressed
     });
     let Some(rule) = unused_rule else { return };
-    for region in regions.iter().filter(|r| !r.used) {
+    // A name that is not a valid glob never matches: that directive is useless.
+    let named_rules_ran = |region: &Region| {
+        region.names.iter().all(|name| match Glob::new(name) {
+            Ok(glob) => {
+                let glob = glob.compile_matcher();
+                ran.iter().any(|id| glob.is_match(id))
+            }
+            Err(_) => true,
+        })
+    };
+    for region in regions.iter().filter(|r| !r.used && named_rules_ran(r)) {
         let shown = &text[region.directive.range()];
         // Delete the whole line when the directive is alone on it.
         let alone = text[region.directive_line.range()].trim() == shown;
@@ -158,18 +193,12 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>, unused_rule: Opt
         } else {
             region.directive
         };
-        diagnostics.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: region.directive,
-            message: render_message(&rule.message, |name| {
+        diagnostics.push(
+            rule.report(region.directive, |name| {
                 (name == "match").then(|| shown.to_string())
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(delete, "")],
-            }),
-        });
+            })
+            .unsafe_fix([Edit::new(delete, "")])
+            .build(),
+        );
     }
 }

@@ -43,7 +43,7 @@ fn every_rule_has_positive_and_negative_examples() {
     let rules = load_pack(&builtin_pack()).expect("built-in pack loads");
     let mut missing = Vec::new();
     for rule in &rules {
-        if matches!(rule.kind, artlint::RuleKind::InvalidUtf8) {
+        if rule.kind.name() == "invalid-utf8" {
             continue; // needs bytes, tested in tests/cli.rs
         }
         let positive = rule.tests.iter().any(|t| !t.expect.is_empty());

@@ -189,7 +189,7 @@ fn baseline_survives_edits_above_and_new_findings_still_fail() {
     ]));
     assert_eq!(code, 0, "{err}");
     let baseline = std::fs::read_to_string(root.join("baseline.json")).unwrap();
-    assert!(baseline.starts_with("{\n  \"version\": 1,\n  \"findings\": [\n    {\n      \"path\": \"a.txt\",\n      \"rule\": \"repetition/word\",\n"), "{baseline}");
+    assert!(baseline.starts_with("{\n  \"version\": 2,\n  \"findings\": [\n    {\n      \"path\": \"a.txt\",\n      \"rule\": \"repetition/word\",\n"), "{baseline}");
     // Edit above the finding: still hidden.
     write(
         root,

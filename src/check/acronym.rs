@@ -10,11 +10,79 @@
 //! scrambled acronym cannot hide in the inner letters of a long name.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+use super::kind::{Check, Key, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+/// `acronym-expansion`: see [`check_expansion`].
+pub static EXPANSION: Kind = Kind {
+    name: "acronym-expansion",
+    keys: &[],
+    placeholders: &["match", "long", "initials", "usage"],
+    compile: |_| Ok(Arc::new(Expansion)),
+    prepare: None,
+};
+
+const MAJORITY_FACTOR: Key<u32> = Key::new("majority-factor");
+const SUBSTITUTION_MIN_LETTERS: Key<u32> = Key::new("substitution-min-letters");
+
+/// `acronym-consistency`: see [`check_inconsistent`].
+pub static CONSISTENCY: Kind = Kind {
+    name: "acronym-consistency",
+    keys: &[MAJORITY_FACTOR.decl(), SUBSTITUTION_MIN_LETTERS.decl()],
+    placeholders: &["match", "majority", "count"],
+    compile: |spec| {
+        let default = Consistency::default();
+        Ok(Arc::new(Consistency {
+            majority_factor: spec.count(&MAJORITY_FACTOR, default.majority_factor, 1)?,
+            substitution_min_letters: spec.count(
+                &SUBSTITUTION_MIN_LETTERS,
+                default.substitution_min_letters,
+                0,
+            )?,
+        }))
+    },
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Expansion;
+
+impl Check for Expansion {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check_expansion(doc, rule, out);
+    }
+}
+
+/// An acronym-consistency rule's thresholds: rule keys, with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct Consistency {
+    /// `majority-factor` (2): how many times more frequent a near-variant
+    /// must be to count as the majority form.
+    pub majority_factor: usize,
+    /// `substitution-min-letters` (4): one changed letter makes a
+    /// near-variant only in acronyms this long (`NSA`/`NBA` are different).
+    pub substitution_min_letters: usize,
+}
+
+impl Default for Consistency {
+    fn default() -> Consistency {
+        Consistency {
+            majority_factor: 2,
+            substitution_min_letters: 4,
+        }
+    }
+}
+
+impl Check for Consistency {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check_inconsistent(doc, rule, self, out);
+    }
+}
 
 /// Words that may sit inside a long form without giving it a letter.
 const FUNCTION_WORDS: &[&str] = &[
@@ -289,7 +357,7 @@ fn judge(
 /// `acronym/expansion-mismatch`: a definition whose short form does not match
 /// its long form. A warning when the implied acronym is used elsewhere in the
 /// document, info otherwise (acronyms kept from another language).
-pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let definitions = find_definitions(doc);
     if definitions.iter().all(|d| d.aligned) {
         return;
@@ -312,38 +380,30 @@ pub fn check_expansion(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             format!("initials: {}", def.initials)
         };
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: if used > 0 {
-                rule.severity
-            } else {
-                Severity::Info
-            },
-            span: def.short,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(def.short, |name| match name {
                 "match" => Some(short.to_string()),
                 "long" => Some(long.to_string()),
                 "initials" => Some(def.initials.clone()),
                 "usage" => Some(usage.clone()),
                 _ => None,
-            }),
-            labels: vec![Label {
-                span: def.long,
-                message: "long form".into(),
-            }],
-            fix: (used > 0).then(|| Fix {
-                applicability: rule
-                    .applicability
-                    .min(crate::diagnostic::Applicability::Unsafe),
-                edits: vec![Edit::new(def.short, def.initials.clone())],
-            }),
-        });
+            })
+            .severity(if used > 0 {
+                rule.severity
+            } else {
+                Severity::Info
+            })
+            .label(def.long, "long form")
+            .unsafe_fix((used > 0).then(|| Edit::new(def.short, def.initials.clone())))
+            .build(),
+        );
     }
 }
 
-/// True if `a` and `b` (same length) differ by one substitution, one
-/// adjacent transposition, or are anagrams of each other.
-fn near_variant(a: &str, b: &str) -> bool {
+/// True if `a` and `b` (same length) differ by one substitution (in
+/// acronyms of `substitution_min` letters or more), one adjacent
+/// transposition, or are anagrams of each other.
+fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len() != b.len() || a == b {
         return false;
@@ -351,7 +411,7 @@ fn near_variant(a: &str, b: &str) -> bool {
     let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
     if diffs.len() == 1 {
         // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
-        return a.len() >= 4;
+        return a.len() >= substitution_min;
     }
     if diffs.len() == 2
         && diffs[1] == diffs[0] + 1
@@ -367,9 +427,14 @@ fn near_variant(a: &str, b: &str) -> bool {
 }
 
 /// `acronym/inconsistent`: a rare acronym that is a near-variant of the
-/// majority form (at least twice as frequent), or of its own definition's
+/// majority form (`majority-factor` times as frequent), or of its own definition's
 /// initials.
-pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check_inconsistent(
+    doc: &Document,
+    rule: &RuleMeta,
+    limits: &Consistency,
+    out: &mut Vec<Diagnostic>,
+) {
     let occurrences = acronym_occurrences(doc);
     if occurrences.len() < 2 {
         return;
@@ -388,7 +453,8 @@ pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>
         let majority = forms
             .iter()
             .filter(|(other, other_spans)| {
-                (near_variant(minority, other) && other_spans.len() >= 2 * spans.len())
+                (near_variant(minority, other, limits.substitution_min_letters)
+                    && other_spans.len() >= limits.majority_factor * spans.len())
                     || (defined_as.is_some_and(|d| d.initials == **other)
                         && other_spans.len() > spans.len())
             })
@@ -401,31 +467,19 @@ pub fn check_inconsistent(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>
             .find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
         for &span in spans {
             let count = majority_spans.len();
-            let mut labels = Vec::new();
-            if let Some(def) = majority_definition {
-                labels.push(Label {
-                    span: def.long,
-                    message: format!("defined here as {}", doc.slice(def.short)),
-                });
-            }
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span,
-                message: render_message(&rule.message, |name| match name {
-                    "match" => Some(minority.to_string()),
-                    "majority" => Some(majority.to_string()),
-                    "count" => Some(count.to_string()),
-                    _ => None,
-                }),
-                labels,
-                fix: Some(Fix {
-                    applicability: rule
-                        .applicability
-                        .min(crate::diagnostic::Applicability::Unsafe),
-                    edits: vec![Edit::new(span, majority)],
-                }),
+            let mut report = rule.report(span, |name| match name {
+                "match" => Some(minority.to_string()),
+                "majority" => Some(majority.to_string()),
+                "count" => Some(count.to_string()),
+                _ => None,
             });
+            if let Some(def) = majority_definition {
+                report = report.label(
+                    def.long,
+                    format!("defined here as {}", doc.slice(def.short)),
+                );
+            }
+            out.push(report.unsafe_fix([Edit::new(span, majority)]).build());
         }
     }
 }
@@ -481,11 +535,11 @@ mod tests {
 
     #[test]
     fn near_variants() {
-        assert!(!near_variant("CTSC", "CSTO"));
-        assert!(near_variant("CTSO", "CSTO"));
-        assert!(near_variant("NTAO", "NATO"));
-        assert!(!near_variant("NATO", "NASA"));
-        assert!(!near_variant("USA", "UAE"));
-        assert!(!near_variant("NSA", "NBA"));
+        assert!(!near_variant("CTSC", "CSTO", 4));
+        assert!(near_variant("CTSO", "CSTO", 4));
+        assert!(near_variant("NTAO", "NATO", 4));
+        assert!(!near_variant("NATO", "NASA", 4));
+        assert!(!near_variant("USA", "UAE", 4));
+        assert!(!near_variant("NSA", "NBA", 4));
     }
 }

@@ -5,13 +5,82 @@
 //! one lookup per short line whatever the number of rules.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::kind::{
+    Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PATTERNS, reject_empty,
+};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
-use crate::rule::{Position, Rule, RuleKind, render_message};
 use crate::span::Span;
+
+const PHRASES: Key<Vec<String>> = Key::new("phrases");
+const POSITION: Key<Position> = Key::new("position");
+const LINES: Key<u32> = Key::new("lines");
+
+pub static KIND: Kind = Kind {
+    name: "boilerplate",
+    keys: &[
+        PHRASES.decl(),
+        PATTERNS.decl(),
+        POSITION.decl(),
+        LINES.decl(),
+    ],
+    placeholders: &["match"],
+    compile,
+    prepare: Some(|rules, mine| Box::new(BoilerplateIndex::new(rules, &mine))),
+};
+
+/// Where in a document a boilerplate phrase counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    Head,
+    Tail,
+    Any,
+}
+
+/// One boilerplate rule. Its phrases and patterns are matched by the
+/// [`BoilerplateIndex`] of all boilerplate rules of a rule set.
+#[derive(Debug)]
+pub struct Boilerplate {
+    /// Normalised with [`normalize_line`].
+    pub phrases: Vec<String>,
+    pub patterns: Vec<Regex>,
+    pub position: Position,
+    /// With `position` head or tail: within this many non-empty lines of it.
+    pub lines: u32,
+}
+
+impl Check for Boilerplate {}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    // Lines are compared lowercased, so patterns ignore case whatever `case` says.
+    let patterns = spec.patterns(true)?;
+    let phrases: Vec<String> = spec
+        .take(&PHRASES)?
+        .map(|p| p.into_inner())
+        .unwrap_or_default()
+        .iter()
+        .map(|p| normalize_line(p))
+        .collect();
+    if phrases.is_empty() && patterns.is_empty() {
+        return Err(spec.missing("`phrases` or `patterns`"));
+    }
+    reject_empty(&phrases, "phrases")?;
+    let position = spec.take_or(&POSITION, Position::Any)?;
+    let lines = spec.take_or(&LINES, if position == Position::Any { 0 } else { 5 })?;
+    Ok(Arc::new(Boilerplate {
+        phrases,
+        patterns,
+        position,
+        lines,
+    }))
+}
 
 /// Lines longer than this are prose, never template boilerplate.
 pub const MAX_LINE_BYTES: usize = 300;
@@ -44,13 +113,14 @@ pub struct BoilerplateIndex {
 }
 
 impl BoilerplateIndex {
-    pub fn new(rules: &[Rule]) -> BoilerplateIndex {
+    /// Indexes the rules numbered `mine` of `rules`.
+    pub fn new(rules: &[CompiledRule], mine: &[u32]) -> BoilerplateIndex {
         let mut index = BoilerplateIndex::default();
         let mut sources = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
-            if let RuleKind::Boilerplate {
+        for i in mine.iter().map(|&i| i as usize) {
+            if let Some(Boilerplate {
                 phrases, patterns, ..
-            } = &rule.kind
+            }) = rules[i].kind.downcast_ref()
             {
                 for phrase in phrases {
                     let owners = index.phrases.entry(phrase.clone()).or_default();
@@ -90,7 +160,7 @@ impl BoilerplateIndex {
     pub fn check(
         &self,
         doc: &Document,
-        rules: &[Rule],
+        rules: &[CompiledRule],
         active: &[bool],
         out: &mut Vec<Diagnostic>,
     ) {
@@ -128,11 +198,11 @@ impl BoilerplateIndex {
             owners.dedup();
             for owner in owners.into_iter().filter(|&o| active[o as usize]) {
                 let rule = &rules[owner as usize];
-                let RuleKind::Boilerplate {
+                let Some(Boilerplate {
                     position,
                     lines: budget,
                     ..
-                } = &rule.kind
+                }) = rule.kind.downcast_ref()
                 else {
                     continue;
                 };
@@ -143,14 +213,26 @@ impl BoilerplateIndex {
                     Position::Tail => from_end < *budget as usize,
                 };
                 if in_place {
-                    out.push(line_diagnostic(doc, rule, lines, i));
+                    out.push(line_diagnostic(doc, &rule.meta, lines, i));
                 }
             }
         }
     }
 }
 
-fn line_diagnostic(doc: &Document, rule: &Rule, lines: &[Line], i: usize) -> Diagnostic {
+impl KindRun for BoilerplateIndex {
+    fn run(
+        &self,
+        doc: &Document,
+        rules: &[CompiledRule],
+        active: &[bool],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        self.check(doc, rules, active, out);
+    }
+}
+
+fn line_diagnostic(doc: &Document, rule: &RuleMeta, lines: &[Line], i: usize) -> Diagnostic {
     let line = lines[i];
     let content = doc.slice(line.span);
     let lead = content.len() - content.trim_start().len();
@@ -166,19 +248,9 @@ fn line_diagnostic(doc: &Document, rule: &Rule, lines: &[Line], i: usize) -> Dia
         line.full
     };
     let matched = doc.slice(span);
-    Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        span,
-        message: render_message(&rule.message, |name| {
-            (name == "match").then(|| matched.to_string())
-        }),
-        labels: Vec::new(),
-        fix: Some(Fix {
-            applicability: rule.applicability,
-            edits: vec![Edit::new(delete, "")],
-        }),
-    }
+    rule.report(span, |name| (name == "match").then(|| matched.to_string()))
+        .fix([Edit::new(delete, "")])
+        .build()
 }
 
 #[cfg(test)]

@@ -2,13 +2,59 @@
 //! kept both the teaser and the body, a template that prints a headline
 //! twice, a CMS that duplicated a paragraph.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
+use std::sync::Arc;
+
+use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Shorter lines (`Share`, `Photo`) repeat for innocent reasons.
-pub const MIN_CHARS: usize = 20;
+const MIN_CHARS: Key<u32> = Key::new("min-chars");
+const MAX_REPEATS: Key<u32> = Key::new("max-repeats");
+
+pub static KIND: Kind = Kind {
+    name: "duplicate-line",
+    keys: &[MIN_CHARS.decl(), MAX_REPEATS.decl()],
+    placeholders: PROCEDURAL,
+    compile,
+    prepare: None,
+};
+
+/// A duplicate-line rule's thresholds: rule keys, with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct DuplicateLine {
+    /// `min-chars` (20): shorter lines (`Share`, `Photo`) repeat for innocent reasons.
+    pub min_chars: usize,
+    /// `max-repeats` (3): more repeats in one document mean structured
+    /// content (a recipe, a training plan, a table), not a scraping
+    /// accident: they are reported as info (and `quality/duplicate-lines`
+    /// measures the document).
+    pub max_repeats: usize,
+}
+
+impl Default for DuplicateLine {
+    fn default() -> DuplicateLine {
+        DuplicateLine {
+            min_chars: 20,
+            max_repeats: 3,
+        }
+    }
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let default = DuplicateLine::default();
+    Ok(Arc::new(DuplicateLine {
+        min_chars: spec.count(&MIN_CHARS, default.min_chars, 1)?,
+        max_repeats: spec.count(&MAX_REPEATS, default.max_repeats, 0)?,
+    }))
+}
+
+impl Check for DuplicateLine {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self, out);
+    }
+}
 
 /// Whitespace-normalised, for comparison.
 /// Whitespace-normalised, for comparison; borrowed when already normal.
@@ -21,28 +67,23 @@ fn key(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Repeats beyond this many in one document mean structured content (a
-/// recipe, a training plan, a table), not a scraping accident: they are
-/// reported as info (and `quality/duplicate-lines` measures the document).
-pub const MAX_ISOLATED_REPEATS: usize = 3;
-
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let first = out.len();
-    check_lines(doc, rule, out);
-    if out.len() - first > MAX_ISOLATED_REPEATS {
+    check_lines(doc, rule, limits, out);
+    if out.len() - first > limits.max_repeats {
         for d in &mut out[first..] {
             d.severity = d.severity.min(crate::diagnostic::Severity::Info);
         }
     }
 }
 
-fn check_lines(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, Span> = Default::default();
     for (i, line) in lines.iter().enumerate() {
         let content = doc.slice(line.span);
         let trimmed = content.trim();
-        if trimmed.chars().count() < MIN_CHARS {
+        if trimmed.chars().count() < limits.min_chars {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
@@ -62,24 +103,16 @@ fn check_lines(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     line.full
                 };
                 let at = doc.line_index().line_column(doc.text, first.start).line;
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
+                out.push(
+                    rule.report(span, |name| match name {
                         "match" => Some(trimmed.chars().take(60).collect()),
                         "detail" | "value" => Some(at.to_string()),
                         _ => None,
-                    }),
-                    labels: vec![Label {
-                        span: first,
-                        message: "first occurrence".into(),
-                    }],
-                    fix: Some(Fix {
-                        applicability: rule.applicability.min(Applicability::Unsafe),
-                        edits: vec![Edit::new(delete, "")],
-                    }),
-                });
+                    })
+                    .label(first, "first occurrence")
+                    .unsafe_fix([Edit::new(delete, "")])
+                    .build(),
+                );
             }
         }
     }

@@ -1,95 +1,49 @@
 //! HTML character references left in plain text (`&amp;`, `&#8217;`,
 //! `&nbsp;`), and double escapes (`&amp;amp;`). The fix is the decoded character.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use std::sync::Arc;
+
+use super::kind::{Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
+use crate::input::entity::named_reference;
 use crate::span::Span;
 
-/// The named references that occur in scraped text, decoded.
-const NAMED: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("hellip", "…"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("deg", "°"),
-    ("euro", "€"),
-    ("pound", "£"),
-    ("yen", "¥"),
-    ("cent", "¢"),
-    ("sect", "§"),
-    ("para", "¶"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("plusmn", "±"),
-    ("frac12", "½"),
-    ("frac14", "¼"),
-    ("frac34", "¾"),
-    ("eacute", "é"),
-    ("egrave", "è"),
-    ("ecirc", "ê"),
-    ("euml", "ë"),
-    ("aacute", "á"),
-    ("agrave", "à"),
-    ("acirc", "â"),
-    ("auml", "ä"),
-    ("aring", "å"),
-    ("atilde", "ã"),
-    ("iacute", "í"),
-    ("igrave", "ì"),
-    ("icirc", "î"),
-    ("iuml", "ï"),
-    ("oacute", "ó"),
-    ("ograve", "ò"),
-    ("ocirc", "ô"),
-    ("ouml", "ö"),
-    ("otilde", "õ"),
-    ("oslash", "ø"),
-    ("uacute", "ú"),
-    ("ugrave", "ù"),
-    ("ucirc", "û"),
-    ("uuml", "ü"),
-    ("ccedil", "ç"),
-    ("ntilde", "ñ"),
-    ("szlig", "ß"),
-    ("Eacute", "É"),
-    ("Aacute", "Á"),
-    ("Ouml", "Ö"),
-    ("Uuml", "Ü"),
-    ("Auml", "Ä"),
-    ("Ccedil", "Ç"),
-    ("Ntilde", "Ñ"),
-    ("shy", "\u{ad}"),
-    ("zwj", "\u{200d}"),
-    ("zwnj", "\u{200c}"),
-    ("thinsp", "\u{2009}"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("iexcl", "¡"),
-    ("iquest", "¿"),
-    ("ordm", "º"),
-    ("ordf", "ª"),
-    ("micro", "µ"),
+pub static KIND: Kind = Kind {
+    name: "html-entity",
+    keys: &[],
+    placeholders: &["match", "replacement", "kind"],
+    compile: |_| Ok(Arc::new(HtmlEntity)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct HtmlEntity;
+
+impl Check for HtmlEntity {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
+
+/// The named references that occur in scraped text: the ones this check
+/// reports. What each stands for comes from the one table of HTML names,
+/// [`named_reference`] (the input decoder's).
+const REPORTED: &[&str] = &[
+    "amp", "lt", "gt", "quot", "apos", "nbsp", "ndash", "mdash", "hellip", "lsquo", "rsquo",
+    "ldquo", "rdquo", "laquo", "raquo", "bull", "middot", "copy", "reg", "trade", "deg", "euro",
+    "pound", "yen", "cent", "sect", "para", "times", "divide", "plusmn", "frac12", "frac14",
+    "frac34", "eacute", "egrave", "ecirc", "euml", "aacute", "agrave", "acirc", "auml", "aring",
+    "atilde", "iacute", "igrave", "icirc", "iuml", "oacute", "ograve", "ocirc", "ouml", "otilde",
+    "oslash", "uacute", "ugrave", "ucirc", "uuml", "ccedil", "ntilde", "szlig", "Eacute", "Aacute",
+    "Ouml", "Uuml", "Auml", "Ccedil", "Ntilde", "shy", "zwj", "zwnj", "thinsp", "ensp", "emsp",
+    "iexcl", "iquest", "ordm", "ordf", "micro",
 ];
 
-/// Decodes one reference body (between `&` and `;`).
-fn decode(body: &str) -> Option<String> {
+/// Decodes one reference (after the `&`, up to and with its `;`).
+fn decode(reference: &str) -> Option<String> {
+    let body = reference.strip_suffix(';')?;
     if let Some(num) = body.strip_prefix('#') {
         let value = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -99,13 +53,14 @@ fn decode(body: &str) -> Option<String> {
             .filter(|c| *c != '\0')
             .map(String::from);
     }
-    NAMED
-        .iter()
-        .find(|(name, _)| *name == body)
-        .map(|(_, v)| (*v).to_string())
+    REPORTED
+        .contains(&body)
+        .then(|| named_reference(reference))
+        .flatten()
+        .map(str::to_string)
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -122,7 +77,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if !valid {
             continue;
         }
-        let Some(mut decoded) = decode(body) else {
+        let Some(mut decoded) = decode(&rest[..=semi]) else {
             continue;
         };
         let mut end = amp + 1 + semi + 1;
@@ -134,7 +89,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 let inner = &after[..semi2];
                 if let Some(d) = (!inner.is_empty()
                     && (inner.starts_with('#') || inner.bytes().all(|b| b.is_ascii_alphanumeric())))
-                .then(|| decode(inner))
+                .then(|| decode(&after[..=semi2]))
                 .flatten()
                 {
                     decoded = d;
@@ -155,11 +110,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             decoded.clone()
         };
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some(matched.to_string()),
                 "replacement" => Some(shown.clone()),
                 "kind" => Some(
@@ -171,13 +123,29 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     .to_string(),
                 ),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(span, decoded)],
-            }),
-        });
+            })
+            .unsafe_fix([Edit::new(span, decoded)])
+            .build(),
+        );
         from = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reported_name_is_in_the_html_table() {
+        for name in REPORTED {
+            assert!(named_reference(&format!("{name};")).is_some(), "{name}");
+        }
+        assert_eq!(decode("rsquo;").as_deref(), Some("’"));
+        assert_eq!(decode("nbsp;").as_deref(), Some("\u{a0}"));
+        assert_eq!(decode("#8217;").as_deref(), Some("’"));
+        assert_eq!(decode("#x2014;").as_deref(), Some("—"));
+        // In the HTML table but not one this check reports.
+        assert_eq!(decode("lang;"), None);
+        assert_eq!(decode("bogus;"), None);
     }
 }

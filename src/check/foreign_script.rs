@@ -12,35 +12,47 @@
 //! `µ`), and a name given with its original in brackets or quotes
 //! (`Kyiv (Київ)`, `Київ (Kyiv)`).
 
+use std::sync::Arc;
+
 use unicode_script::{Script, UnicodeScript};
 
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Reports each run of foreign letters; the message's `{detail}` names its
-/// scripts (and says when the run is part of a Latin word).
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    for run in foreign_runs(doc.text) {
-        let matched = doc.slice(run.span);
-        let detail = if run.inside_word {
-            format!("{} letters inside a Latin-script word", run.script_names())
-        } else {
-            format!("{} script", run.script_names())
-        };
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: run.span,
-            message: render_message(&rule.message, |name| match name {
-                "match" => Some(matched.to_string()),
-                "detail" => Some(detail.clone()),
-                _ => None,
-            }),
-            labels: Vec::new(),
-            fix: None,
-        });
+pub static KIND: Kind = Kind {
+    name: "foreign-script",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(ForeignScript)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct ForeignScript;
+
+impl Check for ForeignScript {
+    /// Reports each run of foreign letters; `{detail}` names its scripts
+    /// (and says when the run is part of a Latin word).
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        for run in foreign_runs(doc.text) {
+            let matched = doc.slice(run.span);
+            let detail = if run.inside_word {
+                format!("{} letters inside a Latin-script word", run.script_names())
+            } else {
+                format!("{} script", run.script_names())
+            };
+            out.push(
+                rule.report(run.span, |name| match name {
+                    "match" => Some(matched.to_string()),
+                    "detail" => Some(detail.clone()),
+                    _ => None,
+                })
+                .build(),
+            );
+        }
     }
 }
 

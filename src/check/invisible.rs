@@ -13,11 +13,31 @@
 //! publishers keep on purpose), is info. The fix deletes the characters, or
 //! puts a space or line break where deleting would glue two words.
 
+use std::sync::Arc;
+
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::check::mojibake;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "invisible",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(Invisible)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Invisible;
+
+impl Check for Invisible {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// Bytes that can start a character this check reports: C0 controls other
 /// than tab, line feed and carriage return, DEL, and the lead bytes of the
@@ -162,7 +182,7 @@ struct Verdict {
     replacement: Option<String>,
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let bytes = text.as_bytes();
     // Computed only when the text has a C1 control or soft hyphen: the spans
@@ -212,24 +232,19 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             .as_deref()
             .map(|r| r.escape_default().to_string())
             .unwrap_or_default();
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: verdict.severity.min(rule.severity),
-            span,
-            message: render_message(&rule.message, |key| match key {
+        out.push(
+            rule.report(span, |key| match key {
                 "match" => Some(doc.slice(span).escape_unicode().to_string()),
                 "value" => Some(value.clone()),
                 "detail" => Some(verdict.detail.clone()),
                 "count" => Some(count.to_string()),
                 "replacement" => Some(shown.clone()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: verdict.replacement.map(|r| Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(span, r)],
-            }),
-        });
+            })
+            .severity(verdict.severity.min(rule.severity))
+            .unsafe_fix(verdict.replacement.map(|r| Edit::new(span, r)))
+            .build(),
+        );
     }
 }
 

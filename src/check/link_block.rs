@@ -4,21 +4,66 @@
 //! the link-density idea of boilerplate removers (jusText, boilerpipe)
 //! without the HTML: only the shape of the lines is known.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use std::sync::Arc;
+
+use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Fewer short lines in a row are a subheading, a dateline or a short list.
-pub const MIN_LINES: usize = 6;
-/// A menu item is a few words; a sentence fragment is longer.
-pub const MAX_WORDS: usize = 4;
-/// The same for scripts written without spaces (CJK), in characters.
-pub const MAX_CHARS: usize = 40;
+const MIN_LINES: Key<u32> = Key::new("min-lines");
+const MAX_WORDS: Key<u32> = Key::new("max-words");
+const MAX_CHARS: Key<u32> = Key::new("max-chars");
+
+pub static KIND: Kind = Kind {
+    name: "link-block",
+    keys: &[MIN_LINES.decl(), MAX_WORDS.decl(), MAX_CHARS.decl()],
+    placeholders: PROCEDURAL,
+    compile,
+    prepare: None,
+};
+
+/// A link-block rule's thresholds: rule keys, with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkBlock {
+    /// `min-lines` (6): fewer short lines in a row are a subheading, a
+    /// dateline or a short list.
+    pub min_lines: usize,
+    /// `max-words` (4): a menu item is a few words; a sentence fragment is longer.
+    pub max_words: usize,
+    /// `max-chars` (40): the same for scripts written without spaces (CJK), in characters.
+    pub max_chars: usize,
+}
+
+impl Default for LinkBlock {
+    fn default() -> LinkBlock {
+        LinkBlock {
+            min_lines: 6,
+            max_words: 4,
+            max_chars: 40,
+        }
+    }
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let default = LinkBlock::default();
+    Ok(Arc::new(LinkBlock {
+        min_lines: spec.count(&MIN_LINES, default.min_lines, 1)?,
+        max_words: spec.count(&MAX_WORDS, default.max_words, 0)?,
+        max_chars: spec.count(&MAX_CHARS, default.max_chars, 0)?,
+    }))
+}
+
+impl Check for LinkBlock {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self, out);
+    }
+}
 
 /// True for a line that can be a menu or link item: short, not ending like a
 /// sentence or a clause, and not an item of a list the author wrote.
-fn is_item(line: &str) -> bool {
+fn is_item(line: &str, limits: &LinkBlock) -> bool {
     let line = line.trim();
     let Some(last) = line.chars().last() else {
         return false;
@@ -35,10 +80,10 @@ fn is_item(line: &str) -> bool {
     {
         return false;
     }
-    line.split_whitespace().count() <= MAX_WORDS && line.chars().count() <= MAX_CHARS
+    line.split_whitespace().count() <= limits.max_words && line.chars().count() <= limits.max_chars
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     // Blank lines neither break a run nor count in it.
     let content: Vec<&Line> = lines
@@ -49,16 +94,16 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     while i < content.len() {
         let run = content[i..]
             .iter()
-            .take_while(|l| is_item(doc.slice(l.span)))
+            .take_while(|l| is_item(doc.slice(l.span), limits))
             .count();
-        if run >= MIN_LINES {
+        if run >= limits.min_lines {
             report(doc, rule, &content[i..i + run], out);
         }
         i += run.max(1);
     }
 }
 
-fn report(doc: &Document, rule: &Rule, run: &[&Line], out: &mut Vec<Diagnostic>) {
+fn report(doc: &Document, rule: &RuleMeta, run: &[&Line], out: &mut Vec<Diagnostic>) {
     let (first, last) = (run[0], run[run.len() - 1]);
     let first_text = doc.slice(first.span);
     let last_text = doc.slice(last.span);
@@ -69,31 +114,25 @@ fn report(doc: &Document, rule: &Rule, run: &[&Line], out: &mut Vec<Diagnostic>)
         .take(3)
         .map(|l| doc.slice(l.span).trim())
         .collect();
-    out.push(Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        span: Span::new(start, end),
-        message: render_message(&rule.message, |name| match name {
+    out.push(
+        rule.report(Span::new(start, end), |name| match name {
             "count" => Some(run.len().to_string()),
             "match" => Some(format!("{} …", items.join(" | "))),
             _ => None,
-        }),
-        labels: Vec::new(),
+        })
         // The whole lines, from the first one's start to the last one's end
         // (with its line break).
-        fix: Some(Fix {
-            applicability: rule.applicability.min(Applicability::Unsafe),
-            edits: vec![Edit::new(
-                Span::new(first.full.start as usize, last.full.end as usize),
-                "",
-            )],
-        }),
-    });
+        .unsafe_fix([Edit::new(
+            Span::new(first.full.start as usize, last.full.end as usize),
+            "",
+        )])
+        .build(),
+    );
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_item;
+    use super::{LinkBlock, is_item};
 
     #[test]
     fn menu_items_and_what_is_not_one() {
@@ -105,7 +144,7 @@ mod tests {
             "4",
             "中国新闻",
         ] {
-            assert!(is_item(item), "{item}");
+            assert!(is_item(item, &LinkBlock::default()), "{item}");
         }
         for not in [
             "",
@@ -120,7 +159,7 @@ mod tests {
             "2) Stretch",
             "这是一个很长的句子，它描述了很多事情，而且一直没有结束的迹象，直到最后一个字为止还在继续写下去",
         ] {
-            assert!(!is_item(not), "{not}");
+            assert!(!is_item(not, &LinkBlock::default()), "{not}");
         }
     }
 }

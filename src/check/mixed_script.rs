@@ -10,11 +10,31 @@
 //! have letters without a look-alike (`TNFα`, `IL2RγcKO`) is a real mix and
 //! left alone. The fix replaces the intruders with the word's own script.
 
+use std::sync::Arc;
+
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::check::mojibake;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "mixed-script",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(MixedScript)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct MixedScript;
+
+impl Check for MixedScript {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Script {
@@ -176,7 +196,7 @@ fn word_around(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let bytes = text.as_bytes();
     let latin = |b: &u8| b.is_ascii_alphabetic() || (0xC3..=0xC9).contains(b);
@@ -354,24 +374,18 @@ fn context(text: &str, start: usize, end: usize) -> Option<Script> {
         .map(|(s, _)| s)
 }
 
-fn push(doc: &Document, rule: &Rule, span: Span, finding: Finding, out: &mut Vec<Diagnostic>) {
+fn push(doc: &Document, rule: &RuleMeta, span: Span, finding: Finding, out: &mut Vec<Diagnostic>) {
     let matched = doc.slice(span);
-    out.push(Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        span,
-        message: render_message(&rule.message, |name| match name {
+    out.push(
+        rule.report(span, |name| match name {
             "match" => Some(matched.to_string()),
             "replacement" => Some(finding.fixed.clone()),
             "detail" => Some(finding.detail.clone()),
             _ => None,
-        }),
-        labels: Vec::new(),
-        fix: Some(Fix {
-            applicability: rule.applicability.min(Applicability::Unsafe),
-            edits: vec![Edit::new(span, finding.fixed)],
-        }),
-    });
+        })
+        .unsafe_fix([Edit::new(span, finding.fixed)])
+        .build(),
+    );
 }
 
 #[cfg(test)]

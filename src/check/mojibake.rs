@@ -5,7 +5,7 @@
 //!
 //! The check works on runs of non-ASCII characters (pure ASCII is skipped at
 //! memory speed). In each run it re-encodes the characters with every code
-//! page in [`codec`] and looks for byte sequences that are valid multi-byte
+//! page in `codec` and looks for byte sequences that are valid multi-byte
 //! UTF-8. Such a sequence is only evidence: real text makes some of them by
 //! chance (`CAFÉ”`, the Ukrainian `Рік`, `«МВД»`). Each sequence is scored
 //! from the characters it is made of and the character it decodes to, in
@@ -13,7 +13,7 @@
 //! an accented capital followed by a symbol, a C1 control or `€` is almost
 //! never intended, while a capital followed by a closing quote at the end of
 //! a word is ordinary. Adjacent sequences form a cluster; a cluster is
-//! reported when its score reaches [`STRONG`], or [`CORROBORATED`] when the
+//! reported when its score reaches `STRONG`, or `CORROBORATED` when the
 //! same document already has strong mojibake of the same family.
 //!
 //! The fix is the decoded text, decoded again while it still looks like
@@ -22,12 +22,33 @@
 
 mod codec;
 
+use std::sync::Arc;
+
 use codec::{Codec, Family, Lookup};
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use super::kind::{self, Check, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
+use crate::input::entity::named_reference;
 use crate::span::Span;
+
+pub static KIND: kind::Kind = kind::Kind {
+    name: "mojibake",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(Mojibake)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Mojibake;
+
+impl Check for Mojibake {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 /// A cluster scoring this much is mojibake on its own.
 const STRONG: u32 = 3;
@@ -37,7 +58,7 @@ const CORROBORATED: u32 = 2;
 /// Double and triple encoding are repaired; deeper nesting is left alone.
 const MAX_DEPTH: u8 = 4;
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     if text.is_ascii() {
         return;
@@ -47,24 +68,18 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let matched = doc.slice(span);
         let detail = found.detail(matched);
         let replacement = found.fix.clone().unwrap_or_default();
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some(matched.to_string()),
                 "replacement" => Some(shown(&replacement)),
                 "detail" => Some(detail.clone()),
                 "value" => Some(found.codec.name().to_string()),
                 "count" => Some(found.depth.to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: found.fix.map(|repaired| Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(span, repaired)],
-            }),
-        });
+            })
+            .unsafe_fix(found.fix.map(|repaired| Edit::new(span, repaired)))
+            .build(),
+        );
     }
 }
 
@@ -942,40 +957,13 @@ fn lost_nbsp(text: &str, at: usize, c: char, out: &mut Vec<Candidate>) {
     });
 }
 
-/// Latin-1 characters whose HTML names a scraper may have written out.
-const ENTITIES: &[(&str, u8)] = &[
-    ("nbsp", 0xA0),
-    ("iexcl", 0xA1),
-    ("cent", 0xA2),
-    ("pound", 0xA3),
-    ("curren", 0xA4),
-    ("yen", 0xA5),
-    ("brvbar", 0xA6),
-    ("sect", 0xA7),
-    ("uml", 0xA8),
-    ("copy", 0xA9),
-    ("ordf", 0xAA),
-    ("laquo", 0xAB),
-    ("not", 0xAC),
-    ("shy", 0xAD),
-    ("reg", 0xAE),
-    ("macr", 0xAF),
-    ("deg", 0xB0),
-    ("plusmn", 0xB1),
-    ("sup2", 0xB2),
-    ("sup3", 0xB3),
-    ("acute", 0xB4),
-    ("micro", 0xB5),
-    ("para", 0xB6),
-    ("middot", 0xB7),
-    ("cedil", 0xB8),
-    ("sup1", 0xB9),
-    ("ordm", 0xBA),
-    ("raquo", 0xBB),
-    ("frac14", 0xBC),
-    ("frac12", 0xBD),
-    ("frac34", 0xBE),
-    ("iquest", 0xBF),
+/// The HTML names of the Latin-1 characters U+00A0–U+00BF that a scraper
+/// may have written out; what each stands for comes from the one table of
+/// HTML names, [`named_reference`].
+const ENTITIES: &[&str] = &[
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
 ];
 
 /// `10Î&frac14;s`: mojibake whose continuation byte was then HTML-escaped.
@@ -1003,10 +991,13 @@ fn entity_continuation(
         };
         value.filter(|v| (0xA0..=0xBF).contains(v)).map(|v| v as u8)
     } else {
+        // A Latin-1 character's code point is its byte.
         ENTITIES
-            .iter()
-            .find(|(name, _)| *name == body)
-            .map(|(_, b)| *b)
+            .contains(&body)
+            .then(|| named_reference(&rest[..=semi]))
+            .flatten()
+            .and_then(|v| v.chars().next())
+            .and_then(|c| u8::try_from(u32::from(c)).ok())
     };
     let Some(byte) = byte else {
         return;
@@ -1084,6 +1075,18 @@ mod tests {
         one("Ningboï¼ŒChina", "ï¼Œ", "，");
         one("ZURÃœCK", "Ãœ", "Ü");
         one("100Â\u{a0}km", "Â\u{a0}", "\u{a0}");
+    }
+
+    #[test]
+    fn entity_names_are_latin1_names_of_the_html_table() {
+        for (i, name) in ENTITIES.iter().enumerate() {
+            assert_eq!(
+                named_reference(&format!("{name};")),
+                char::from_u32(0xA0 + i as u32).map(String::from).as_deref(),
+                "{name}"
+            );
+        }
+        one("10Î&frac14;s", "Î&frac14;", "μ");
     }
 
     #[test]

@@ -3,13 +3,40 @@
 //! transliteration-normalised skeleton. It does not claim which spelling is
 //! right: in machine translation the wrong one is sometimes the majority.
 
-use crate::diagnostic::{Diagnostic, Label};
+use std::sync::Arc;
+
+use super::kind::{Check, Key, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Names shorter than this are too easily different people (`Jan`/`Jon`).
-const MIN_LEN: usize = 5;
+const MIN_LETTERS: Key<u32> = Key::new("min-letters");
+
+pub static KIND: Kind = Kind {
+    name: "name-variants",
+    keys: &[MIN_LETTERS.decl()],
+    placeholders: &["match", "spellings"],
+    compile: |spec| {
+        Ok(Arc::new(NameVariants {
+            min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
+        }))
+    },
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct NameVariants {
+    /// `min-letters` (5): shorter names are too easily different people
+    /// (`Jan`/`Jon`).
+    pub min_letters: usize,
+}
+
+impl Check for NameVariants {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self.min_letters, out);
+    }
+}
 
 pub fn fold_diacritic(c: char) -> char {
     match c {
@@ -164,12 +191,15 @@ const ALTERNATING: &[(char, char)] = &[
 ];
 
 /// How many edits apart two spellings of one name may be, by the shorter
-/// skeleton's length: none below five letters (`Jan`/`Jon` are two people).
-fn allowed_edits(shorter: usize) -> usize {
-    match shorter {
-        0..=4 => 0,
-        5 | 6 => 1,
-        _ => 2,
+/// skeleton's length: none below `min-letters` (`Jan`/`Jon` are two people),
+/// one up to six letters, two from seven.
+fn allowed_edits(shorter: usize, min_letters: usize) -> usize {
+    if shorter < min_letters {
+        0
+    } else if shorter < 7 {
+        1
+    } else {
+        2
     }
 }
 
@@ -218,12 +248,12 @@ fn alternation(a: &[char], b: &[char]) -> bool {
 
 /// True when `a` and `b` read as two spellings of one name, not as a name
 /// and an English word made from it, nor as two names.
-fn related(a: &str, b: &str, skel_a: &str, skel_b: &str) -> bool {
+fn related(a: &str, b: &str, skel_a: &str, skel_b: &str, min_letters: usize) -> bool {
     if skel_a == skel_b {
         return true;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (skel_a.chars().collect(), skel_b.chars().collect());
-    let limit = allowed_edits(ca.len().min(cb.len()));
+    let limit = allowed_edits(ca.len().min(cb.len()), min_letters);
     if limit == 0 {
         return false;
     }
@@ -270,7 +300,7 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     root
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<Diagnostic>) {
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     let mut sentence = 0u32;
     let mut previous_end = 0usize;
@@ -302,7 +332,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut chars = text.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         if !first_upper
-            || text.chars().count() < MIN_LEN
+            || text.chars().count() < min_letters
             || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
         {
             continue;
@@ -353,7 +383,11 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut keys = Vec::new();
     for (i, skel) in skeletons.iter().enumerate() {
         keys.clear();
-        deletion_keys(skel, allowed_edits(skel.chars().count()), &mut keys);
+        deletion_keys(
+            skel,
+            allowed_edits(skel.chars().count(), min_letters),
+            &mut keys,
+        );
         keys.sort_unstable();
         keys.dedup();
         for key in keys.drain(..) {
@@ -375,7 +409,7 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     pairs.dedup();
     for (i, j) in pairs {
         let (a, b) = (&spellings[i], &spellings[j]);
-        if !related(a.text, b.text, &skeletons[i], &skeletons[j]) {
+        if !related(a.text, b.text, &skeletons[i], &skeletons[j], min_letters) {
             continue;
         }
         // Two spellings in one sentence are two people (`Heita and Seita`),
@@ -451,25 +485,15 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
             .map(|(_, s)| s)
         {
             for &span in &spelling.spans {
-                out.push(Diagnostic {
-                    rule: rule.id.clone(),
-                    severity: rule.severity,
-                    span,
-                    message: render_message(&rule.message, |name| match name {
-                        "match" => Some(spelling.text.to_string()),
-                        "spellings" => Some(listing.join(", ")),
-                        _ => None,
-                    }),
-                    labels: group
-                        .iter()
-                        .filter(|other| other.text != spelling.text)
-                        .map(|other| Label {
-                            span: other.spans[0],
-                            message: format!("also spelled `{}`", other.text),
-                        })
-                        .collect(),
-                    fix: None,
+                let mut report = rule.report(span, |name| match name {
+                    "match" => Some(spelling.text.to_string()),
+                    "spellings" => Some(listing.join(", ")),
+                    _ => None,
                 });
+                for other in group.iter().filter(|other| other.text != spelling.text) {
+                    report = report.label(other.spans[0], format!("also spelled `{}`", other.text));
+                }
+                out.push(report.build());
             }
         }
     }

@@ -10,12 +10,73 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::sync::Arc;
+
+use super::kind::{Check, Key, Kind, KindError, KindSpec};
+use super::meta::RuleMeta;
 use crate::check::edit_distance::damerau_levenshtein;
 use crate::check::name_variant::fold_diacritic;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+const NAMES: Key<Vec<String>> = Key::new("names");
+const NAMES_FILE: Key<String> = Key::new("names-file");
+const MIN_SURNAME_LETTERS: Key<u32> = Key::new("min-surname-letters");
+
+pub static KIND: Kind = Kind {
+    name: "names",
+    keys: &[NAMES.decl(), NAMES_FILE.decl(), MIN_SURNAME_LETTERS.decl()],
+    placeholders: &["match", "replacement", "name"],
+    compile,
+    prepare: None,
+};
+
+/// `names/misspelled`: a names list, indexed once.
+#[derive(Debug)]
+pub struct Names {
+    pub index: Arc<NameIndex>,
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let mut names: Vec<String> = spec
+        .take(&NAMES)?
+        .map(|n| n.into_inner())
+        .unwrap_or_default();
+    if let Some(list) = spec.take(&NAMES_FILE)? {
+        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
+            KindError::at(
+                list.span(),
+                format!(
+                    "names file `{}` not found in the rule pack (looked for {wanted})",
+                    list.get_ref()
+                ),
+            )
+        })?;
+        names.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    if names.is_empty() {
+        return Err(spec.missing("`names` or `names-file`"));
+    }
+    let min_surname = spec.count(&MIN_SURNAME_LETTERS, 6, 1)?;
+    Ok(Arc::new(Names {
+        index: Arc::new(NameIndex::new(
+            names.iter().map(String::as_str),
+            min_surname,
+        )),
+    }))
+}
+
+impl Check for Names {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, &self.index, out);
+    }
+}
 
 /// A names list, indexed.
 #[derive(Debug, Default)]
@@ -26,12 +87,15 @@ pub struct NameIndex {
     written: Vec<String>,
     /// Token → (entry, position) for every token of every entry.
     exact: HashMap<String, Vec<(u32, u16)>>,
-    /// Listed surnames of ≥ 6 letters, and their deletion neighbourhood.
+    /// Listed surnames of `min_surname` letters or more, and their deletion neighbourhood.
     surnames: Vec<String>,
     deletions: HashMap<u64, Vec<u32>>,
+    /// `min-surname-letters` (6): a lone word is matched against listed
+    /// surnames this long or longer, and a mismatched surname of a
+    /// two-part name must be this long (a shared first name is a weak anchor).
+    min_surname: usize,
 }
 
-const MIN_LONE_SURNAME: usize = 6;
 const MIN_FUZZY_TOKEN: usize = 4;
 
 fn tokens(name: &str) -> Vec<String> {
@@ -44,8 +108,11 @@ fn tokens(name: &str) -> Vec<String> {
 impl NameIndex {
     /// Builds the index from names, one per item (`#` comments and blank
     /// lines already removed).
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameIndex {
-        let mut index = NameIndex::default();
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, min_surname: usize) -> NameIndex {
+        let mut index = NameIndex {
+            min_surname,
+            ..NameIndex::default()
+        };
         let mut seen_surnames: HashMap<String, u32> = HashMap::default();
         for name in names {
             let toks = tokens(name);
@@ -66,7 +133,7 @@ impl NameIndex {
                     .all(|t| t.chars().next().is_some_and(char::is_uppercase));
             let surname = toks.last().expect("two or more tokens");
             if person_like
-                && surname.chars().count() >= MIN_LONE_SURNAME
+                && surname.chars().count() >= index.min_surname
                 && !seen_surnames.contains_key(surname)
             {
                 let sid = index.surnames.len() as u32;
@@ -84,6 +151,11 @@ impl NameIndex {
 
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The `min-surname-letters` it was built with.
+    pub fn min_surname(&self) -> usize {
+        self.min_surname
     }
 
     /// The listed names, as written.
@@ -213,7 +285,7 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// `names/misspelled`.
-pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<Diagnostic>) {
     let toks = text_tokens(doc);
     let text_of = |t: &Token| doc.slice(t.span);
     let mut flagged: Vec<Span> = Vec::new();
@@ -256,7 +328,7 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
                 continue;
             }
             let is_surname = k + 1 == entry_toks.len();
-            if is_surname && entry_toks.len() == 2 && found.chars().count() < MIN_LONE_SURNAME {
+            if is_surname && entry_toks.len() == 2 && found.chars().count() < index.min_surname {
                 continue; // a shared first name is a weak anchor (`John Kerry` / `John Berry`)
             }
             if found
@@ -284,22 +356,16 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
             }
             flagged.push(t.span);
             let full = index.written[entry as usize].clone();
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span: t.span,
-                message: render_message(&rule.message, |name| match name {
+            out.push(
+                rule.report(t.span, |name| match name {
                     "match" => Some(found.to_string()),
                     "replacement" => Some(expected.clone()),
                     "name" => Some(full.clone()),
                     _ => None,
-                }),
-                labels: Vec::new(),
-                fix: Some(Fix {
-                    applicability: rule.applicability.min(Applicability::Unsafe),
-                    edits: vec![Edit::new(t.span, expected.clone())],
-                }),
-            });
+                })
+                .unsafe_fix([Edit::new(t.span, expected.clone())])
+                .build(),
+            );
         }
     }
     // Lone tokens one edit from a listed surname: info only.
@@ -308,7 +374,7 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
         if anchored[i]
             || tok.sentence_start
             || !capitalised(found)
-            || found.chars().count() < MIN_LONE_SURNAME
+            || found.chars().count() < index.min_surname
             || flagged.contains(&tok.span)
         {
             continue;
@@ -329,21 +395,16 @@ pub fn check(doc: &Document, rule: &Rule, index: &NameIndex, out: &mut Vec<Diagn
             if is_spelling_variant(found, surname) {
                 continue;
             }
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: Severity::Info,
-                span: tok.span,
-                message: render_message(&rule.message, |name| match name {
+            out.push(
+                rule.report(tok.span, |name| match name {
                     "match" => Some(found.to_string()),
                     "replacement" | "name" => Some(surname.to_string()),
                     _ => None,
-                }),
-                labels: Vec::new(),
-                fix: Some(Fix {
-                    applicability: Applicability::DisplayOnly,
-                    edits: vec![Edit::new(tok.span, surname)],
-                }),
-            });
+                })
+                .severity(Severity::Info)
+                .fix_with(Applicability::DisplayOnly, [Edit::new(tok.span, surname)])
+                .build(),
+            );
         }
     }
 }

@@ -1,21 +1,63 @@
 //! A content word of six or more letters used three or more times within a
 //! hundred words: machine translation repeats where a writer varies.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::kind::{ALLOW, Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-const MIN_LETTERS: usize = 6;
-const WINDOW: usize = 100;
-const MIN_USES: usize = 3;
+const MIN_LETTERS: Key<u32> = Key::new("min-letters");
+const MIN_USES: Key<u32> = Key::new("min-uses");
+const WINDOW: Key<u32> = Key::new("window");
 
-pub fn check(
-    doc: &Document,
-    rule: &Rule,
-    allow: &std::collections::HashSet<String>,
-    out: &mut Vec<Diagnostic>,
-) {
+pub static KIND: Kind = Kind {
+    name: "overuse",
+    keys: &[
+        ALLOW.decl(),
+        MIN_LETTERS.decl(),
+        MIN_USES.decl(),
+        WINDOW.decl(),
+    ],
+    placeholders: PROCEDURAL,
+    compile,
+    prepare: None,
+};
+
+/// An overuse rule: its thresholds are rule keys, with these defaults.
+#[derive(Debug)]
+pub struct Overuse {
+    /// `allow`: words never reported, lowercased.
+    pub allow: HashSet<String>,
+    /// `min-letters` (6): shorter words are not counted.
+    pub min_letters: usize,
+    /// `min-uses` (3): uses within the window that are reported.
+    pub min_uses: usize,
+    /// `window` (100): in words.
+    pub window: usize,
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    Ok(Arc::new(Overuse {
+        allow: spec.allow_set()?,
+        min_letters: spec.count(&MIN_LETTERS, 6, 1)?,
+        min_uses: spec.count(&MIN_USES, 3, 2)?,
+        window: spec.count(&WINDOW, 100, 1)?,
+    }))
+}
+
+impl Check for Overuse {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self, out);
+    }
+}
+
+pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<Diagnostic>) {
+    let allow = &overuse.allow;
+    let (min_letters, min_uses, window) = (overuse.min_letters, overuse.min_uses, overuse.window);
     let words = doc.words();
     // Recent positions (word index, within the window) of each lowercase
     // content word: bounded per word, however long the document.
@@ -25,36 +67,33 @@ pub fn check(
         let text = doc.slice(word.span);
         // Capitalised words are names (the topic of the article), not style;
         // only plain lowercase words count.
-        if text.len() < MIN_LETTERS
+        if text.len() < min_letters
             || !text.chars().all(char::is_lowercase)
-            || text.chars().count() < MIN_LETTERS
+            || text.chars().count() < min_letters
         {
             continue;
         }
         let lower = text;
         let positions = seen.entry(lower).or_default();
-        let stale = positions.partition_point(|&p| i - p >= WINDOW);
+        let stale = positions.partition_point(|&p| i - p >= window);
         positions.drain(..stale);
         positions.push(i);
         let in_window = positions.len();
         // One report per cluster: not again until the window has moved on.
         let last = reported.get(lower).copied();
-        if in_window >= MIN_USES && last.is_none_or(|l| i - l >= WINDOW) && !allow.contains(lower) {
+        if in_window >= min_uses && last.is_none_or(|l| i - l >= window) && !allow.contains(lower) {
             reported.insert(lower, i);
             let first = positions[positions.len() - in_window];
-            out.push(Diagnostic {
-                rule: rule.id.clone(),
-                severity: rule.severity,
-                span: Span::new(word.span.start as usize, word.span.end as usize),
-                message: render_message(&rule.message, |name| match name {
+            let span = Span::new(word.span.start as usize, word.span.end as usize);
+            out.push(
+                rule.report(span, |name| match name {
                     "match" => Some(lower.to_string()),
                     "count" => Some(in_window.to_string()),
                     "value" => Some((i - first + 1).to_string()),
                     _ => None,
-                }),
-                labels: Vec::new(),
-                fix: None,
-            });
+                })
+                .build(),
+            );
         }
     }
 }

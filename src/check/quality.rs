@@ -3,13 +3,129 @@
 //! threshold, when the document falls outside it. Pipelines drop such
 //! documents silently; artlint says why.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::kind::{Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Gopher applies its filters to documents of 50 words or more.
-pub const MIN_WORDS: usize = 50;
+const METRIC: Key<String> = Key::new("metric");
+const MINIMUM: Key<f64> = Key::new("minimum");
+const MAXIMUM: Key<f64> = Key::new("maximum");
+const MIN_WORDS: Key<u32> = Key::new("min-words");
+
+pub static KIND: Kind = Kind {
+    name: "quality",
+    keys: &[
+        METRIC.decl(),
+        MINIMUM.decl(),
+        MAXIMUM.decl(),
+        MIN_WORDS.decl(),
+    ],
+    placeholders: PROCEDURAL,
+    compile,
+    prepare: Some(|rules, mine| Box::new(QualityRun::new(rules, mine))),
+};
+
+/// A document statistic and its bounds.
+#[derive(Debug)]
+pub struct Quality {
+    pub metric: Metric,
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    /// `min-words` (50): shorter documents are not measured (Gopher applies
+    /// its filters to documents of 50 words or more).
+    pub min_words: usize,
+}
+
+impl Check for Quality {}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let metric_spec = spec
+        .take(&METRIC)?
+        .ok_or_else(|| spec.missing("`metric`"))?;
+    let Some(metric) = Metric::parse(metric_spec.get_ref()) else {
+        return Err(KindError::at(
+            metric_spec.span(),
+            format!(
+                "unknown metric `{}` (known: {})",
+                metric_spec.get_ref(),
+                Metric::NAMES.join(", ")
+            ),
+        ));
+    };
+    let minimum = spec.take(&MINIMUM)?.map(|m| m.into_inner());
+    let maximum = spec.take(&MAXIMUM)?.map(|m| m.into_inner());
+    if minimum.is_none() && maximum.is_none() {
+        return Err(spec.missing("`minimum` or `maximum`"));
+    }
+    Ok(Arc::new(Quality {
+        metric,
+        minimum,
+        maximum,
+        min_words: spec.count(&MIN_WORDS, 50, 0)?,
+    }))
+}
+
+/// The quality rules of a rule set: the document's statistics are counted
+/// once for all of them. They run after the other kinds (see
+/// [`KINDS`](super::KINDS)): `boilerplate-fraction` measures what the
+/// boilerplate rules found.
+#[derive(Debug)]
+pub struct QualityRun {
+    rules: Vec<u32>,
+    /// Ids of the rule set's boilerplate rules.
+    boilerplate: HashSet<Arc<str>>,
+}
+
+impl QualityRun {
+    fn new(rules: &[CompiledRule], mine: Vec<u32>) -> QualityRun {
+        QualityRun {
+            rules: mine,
+            boilerplate: rules
+                .iter()
+                .filter(|r| r.kind.is(&super::boilerplate::KIND))
+                .map(|r| r.meta.id.clone())
+                .collect(),
+        }
+    }
+
+    /// Bytes of the lines flagged by boilerplate rules (each line once).
+    fn boilerplate_bytes(&self, out: &[Diagnostic]) -> usize {
+        let mut spans: Vec<Span> = out
+            .iter()
+            .filter(|d| self.boilerplate.contains(&d.rule))
+            .map(|d| d.span)
+            .collect();
+        spans.sort();
+        spans.dedup();
+        spans.iter().map(|s| s.len()).sum()
+    }
+}
+
+impl KindRun for QualityRun {
+    fn run(
+        &self,
+        doc: &Document,
+        rules: &[CompiledRule],
+        active: &[bool],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut measured = None;
+        for &r in self.rules.iter().filter(|&&r| active[r as usize]) {
+            let rule = &rules[r as usize];
+            let Some(quality) = rule.kind.downcast_ref::<Quality>() else {
+                continue;
+            };
+            let (stats, flagged) =
+                measured.get_or_insert_with(|| (Stats::of(doc), self.boilerplate_bytes(out)));
+            check(stats, &rule.meta, quality, *flagged, out);
+        }
+    }
+}
 
 /// Gopher's "stop words": a document of real prose has at least two.
 const GOPHER_STOP_WORDS: &[&str] = &["the", "be", "to", "of", "and", "that", "have", "with"];
@@ -134,16 +250,34 @@ fn format_value(v: f64) -> String {
     }
 }
 
+/// `value` as [`format_value`] prints it, with more decimals when needed so
+/// that the printed number is still on the same side of `bound` (2.996 below
+/// a minimum of 3 prints as `2.996`, not `3.00`).
+fn format_against(value: f64, bound: f64) -> String {
+    let same_side = |shown: &str| {
+        shown
+            .parse::<f64>()
+            .is_ok_and(|v| v.partial_cmp(&bound) == value.partial_cmp(&bound))
+    };
+    let shown = format_value(value);
+    if same_side(&shown) {
+        return shown;
+    }
+    (3..=6)
+        .map(|decimals| format!("{value:.decimals$}"))
+        .find(|shown| same_side(shown))
+        .unwrap_or_else(|| value.to_string())
+}
+
 pub fn check(
     stats: &Stats,
-    rule: &Rule,
-    metric: Metric,
-    minimum: Option<f64>,
-    maximum: Option<f64>,
+    rule: &RuleMeta,
+    quality: &Quality,
     flagged_boilerplate: usize,
     out: &mut Vec<Diagnostic>,
 ) {
-    if stats.words() < MIN_WORDS {
+    let (metric, minimum, maximum) = (quality.metric, quality.minimum, quality.maximum);
+    if stats.words() < quality.min_words {
         return;
     }
     let value = measure(stats, metric, flagged_boilerplate);
@@ -152,17 +286,13 @@ pub fn check(
         (_, Some(max)) if value > max => (max, "above the maximum"),
         _ => return,
     };
-    out.push(Diagnostic {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        span: Span::new(0, 0),
-        message: render_message(&rule.message, |name| match name {
-            "value" => Some(format_value(value)),
+    out.push(
+        rule.report(Span::new(0, 0), |name| match name {
+            "value" => Some(format_against(value, bound)),
             "threshold" => Some(format_value(bound)),
             "detail" => Some(side.to_string()),
             _ => None,
-        }),
-        labels: Vec::new(),
-        fix: None,
-    });
+        })
+        .build(),
+    );
 }

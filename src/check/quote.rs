@@ -2,10 +2,30 @@
 //! with a space before it and glued to the next word), `“ word` (an opening
 //! quote followed by a space), and quotes left open within a paragraph.
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use std::sync::Arc;
+
+use super::kind::{Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "quote-spacing",
+    keys: &[],
+    placeholders: &["match", "problem"],
+    compile: |_| Ok(Arc::new(QuoteSpacing)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct QuoteSpacing;
+
+impl Check for QuoteSpacing {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, out);
+    }
+}
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}' || c == '\t'
@@ -41,26 +61,20 @@ fn markup_context(text: &str, at: usize, len: usize) -> bool {
     matches!(before, Some('=' | '<' | '>')) || matches!(after, Some('=' | '<' | '>'))
 }
 
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
     let paras = paragraphs(text);
     let mut push = |span: Span, problem: &str, edits: Vec<Edit>| {
         let matched = doc.slice(span);
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some(matched.to_string()),
                 "problem" => Some(problem.to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: (!edits.is_empty()).then(|| Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits,
-            }),
-        });
+            })
+            .unsafe_fix(edits)
+            .build(),
+        );
     };
     let mut unbalanced = Vec::new();
     for (n, &(start, end)) in paras.iter().enumerate() {
@@ -146,17 +160,14 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // Open quotations are info: professional copy also leaves a quote open
     // when the next paragraph continues it without reopening.
     for span in unbalanced {
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: Severity::Info,
-            span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(span, |name| match name {
                 "match" => Some("“".to_string()),
                 "problem" => Some("quotation opened but not closed in this paragraph".to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: None,
-        });
+            })
+            .severity(Severity::Info)
+            .build(),
+        );
     }
 }

@@ -2,13 +2,39 @@
 //! of machine translation.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::kind::{ALLOW, Check, Kind};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+pub static KIND: Kind = Kind {
+    name: "repetition",
+    keys: &[ALLOW.decl()],
+    placeholders: &["match"],
+    compile: |spec| {
+        Ok(Arc::new(Repetition {
+            allow: spec.allow_set()?,
+        }))
+    },
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Repetition {
+    /// Words that may be doubled, lowercased.
+    pub allow: HashSet<String>,
+}
+
+impl Check for Repetition {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, &self.allow, out);
+    }
+}
+
+pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let words = doc.words();
     for pair in words.windows(2) {
         let (first, second) = (pair[0].span, pair[1].span);
@@ -31,22 +57,14 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         {
             continue;
         }
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: second,
-            message: render_message(&rule.message, |name| {
-                (name == "match").then(|| b.to_string())
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability,
-                edits: vec![Edit::new(
+        out.push(
+            rule.report(second, |name| (name == "match").then(|| b.to_string()))
+                .fix([Edit::new(
                     Span::new(first.end as usize, second.end as usize),
                     "",
-                )],
-            }),
-        });
+                )])
+                .build(),
+        );
     }
 }
 

@@ -3,16 +3,49 @@
 //! team`) and anchor text a scraper repeated.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use super::kind::{ALLOW, Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Longest unit, in words, that is looked for.
-const MAX_UNIT: usize = 8;
-/// Repeats (including the first) that make a loop.
-const MIN_REPEATS: usize = 3;
+const MAX_WORDS: Key<u32> = Key::new("max-words");
+const MIN_REPEATS: Key<u32> = Key::new("min-repeats");
+
+pub static KIND: Kind = Kind {
+    name: "repetition-loop",
+    keys: &[ALLOW.decl(), MAX_WORDS.decl(), MIN_REPEATS.decl()],
+    placeholders: PROCEDURAL,
+    compile,
+    prepare: None,
+};
+
+/// A repetition-loop rule: its thresholds are rule keys, with these defaults.
+#[derive(Debug)]
+pub struct RepetitionLoop {
+    /// `allow`: single words that may repeat, lowercased.
+    pub allow: HashSet<String>,
+    /// `max-words` (8): the longest unit, in words, that is looked for.
+    pub max_words: usize,
+    /// `min-repeats` (3): repeats (including the first) that make a loop.
+    pub min_repeats: usize,
+}
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    Ok(Arc::new(RepetitionLoop {
+        allow: spec.allow_set()?,
+        max_words: spec.count(&MAX_WORDS, 8, 1)?,
+        min_repeats: spec.count(&MIN_REPEATS, 3, 2)?,
+    }))
+}
+
+impl Check for RepetitionLoop {
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        check(doc, rule, self, out);
+    }
+}
 
 fn fold_hash(word: &str) -> u64 {
     use std::hash::Hasher;
@@ -33,7 +66,8 @@ fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
 
-pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut Vec<Diagnostic>) {
+    let (allow, max_unit, min_repeats) = (&loops.allow, loops.max_words, loops.min_repeats);
     let words = doc.words();
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded hashes, so the scan compares integers; equal hashes are
@@ -42,8 +76,8 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
-        for unit in 1..=MAX_UNIT {
-            if i + unit * MIN_REPEATS > words.len() {
+        for unit in 1..=max_unit {
+            if i + unit * min_repeats > words.len() {
                 break;
             }
             let mut repeats = 1;
@@ -55,7 +89,7 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
             {
                 repeats += 1;
             }
-            if repeats >= MIN_REPEATS {
+            if repeats >= min_repeats {
                 found = Some((unit, repeats));
                 break;
             }
@@ -81,21 +115,15 @@ pub fn check(doc: &Document, rule: &Rule, allow: &HashSet<String>, out: &mut Vec
         let first_end = words[i + unit - 1].span.end as usize;
         let repeat_span = Span::new(words[i + unit].span.start as usize, whole.end as usize);
         let shown: String = unit_words.join(" ");
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: repeat_span,
-            message: render_message(&rule.message, |name| match name {
+        out.push(
+            rule.report(repeat_span, |name| match name {
                 "match" => Some(shown.clone()),
                 "count" => Some(repeats.to_string()),
                 _ => None,
-            }),
-            labels: Vec::new(),
-            fix: Some(Fix {
-                applicability: rule.applicability.min(Applicability::Unsafe),
-                edits: vec![Edit::new(Span::new(first_end, whole.end as usize), "")],
-            }),
-        });
+            })
+            .unsafe_fix([Edit::new(Span::new(first_end, whole.end as usize), "")])
+            .build(),
+        );
         i += unit * repeats;
     }
 }

@@ -10,35 +10,48 @@
 //! noun or an acronym: twelve letters or more without a surname ending, or
 //! a non-English acronym (`FFÍ`). Names are left to `names/variant`.
 
+use std::sync::Arc;
+
 use unicode_script::{Script, UnicodeScript};
 
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rule::{Rule, render_message};
 use crate::span::Span;
 
-/// Reports each untranslated word; `{detail}` names the letters that give it away.
-pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    for found in find(doc) {
-        let matched = doc.slice(found.span);
-        let detail = found
-            .letters
-            .chars()
-            .map(|c| format!("`{c}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.push(Diagnostic {
-            rule: rule.id.clone(),
-            severity: rule.severity,
-            span: found.span,
-            message: render_message(&rule.message, |name| match name {
-                "match" => Some(matched.to_string()),
-                "detail" => Some(detail.clone()),
-                _ => None,
-            }),
-            labels: Vec::new(),
-            fix: None,
-        });
+pub static KIND: Kind = Kind {
+    name: "untranslated",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(Untranslated)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Untranslated;
+
+impl Check for Untranslated {
+    /// Reports each untranslated word; `{detail}` names the letters that
+    /// give it away.
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        for found in find(doc) {
+            let matched = doc.slice(found.span);
+            let detail = found
+                .letters
+                .chars()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                rule.report(found.span, |name| match name {
+                    "match" => Some(matched.to_string()),
+                    "detail" => Some(detail.clone()),
+                    _ => None,
+                })
+                .build(),
+            );
+        }
     }
 }
 
@@ -147,7 +160,7 @@ const SURNAME_ENDINGS: &[&str] = &[
 
 /// A word that is not English, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Untranslated {
+pub(crate) struct Foreign {
     pub span: Span,
     /// The letters that give it away (`ð`, `ó`).
     pub letters: String,
@@ -212,7 +225,7 @@ fn shape(word: &str) -> Shape {
 }
 
 /// Every untranslated word in the document, in order.
-pub(crate) fn find(doc: &Document) -> Vec<Untranslated> {
+pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
     // Only a document known to be English: on a Portuguese results table
     // too short to guess, `classificação` is right.
     if doc.text.is_ascii() || crate::check::language::guess(doc) != Some("en") {
@@ -231,7 +244,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Untranslated> {
         if parts(text).all(|p| p.is_ascii() || is_english_part(p)) {
             continue;
         }
-        let found = Untranslated {
+        let found = Foreign {
             span: word.span,
             letters,
         };

@@ -4,15 +4,24 @@
 //! (rule id, matched text and the words around it), so editing an article
 //! above a known finding does not resurrect it. The file is sorted JSON, so it
 //! diffs well in git.
+//!
+//! Paths are relative to the baseline file's folder (version 2), so the
+//! baseline matches whatever folder artlint runs from. Version 1 files (paths
+//! as given on the command line, relative to where artlint ran) are still
+//! read, their paths taken relative to the current folder.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use artlint::fingerprint::fingerprint;
 
 use super::lint::FileReport;
+
+/// The version written.
+const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Clone)]
 pub struct Entry {
@@ -28,13 +37,122 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-fn normalize(path: &str) -> String {
+/// How a report's path is written in a baseline.
+pub struct Paths {
+    /// The baseline's folder, absolute and canonical; `None` for version 1
+    /// (paths as given, relative to the current folder).
+    base: Option<PathBuf>,
+    /// The current folder, which relative input paths start from.
+    cwd: PathBuf,
+    /// Canonical folders already resolved (a walk visits each many times).
+    folders: RefCell<HashMap<PathBuf, PathBuf>>,
+}
+
+impl Paths {
+    /// Paths relative to the folder of the baseline file at `path`.
+    pub fn relative_to(baseline: &Path) -> Result<Paths, String> {
+        let folder = baseline
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let base = std::fs::canonicalize(folder).map_err(|e| {
+            format!(
+                "{}: cannot find the baseline's folder: {}",
+                baseline.display(),
+                super::output::reason(&e)
+            )
+        })?;
+        Ok(Paths {
+            base: Some(base),
+            folders: RefCell::default(),
+            cwd: std::env::current_dir().unwrap_or_default(),
+        })
+    }
+
+    /// The path recorded for a report: relative to the baseline's folder,
+    /// with `/` separators (stdin without `--stdin-filename` is `-`).
+    fn key(&self, report: &FileReport) -> String {
+        let Some(base) = &self.base else {
+            return legacy(&report.path);
+        };
+        if report.file.is_none() && report.path == "-" {
+            return report.path.clone();
+        }
+        let path = report
+            .file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&report.path));
+        let absolute = self.absolute(&path);
+        let relative = relative(base, &absolute).unwrap_or(absolute);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+}
+
+impl Paths {
+    /// `path` made absolute: its folder canonical (symlinked folders resolve
+    /// the same way the baseline's folder does), the file name kept.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        let lexical = lexical(&self.cwd.join(path));
+        let (Some(parent), Some(name)) = (lexical.parent(), lexical.file_name()) else {
+            return lexical;
+        };
+        let mut folders = self.folders.borrow_mut();
+        let folder = match folders.get(parent) {
+            Some(folder) => folder.clone(),
+            None => {
+                let folder = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+                folders.insert(parent.to_path_buf(), folder.clone());
+                folder
+            }
+        };
+        folder.join(name)
+    }
+}
+
+/// A version 1 path: as given, with `./` and backslashes normalised.
+fn legacy(path: &str) -> String {
     path.replace('\\', "/").trim_start_matches("./").to_string()
 }
 
+/// Resolves `.` and `..` without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(component);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to the folder `base` (both absolute), with `..` where
+/// needed; `None` when they share no root (another drive).
+fn relative(base: &Path, path: &Path) -> Option<PathBuf> {
+    let base: Vec<Component> = base.components().collect();
+    let path: Vec<Component> = path.components().collect();
+    if base.first() != path.first() {
+        return None;
+    }
+    let common = base.iter().zip(&path).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..base.len() {
+        out.push("..");
+    }
+    for component in &path[common..] {
+        out.push(component);
+    }
+    Some(out)
+}
+
 /// The entries that record a report's findings.
-pub fn entries(report: &FileReport) -> impl Iterator<Item = Entry> + '_ {
-    let path = normalize(&report.path);
+pub fn entries<'a>(report: &'a FileReport, paths: &Paths) -> impl Iterator<Item = Entry> + 'a {
+    let path = paths.key(report);
     report.diagnostics.iter().map(move |d| Entry {
         path: path.clone(),
         rule: d.rule.to_string(),
@@ -46,46 +164,82 @@ pub fn entries(report: &FileReport) -> impl Iterator<Item = Entry> + '_ {
 pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
     findings.sort();
     let baseline = Baseline {
-        version: 1,
+        version: VERSION,
         findings,
     };
     let mut json = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
     json.push('\n');
-    std::fs::write(path, json)
-        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))?;
+    std::fs::write(path, json).map_err(|e| {
+        format!(
+            "{}: cannot write baseline: {}",
+            path.display(),
+            super::output::reason(&e)
+        )
+    })?;
     Ok(baseline.findings.len())
 }
 
-pub fn read(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
+/// Reads a baseline: the findings it hides, and how its paths are written.
+pub fn read(path: &Path) -> Result<Known, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read baseline: {}",
+            path.display(),
+            super::output::reason(&e)
+        )
+    })?;
+    let invalid = |e: serde_json::Error| {
         format!(
             "{}:{}:{}: invalid baseline: {e}",
             path.display(),
             e.line(),
             e.column()
         )
-    })
+    };
+    // The version first: a future layout must not fail as a confusing
+    // "unknown field".
+    #[derive(Deserialize)]
+    struct Header {
+        version: u32,
+    }
+    let Header { version } = serde_json::from_str(&text).map_err(invalid)?;
+    let paths = match version {
+        1 => Paths {
+            base: None,
+            folders: RefCell::default(),
+            cwd: std::env::current_dir().unwrap_or_default(),
+        },
+        VERSION => Paths::relative_to(path)?,
+        other => {
+            return Err(format!(
+                "{}: unsupported baseline version {other} (this artlint reads versions 1 and {VERSION}); \
+                 write it again with --write-baseline",
+                path.display()
+            ));
+        }
+    };
+    let baseline: Baseline = serde_json::from_str(&text).map_err(invalid)?;
+    Ok(Known::new(baseline, paths))
 }
 
 /// The findings a baseline still hides: each entry hides one finding.
 pub struct Known {
     remaining: HashMap<Entry, usize>,
+    paths: Paths,
 }
 
 impl Known {
-    pub fn new(baseline: Baseline) -> Known {
+    fn new(baseline: Baseline, paths: Paths) -> Known {
         let mut remaining: HashMap<Entry, usize> = HashMap::new();
         for entry in baseline.findings {
             *remaining.entry(entry).or_default() += 1;
         }
-        Known { remaining }
+        Known { remaining, paths }
     }
 
     /// Removes the report's recorded findings; returns how many.
     pub fn hide(&mut self, report: &mut FileReport) -> usize {
-        let path = normalize(&report.path);
+        let path = self.paths.key(report);
         let text = &report.text;
         let remaining = &mut self.remaining;
         let before = report.diagnostics.len();
@@ -104,5 +258,24 @@ impl Known {
             }
         });
         before - report.diagnostics.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_with_dot_dot() {
+        let rel = |base: &str, path: &str| {
+            relative(Path::new(base), Path::new(path)).map(|p| p.to_string_lossy().into_owned())
+        };
+        assert_eq!(rel("/a/b", "/a/b/c/d.txt").as_deref(), Some("c/d.txt"));
+        assert_eq!(rel("/a/b", "/a/x/d.txt").as_deref(), Some("../x/d.txt"));
+        assert_eq!(rel("/a/b", "/d.txt").as_deref(), Some("../../d.txt"));
+        assert_eq!(
+            lexical(Path::new("/a/./b/../c.txt")),
+            PathBuf::from("/a/c.txt")
+        );
     }
 }

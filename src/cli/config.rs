@@ -123,6 +123,9 @@ impl Resolver {
             .find(|p| p.is_file());
         let found = match here {
             Some(path) => Some(Arc::new(read_config(&path)?)),
+            // Discovery stops at the repository root (as in ruff and typos):
+            // a stray artlint.toml above a checkout must not configure it.
+            None if dir.join(".git").exists() => None,
             None => match dir.parent() {
                 Some(parent) => self.discover(parent)?,
                 None => None,
@@ -205,6 +208,14 @@ impl Resolver {
             }
         }
         let rules = load_pack(&files).map_err(SetupError::Rules)?;
+        let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+        check_cli_selectors(&self.source, &ids)?;
+        if let Some(c) = &config {
+            let unknown = c.config.unknown_selectors(&ids);
+            if !unknown.is_empty() {
+                return Err(SetupError::Rules(unknown));
+            }
+        }
         let rules = settings.configure(rules).map_err(SetupError::Other)?;
         let engine = Arc::new(Engine {
             rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
@@ -215,6 +226,24 @@ impl Resolver {
             .expect("no poisoning")
             .insert(key, engine.clone());
         Ok(engine)
+    }
+}
+
+/// `--select` and `--ignore` globs that match none of `rule_ids` are errors
+/// naming the flag: a misspelt id would otherwise select nothing, silently.
+pub fn check_cli_selectors(source: &RuleSource, rule_ids: &[&str]) -> Result<(), SetupError> {
+    let problems: Vec<String> = [("--select", &source.select), ("--ignore", &source.ignore)]
+        .into_iter()
+        .flat_map(|(flag, globs)| globs.iter().map(move |g| (flag, g)))
+        .filter_map(|(flag, glob)| {
+            artlint::config::unknown_selector(glob, rule_ids)
+                .map(|hint| format!("`{glob}` in {flag} matches no rule; {hint}"))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SetupError::Other(problems.join("\nartlint: error: ")))
     }
 }
 

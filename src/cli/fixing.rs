@@ -1,6 +1,7 @@
 //! `--fix` and `--diff`: fix each file until stable, then write it atomically
 //! or print a unified diff. A file is never written if it changed since it was
-//! read, is read-only, or was not valid UTF-8 (the lossy text would lose bytes).
+//! read, is read-only, was not valid UTF-8 (the lossy text would lose bytes),
+//! has several hard links, or would change owner or group.
 
 use std::io::Write;
 use std::path::Path;
@@ -44,8 +45,13 @@ pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix
     })
 }
 
-/// Writes `new_text` over `path` atomically: a temporary file in the same
-/// folder, the original's permissions, then a rename.
+/// Writes `new_text` over the file `path` names, atomically and keeping the
+/// file's identity: a symlink is followed and its target replaced (the link
+/// stays), the new file gets the original's mode, owner and group before it
+/// is renamed over the original, in the original's folder. When that cannot
+/// be done (a file with several hard links, whose replacement would split
+/// them; an owner or group this user cannot give the new file) nothing is
+/// written and the error says why.
 pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Result<(), String> {
     let shown = path.display();
     if report.lossy {
@@ -58,17 +64,29 @@ pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Res
     if metadata.permissions().readonly() {
         return Err(format!("{shown}: file is read-only, fixes not written"));
     }
-    let current =
-        std::fs::read(path).map_err(|e| format!("{shown}: cannot re-read before writing: {e}"))?;
+    // The file to replace is the symlink's target, in the target's folder.
+    let target =
+        std::fs::canonicalize(path).map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(format!(
+                "{shown}: has {} hard links, fixes not written (replacing the file would \
+                 split the links, writing it in place would not be atomic); \
+                 `--diff` shows the changes",
+                metadata.nlink()
+            ));
+        }
+    }
+    let current = std::fs::read(&target)
+        .map_err(|e| format!("{shown}: cannot re-read before writing: {e}"))?;
     if Some(super::lint::content_hash(&current)) != report.original_hash {
         return Err(format!(
             "{shown}: file changed since it was read, fixes not written"
         ));
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = target.parent().unwrap_or(Path::new("/"));
     let mut temp = tempfile::Builder::new()
         .prefix(".artlint-")
         .tempfile_in(dir)
@@ -81,9 +99,24 @@ pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Res
     temp.write_all(new_text.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("{shown}: cannot write fixes: {e}"))?;
-    std::fs::set_permissions(temp.path(), metadata.permissions())
+    // Owner and group first: changing them clears the set-id bits of the mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::os::unix::fs::fchown(temp.as_file(), Some(metadata.uid()), Some(metadata.gid()))
+            .map_err(|e| {
+                format!(
+                    "{shown}: fixes not written: the new file cannot keep the owner and group \
+                     {}:{} ({e})",
+                    metadata.uid(),
+                    metadata.gid()
+                )
+            })?;
+    }
+    temp.as_file()
+        .set_permissions(metadata.permissions())
         .map_err(|e| format!("{shown}: cannot keep permissions: {e}"))?;
-    temp.persist(path)
+    temp.persist(&target)
         .map_err(|e| format!("{shown}: cannot replace the file: {}", e.error))?;
     Ok(())
 }

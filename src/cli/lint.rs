@@ -129,6 +129,9 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 pub struct LintOptions<'a> {
     pub stdin_name: &'a str,
+    /// `--fix -`: stdin is echoed with its fixes, so input that cannot come
+    /// back byte for byte (binary, not UTF-8, UTF-16, too large) is an error.
+    pub stdin_fix: bool,
     /// Keep a hash of each file's bytes (for `--fix`).
     pub remember_content: bool,
     /// Larger files are skipped with a note.
@@ -210,44 +213,90 @@ pub fn lint_in_batches<E>(
 
 fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     let (input, engine) = (&job.input, job.engine.clone());
-    let (path, file, bytes, explicit) = match input {
+    // The 4 GiB ceiling: spans are u32 byte offsets.
+    let limit = options.max_file_size.min(u64::from(u32::MAX));
+    let (path, file, read, explicit) = match input {
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                return Outcome::Failed(format!("{}: cannot read stdin: {e}", options.stdin_name));
+            let read = read_bounded(std::io::stdin().lock(), 0, limit);
+            let name = options.stdin_name;
+            match read {
+                Ok(read) => (name.to_string(), None, read, true),
+                Err(e) => return Outcome::Failed(format!("{name}: cannot read stdin: {e}")),
             }
-            (options.stdin_name.to_string(), None, bytes, true)
         }
         Input::File { path, explicit } => {
             let display = path.display().to_string();
-            if let Ok(meta) = std::fs::metadata(path)
-                && meta.len() > options.max_file_size
-            {
+            let opened = std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
+            let (f, meta) = match opened {
+                Ok(opened) => opened,
+                Err(e) => return Outcome::Failed(format!("{display}: {}", io_reason(&e))),
+            };
+            // A regular file's size is known before reading; a device, a
+            // pipe or a file that grows is cut off by the bounded read.
+            if meta.is_file() && meta.len() > options.max_file_size {
                 return Outcome::Skipped(Some(format!(
                     "{display}: skipped, {} bytes is over --max-file-size {}",
                     meta.len(),
                     options.max_file_size
                 )));
             }
-            match std::fs::read(path) {
-                Ok(bytes) => (display, Some(path.clone()), bytes, *explicit),
+            if meta.is_file() && meta.len() > limit {
+                return Outcome::Failed(format!(
+                    "{display}: file is larger than 4 GiB, not linted"
+                ));
+            }
+            let hint = if meta.is_file() { meta.len() } else { 0 };
+            match read_bounded(f, hint, limit) {
+                Ok(read) => (display, Some(path.clone()), read, *explicit),
                 Err(e) => return Outcome::Failed(format!("{display}: {}", io_reason(&e))),
             }
         }
     };
-    if u32::try_from(bytes.len()).is_err() {
-        return Outcome::Failed(format!("{path}: file is larger than 4 GiB, not linted"));
-    }
+    // `--fix -` echoes stdin with the fixes applied, so stdin must come back
+    // byte for byte or not at all.
+    let round_trip = file.is_none() && options.stdin_fix;
+    let refuse = |reason: String| {
+        Outcome::Failed(format!(
+            "{path}: {reason}; not fixed, nothing written to stdout"
+        ))
+    };
+    let binary = |at: usize| {
+        let why = format!("looks binary (NUL byte at offset {at})");
+        if round_trip {
+            refuse(why)
+        } else {
+            Outcome::Skipped(explicit.then(|| format!("{path}: skipped, {why}")))
+        }
+    };
+    let bytes = match read {
+        Bounded::Whole(bytes) => bytes,
+        Bounded::Binary { at } => return binary(at),
+        Bounded::TooLarge if options.max_file_size > limit => {
+            return Outcome::Failed(format!("{path}: file is larger than 4 GiB, not linted"));
+        }
+        Bounded::TooLarge if round_trip => {
+            return refuse(format!("larger than --max-file-size {limit}"));
+        }
+        Bounded::TooLarge => {
+            return Outcome::Skipped(Some(format!(
+                "{path}: skipped, larger than --max-file-size {limit}"
+            )));
+        }
+    };
     // UTF-16 with a byte-order mark is decoded (and never written back by --fix).
     let (bytes, utf16) = match decode_utf16(&bytes) {
+        Some(_) if round_trip => {
+            return refuse("UTF-16, decoded for linting but never written back".to_string());
+        }
         Some(text) => (text.into_bytes(), true),
         None => (bytes, false),
     };
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if let Some(at) = memchr::memchr(0, probe) {
-        return Outcome::Skipped(
-            explicit.then(|| format!("{path}: skipped, looks binary (NUL byte at offset {at})")),
-        );
+        return binary(at);
+    }
+    if round_trip && std::str::from_utf8(&bytes).is_err() {
+        return refuse("not valid UTF-8 (the decoded text would lose bytes)".to_string());
     }
     let original_hash = options.remember_content.then(|| content_hash(&bytes));
     let format = options
@@ -256,7 +305,7 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     // Markdown and HTML are linted through their prose; invalid UTF-8 is
     // reported on the raw bytes either way.
     let mut stopped = false;
-    let (text, mut diagnostics) = engine.rules.lint_bytes_with(&path, &bytes, |doc| {
+    let (text, diagnostics) = engine.rules.lint_bytes_with(&path, &bytes, |doc| {
         let (diagnostics, early) = lint_as(
             &engine.rules,
             format,
@@ -277,27 +326,7 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     let text = decoded.unwrap_or_else(|| {
         String::from_utf8(bytes).expect("borrowed text is the bytes, valid UTF-8")
     });
-    if diagnostics.len() > options.max_diagnostics {
-        let hidden = diagnostics.len() - options.max_diagnostics;
-        diagnostics.truncate(options.max_diagnostics);
-        let rest = if stopped {
-            "; the rest of the file was not linted"
-        } else {
-            ""
-        };
-        diagnostics.push(Diagnostic {
-            rule: "limits/max-diagnostics".into(),
-            severity: artlint::Severity::Info,
-            span: artlint::Span::new(0, 0),
-            message: format!(
-                "{}{hidden} more findings not shown (--max-diagnostics {}){rest}",
-                if stopped { "at least " } else { "" },
-                options.max_diagnostics
-            ),
-            labels: Vec::new(),
-            fix: None,
-        });
-    }
+    let diagnostics = cap_diagnostics(diagnostics, options.max_diagnostics, stopped, "file");
     Outcome::Linted(FileReport {
         path,
         file,
@@ -310,13 +339,85 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     })
 }
 
+/// Keeps the first `max` findings (they are sorted by position) and sums up
+/// the rest in one `limits/max-diagnostics` info at the start of the text.
+/// `stopped`: linting stopped early, so the count of the rest is a minimum
+/// and the rest of the `unit` (file, record) was not linted.
+pub fn cap_diagnostics(
+    mut diagnostics: Vec<Diagnostic>,
+    max: usize,
+    stopped: bool,
+    unit: &str,
+) -> Vec<Diagnostic> {
+    if diagnostics.len() <= max {
+        return diagnostics;
+    }
+    let hidden = diagnostics.len() - max;
+    diagnostics.truncate(max);
+    let rest = if stopped {
+        format!("; the rest of the {unit} was not linted")
+    } else {
+        String::new()
+    };
+    diagnostics.push(Diagnostic {
+        rule: "limits/max-diagnostics".into(),
+        severity: artlint::Severity::Info,
+        span: artlint::Span::new(0, 0),
+        message: format!(
+            "{}{hidden} more findings not shown (--max-diagnostics {max}){rest}",
+            if stopped { "at least " } else { "" },
+        ),
+        labels: Vec::new(),
+        fix: None,
+    });
+    diagnostics
+}
+
+/// An input read with a bound on its size.
+enum Bounded {
+    /// Every byte: at most the limit.
+    Whole(Vec<u8>),
+    /// A NUL byte in the first [`BINARY_PROBE`] bytes (not UTF-16): reading
+    /// stopped there, so `/dev/zero` ends at once.
+    Binary { at: usize },
+    /// More than the limit: reading stopped one byte past it.
+    TooLarge,
+}
+
+/// Reads at most `limit` bytes (and one more to know there is more), so an
+/// endless pipe or device never grows memory past the limit. `size` is the
+/// expected size (a regular file's length), to allocate once.
+fn read_bounded(reader: impl Read, size: u64, limit: u64) -> std::io::Result<Bounded> {
+    let mut reader = reader.take(limit.saturating_add(1));
+    let capacity = usize::try_from(size.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    (&mut reader)
+        .take(BINARY_PROBE as u64)
+        .read_to_end(&mut bytes)?;
+    if utf16_bom(&bytes).is_none()
+        && let Some(at) = memchr::memchr(0, &bytes)
+    {
+        return Ok(Bounded::Binary { at });
+    }
+    reader.read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Bounded::TooLarge);
+    }
+    Ok(Bounded::Whole(bytes))
+}
+
+/// For bytes that start with a UTF-16 byte-order mark: whether it is little-endian.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(true),
+        [0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    }
+}
+
 /// Text of a UTF-16 file with a byte-order mark (lossy for unpaired surrogates).
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let little = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
+    let little = utf16_bom(bytes)?;
     let units = bytes[2..].chunks(2).map(|c| {
         let pair = [c[0], *c.get(1).unwrap_or(&0)];
         if little {
@@ -348,11 +449,37 @@ mod tests {
     fn options() -> LintOptions<'static> {
         LintOptions {
             stdin_name: "-",
+            stdin_fix: false,
             remember_content: false,
             max_file_size: u64::MAX,
             max_diagnostics: 10_000,
             input_format: None,
         }
+    }
+
+    /// An endless reader stops one byte past the limit; an endless NUL
+    /// stream stops after the binary probe; UTF-16 (NUL bytes in its ASCII)
+    /// is read whole.
+    #[test]
+    fn bounded_reads_end_on_endless_input() {
+        let endless_text = std::io::repeat(b'a');
+        assert!(matches!(
+            read_bounded(endless_text, 0, 1000),
+            Ok(Bounded::TooLarge)
+        ));
+        assert!(matches!(
+            read_bounded(std::io::repeat(0), 0, u64::from(u32::MAX)),
+            Ok(Bounded::Binary { at: 0 })
+        ));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(*b"a\0b\0").collect();
+        let Ok(Bounded::Whole(read)) = read_bounded(utf16.as_slice(), 0, 6) else {
+            panic!("UTF-16 within the limit is read whole");
+        };
+        assert_eq!(read, utf16);
+        assert!(matches!(
+            read_bounded(utf16.as_slice(), 0, 5),
+            Ok(Bounded::TooLarge)
+        ));
     }
 
     /// A file found by the walk and gone before it is read is an error that
@@ -363,7 +490,8 @@ mod tests {
         std::fs::write(dir.path().join("gone.txt"), "the the\n").unwrap();
         std::fs::write(dir.path().join("kept.txt"), "the the\n").unwrap();
         let mut errors = Vec::new();
-        let inputs = crate::cli::walk::collect_inputs(&[dir.path().to_path_buf()], &mut errors);
+        let inputs =
+            crate::cli::walk::collect_inputs(&[dir.path().to_path_buf()], &[], &mut errors);
         assert_eq!((inputs.len(), errors.len()), (2, 0));
         std::fs::remove_file(dir.path().join("gone.txt")).unwrap();
         let config = ConfigArgs {

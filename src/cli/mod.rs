@@ -103,8 +103,12 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     } else {
         args.paths.clone()
     };
+    // The run's own output files are never linted, and never overwrite an input.
+    let outputs = own_outputs(&args);
+    let ids: Vec<walk::FileId> = outputs.iter().map(|o| o.id.clone()).collect();
     let mut errors = Vec::new();
-    let inputs = walk::collect_inputs(&paths, &mut errors);
+    let inputs = walk::collect_inputs(&paths, &ids, &mut errors);
+    refuse_to_overwrite_inputs(&inputs, &outputs, args.stdin_filename.as_deref())?;
     // `exclude` applies to files found by walking, not to files named explicitly.
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs {
@@ -123,10 +127,12 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     if is_jsonl(&args, &kept) {
         return run_jsonl(&args, &resolver, &kept, stdin_name, errors);
     }
+    let stdin_fix = args.fix && kept.iter().any(|i| matches!(i, walk::Input::Stdin));
     let jobs = lint::plan(&resolver, kept, stdin_name).or_else(report_setup)?;
     let fixing = args.fix || args.diff;
     let options = LintOptions {
         stdin_name,
+        stdin_fix,
         remember_content: fixing,
         max_file_size: args.max_file_size,
         max_diagnostics: args.max_diagnostics,
@@ -134,10 +140,11 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     };
 
     if let Some(path) = &args.write_baseline {
+        let paths = baseline::Paths::relative_to(path).map_err(|e| report_errors(&[e]))?;
         let mut findings = Vec::new();
         let Ok(()) = lint::lint_in_batches(&jobs, &options, BATCH_FILES, |outcomes| {
             for report in reports_of(outcomes, None, &mut errors) {
-                findings.extend(baseline::entries(&report));
+                findings.extend(baseline::entries(&report, &paths));
             }
             Ok::<(), Infallible>(())
         });
@@ -157,9 +164,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
         };
     }
     let mut known = match &args.baseline {
-        Some(path) => Some(baseline::Known::new(
-            baseline::read(path).map_err(|e| report_errors(&[e]))?,
-        )),
+        Some(path) => Some(baseline::read(path).map_err(|e| report_errors(&[e]))?),
         None => None,
     };
 
@@ -170,7 +175,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
             reports.extend(reports_of(outcomes, known.as_mut(), &mut errors));
             Ok::<(), Infallible>(())
         });
-        if let Some(status) = fix_all(&args, &mut reports, &mut errors) {
+        if let Some(status) = fix_all(&args, stdin_fix, &mut reports, &mut errors) {
             return Ok(status);
         }
         let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
@@ -178,7 +183,7 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
             .into_iter()
             .try_for_each(|report| output.report(report));
         let failing = output.failing();
-        (written.and(output.finish()), failing)
+        (output.finish(written), failing)
     } else {
         // Output is written batch by batch while the next batches wait.
         let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
@@ -188,17 +193,82 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
                 .try_for_each(|report| output.report(report))
         });
         let failing = output.failing();
-        (written.and(output.finish()), failing)
+        (output.finish(written), failing)
     };
-    if let Err(e) = written
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        errors.push(format!("cannot write output: {e}"));
-    }
+    errors.extend(written);
     if !errors.is_empty() {
         return Ok(report_errors(&errors));
     }
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// The run's output files that exist now, with the flag that names each:
+/// `--output-file` and `--write-baseline`.
+fn own_outputs(args: &CheckArgs) -> Vec<OwnOutput<'_>> {
+    [
+        ("--output-file", args.output_file.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| {
+        let path = path?;
+        Some(OwnOutput {
+            id: walk::FileId::of(path)?,
+            flag,
+            path,
+        })
+    })
+    .collect()
+}
+
+/// A file this run writes, as named on the command line.
+struct OwnOutput<'a> {
+    id: walk::FileId,
+    flag: &'static str,
+    path: &'a std::path::Path,
+}
+
+/// Refuses the run (exit 2, before anything is written) when an output file
+/// is one of the inputs named on the command line, stdin included: the same
+/// file by device and inode, whatever the path says.
+fn refuse_to_overwrite_inputs(
+    inputs: &[walk::Input],
+    outputs: &[OwnOutput],
+    stdin_name: Option<&str>,
+) -> Result<(), u8> {
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    let mut refused = Vec::new();
+    for input in inputs {
+        let (id, shown) = match input {
+            walk::Input::File {
+                path,
+                explicit: true,
+            } => (walk::FileId::of(path), path.display().to_string()),
+            walk::Input::File { .. } => continue,
+            walk::Input::Stdin => (
+                walk::FileId::of_stdin(),
+                match stdin_name {
+                    Some(name) => format!("{name} (stdin)"),
+                    None => "- (stdin)".to_string(),
+                },
+            ),
+        };
+        let Some(id) = id else { continue };
+        for output in outputs.iter().filter(|o| o.id == id) {
+            refused.push(format!(
+                "{} {} is the input {shown}; refusing to overwrite it",
+                output.flag,
+                output.path.display()
+            ));
+        }
+    }
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(report_errors(&refused))
+    }
 }
 
 /// Files linted (in parallel) before their output is written: enough to keep
@@ -233,7 +303,12 @@ fn reports_of(
 /// `--fix` and `--diff`: writes the fixes (or prints the diffs, or the fixed
 /// stdin) and says what changed. Returns the exit status when the run ends
 /// here (diffs and stdin print no report).
-fn fix_all(args: &CheckArgs, reports: &mut [FileReport], errors: &mut Vec<String>) -> Option<u8> {
+fn fix_all(
+    args: &CheckArgs,
+    stdin_fix: bool,
+    reports: &mut [FileReport],
+    errors: &mut Vec<String>,
+) -> Option<u8> {
     let minimum = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -254,9 +329,12 @@ fn fix_all(args: &CheckArgs, reports: &mut [FileReport], errors: &mut Vec<String
         });
     }
     let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    if reports.iter().any(|r| r.file.is_none()) {
-        // stdin: the fixed text went to stdout; the summary goes to stderr.
-        eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
+    if stdin_fix {
+        // stdin: the fixed text went to stdout and the summary goes to
+        // stderr; or nothing did, and only the error says why.
+        if !reports.is_empty() {
+            eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
+        }
         return Some(if errors.is_empty() {
             exit_for(reports)
         } else {
@@ -316,7 +394,12 @@ fn run_jsonl(
         text_field: &args.text_field,
         id_field: &args.id_field,
         offsets: args.offsets,
+        max_file_size: args.max_file_size,
+        max_diagnostics: args.max_diagnostics,
     };
+    if args.fix || args.diff {
+        not_rewritten(args, inputs, stdin_name)?;
+    }
     let config_anchor = |input: &walk::Input| match input {
         walk::Input::File { path, .. } => path.clone(),
         walk::Input::Stdin => PathBuf::from(".").join("-"),
@@ -331,12 +414,12 @@ fn run_jsonl(
                         Box::new(std::io::BufReader::new(f)) as Box<dyn std::io::BufRead>,
                     )
                 })
-                .map_err(|e| format!("{}: {e}", path.display())),
+                .map_err(|e| format!("{}: {}", path.display(), output::reason(&e))),
         }
     };
     if args.format == args::Format::JsonLines {
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut target =
+            output::Target::open(args.output_file.as_deref()).map_err(|e| report_errors(&[e]))?;
         for input in inputs {
             let engine = resolver
                 .engine_for(&config_anchor(input))
@@ -348,11 +431,19 @@ fn run_jsonl(
                     continue;
                 }
             };
-            if let Err(e) = stream::stream(&engine, &source, &mut reader, &mut out, &options) {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(EXIT_CLEAN);
+            match stream::stream(&engine, &source, &mut reader, &mut target.out, &options) {
+                Ok(_) => {}
+                Err(stream::StreamError::Read(e)) => {
+                    errors.push(format!("{source}: {}", output::reason(&e)));
                 }
-                errors.push(format!("{source}: {e}"));
+                Err(stream::StreamError::Write(e)) => match target.write_error(&e) {
+                    // The reader has seen enough.
+                    None => return Ok(EXIT_CLEAN),
+                    Some(message) => {
+                        errors.push(message);
+                        break;
+                    }
+                },
             }
         }
         return Ok(if errors.is_empty() {
@@ -369,22 +460,24 @@ fn run_jsonl(
     let mut output = Output::open(args).map_err(|e| report_errors(&[e]))?;
     let mut written = Ok(());
     'inputs: for (input, engine) in inputs.iter().zip(engines) {
-        let (source, reader) = match open(input) {
+        let (source, mut reader) = match open(input) {
             Ok(opened) => opened,
             Err(e) => {
                 errors.push(e);
                 continue;
             }
         };
-        for (i, line) in std::io::BufRead::lines(reader).enumerate() {
-            let line = match line {
-                Ok(line) => line,
+        let mut lines = stream::Lines::new(&mut reader, &options);
+        loop {
+            let (line, raw) = match lines.next_line() {
+                Ok(Some(next)) => next,
+                Ok(None) => break,
                 Err(e) => {
-                    errors.push(format!("{source}:{}: {e}", i + 1));
+                    errors.push(format!("{source}: {}", output::reason(&e)));
                     break;
                 }
             };
-            match stream::lint_record(&engine, &source, i + 1, &line, &options) {
+            match stream::lint_record(&engine, &source, line, &raw, &options) {
                 stream::RecordResult::Linted {
                     id,
                     text,
@@ -410,15 +503,40 @@ fn run_jsonl(
         }
     }
     let failing = output.failing();
-    if let Err(e) = written.and(output.finish())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        errors.push(format!("cannot write output: {e}"));
-    }
+    errors.extend(output.finish(written));
     if !errors.is_empty() {
         return Ok(report_errors(&errors));
     }
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// `--fix` and `--diff` do not rewrite JSONL records: a note, once, and the
+/// findings are reported. `--fix -` cannot keep its promise (stdout is the
+/// input with its fixes) on JSONL stdin, so it is an error before anything
+/// is written.
+fn not_rewritten(args: &CheckArgs, inputs: &[walk::Input], stdin_name: &str) -> Result<(), u8> {
+    let flag = if args.fix { "--fix" } else { "--diff" };
+    if args.fix && inputs.iter().any(|i| matches!(i, walk::Input::Stdin)) {
+        return Err(report_errors(&[format!(
+            "{stdin_name}: --fix does not rewrite JSONL records; not fixed, nothing written to stdout"
+        )]));
+    }
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|input| match input {
+            walk::Input::File { path, .. } => path.display().to_string(),
+            walk::Input::Stdin => stdin_name.to_string(),
+        })
+        .collect();
+    let shown = match names.as_slice() {
+        [] => return Ok(()),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+    };
+    eprintln!(
+        "artlint: note: {flag} does not rewrite JSONL records ({shown}); findings are reported only"
+    );
+    Ok(())
 }
 
 fn report_errors(errors: &[String]) -> u8 {
@@ -447,21 +565,38 @@ fn apply_fixes(
 ) -> (usize, usize) {
     let mut changed = 0;
     let mut applied = 0;
-    let stdout = std::io::stdout();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // The first failed write to stdout; nothing more is written after it.
+    let mut stdout_failed: Option<std::io::Error> = None;
+    let mut print = |bytes: &[u8]| {
+        if stdout_failed.is_none()
+            && let Err(e) = stdout.write_all(bytes)
+        {
+            stdout_failed = Some(e);
+        }
+    };
     for report in reports.iter_mut() {
         let fix = fixing::fix_report(report, minimum);
         if report.file.is_none() && args.fix {
-            // stdin: always echo the (possibly unchanged) text.
+            // stdin: always echo the (possibly unchanged) text; reading made
+            // sure it is the input's bytes.
             let text = fix
                 .as_ref()
                 .map_or(report.text.as_str(), |f| f.new_text.as_str());
-            let _ = stdout.lock().write_all(text.as_bytes());
+            print(text.as_bytes());
         }
         let Some(fix) = fix else { continue };
         if args.diff {
-            let _ = stdout.lock().write_all(
-                fixing::unified_diff(&report.path, &report.text, &fix.new_text).as_bytes(),
-            );
+            if report.lossy {
+                // What --fix would refuse to write is not shown as a diff of
+                // the decoded text either.
+                errors.push(format!(
+                    "{}: not valid UTF-8, no diff (--fix does not write it back: the decoded text would lose bytes)",
+                    report.path
+                ));
+                continue;
+            }
+            print(fixing::unified_diff(&report.path, &report.text, &fix.new_text).as_bytes());
             changed += 1;
             applied += fix.applied;
             continue;
@@ -477,6 +612,13 @@ fn apply_fixes(
         report.diagnostics = report.lint(&fix.new_text);
         report.text = fix.new_text;
     }
+    let flushed = match stdout_failed {
+        Some(e) => Err(e),
+        None => stdout.flush(),
+    };
+    if let Err(e) = flushed {
+        errors.extend(output::write_error("stdout", &e));
+    }
     (changed, applied)
 }
 
@@ -490,31 +632,35 @@ fn show_config(path: Option<PathBuf>, config_args: &args::ConfigArgs) -> u8 {
         Ok(found) => found,
         Err(e) => return report_setup::<()>(e).unwrap_err(),
     };
-    match &config {
-        Some(c) => println!(
-            "# configuration for {} from {}",
-            path.display(),
-            c.path.display()
-        ),
-        None => println!(
-            "# configuration for {}: no artlint.toml found (defaults)",
-            path.display()
-        ),
-    }
     let mut shown = settings;
     shown
         .fail_on
         .get_or_insert(artlint::config::FailOn::Warning);
-    print!("{}", toml::to_string(&shown).unwrap_or_default());
-    if let Some(c) = &config {
-        let rest = artlint::config::Config {
-            rule_dirs: c.config.rule_dirs.clone(),
-            exclude: c.config.exclude.clone(),
-            ..Default::default()
-        };
-        print!("{}", toml::to_string(&rest).unwrap_or_default());
-    }
-    EXIT_CLEAN
+    output::to_stdout(EXIT_CLEAN, |out| {
+        match &config {
+            Some(c) => writeln!(
+                out,
+                "# configuration for {} from {}",
+                path.display(),
+                c.path.display()
+            )?,
+            None => writeln!(
+                out,
+                "# configuration for {}: no artlint.toml found (defaults)",
+                path.display()
+            )?,
+        }
+        write!(out, "{}", toml::to_string(&shown).unwrap_or_default())?;
+        if let Some(c) = &config {
+            let rest = artlint::config::Config {
+                rule_dirs: c.config.rule_dirs.clone(),
+                exclude: c.config.exclude.clone(),
+                ..Default::default()
+            };
+            write!(out, "{}", toml::to_string(&rest).unwrap_or_default())?;
+        }
+        Ok(())
+    })
 }
 
 fn init() -> u8 {
@@ -524,10 +670,7 @@ fn init() -> u8 {
         return EXIT_ERROR;
     }
     match std::fs::write(&path, artlint::config::STARTER) {
-        Ok(()) => {
-            println!("wrote {}", path.display());
-            EXIT_CLEAN
-        }
+        Ok(()) => output::to_stdout(EXIT_CLEAN, |out| writeln!(out, "wrote {}", path.display())),
         Err(e) => {
             eprintln!("artlint: error: {}: {e}", path.display());
             EXIT_ERROR

@@ -3,13 +3,81 @@
 //! summary, `--statistics` and the exit status.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use super::args::{CheckArgs, ColorChoice};
 use super::emit::{self, Emitter, Statistics, Summary};
 use super::lint::FileReport;
 
+/// Where output goes: `--output-file`, or stdout.
+pub struct Target {
+    pub out: Box<dyn Write>,
+    /// The path, or `stdout`, for error messages.
+    pub name: String,
+}
+
+impl Target {
+    /// Creates `--output-file` now (so a bad path fails before any linting),
+    /// or takes stdout.
+    pub fn open(output_file: Option<&Path>) -> Result<Target, String> {
+        Ok(match output_file {
+            Some(path) => Target {
+                out: Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).map_err(|e| {
+                        format!("cannot write to {}: {}", path.display(), reason(&e))
+                    })?,
+                )),
+                name: path.display().to_string(),
+            },
+            None => Target {
+                out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+                name: "stdout".to_string(),
+            },
+        })
+    }
+
+    /// The message for a failed write to this target; `None` for a closed
+    /// pipe (the reader has seen enough: the run ends quietly).
+    pub fn write_error(&self, error: &std::io::Error) -> Option<String> {
+        write_error(&self.name, error)
+    }
+}
+
+/// `cannot write to TARGET: reason`, or `None` for a closed pipe.
+pub fn write_error(target: &str, error: &std::io::Error) -> Option<String> {
+    (error.kind() != std::io::ErrorKind::BrokenPipe)
+        .then(|| format!("cannot write to {target}: {}", reason(error)))
+}
+
+/// An I/O error's description without the `(os error N)` suffix.
+pub fn reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
+}
+
+/// Runs a command that writes to stdout: a closed pipe ends it quietly with
+/// `status`, any other write error is reported (exit 2).
+pub fn to_stdout(status: u8, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write(&mut out).and_then(|()| out.flush());
+    match written {
+        Ok(()) => status,
+        Err(e) => match write_error("stdout", &e) {
+            None => status,
+            Some(message) => {
+                eprintln!("artlint: error: {message}");
+                super::EXIT_ERROR
+            }
+        },
+    }
+}
+
 pub struct Output {
     out: Box<dyn Write>,
+    target: String,
     emitter: Box<dyn Emitter>,
     summary: Summary,
     statistics: Option<Statistics>,
@@ -20,13 +88,7 @@ impl Output {
     /// Output to `--output-file` (created now, so a bad path fails before
     /// any linting) or to stdout.
     pub fn open(args: &CheckArgs) -> Result<Output, String> {
-        let out: Box<dyn Write> = match &args.output_file {
-            Some(path) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(path)
-                    .map_err(|e| format!("cannot write output: {}: {e}", path.display()))?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        };
+        let Target { out, name } = Target::open(args.output_file.as_deref())?;
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -42,6 +104,7 @@ impl Output {
         };
         Ok(Output {
             out,
+            target: name,
             emitter: emit::emitter(args.format, options),
             summary: Summary::default(),
             statistics: args.statistics.then(Statistics::default),
@@ -64,22 +127,24 @@ impl Output {
         self.failing
     }
 
-    /// Ends the output (summary, closing brackets) and prints the statistics
-    /// to stderr.
-    pub fn finish(self) -> std::io::Result<()> {
+    /// Ends the output (summary, closing brackets) unless writing already
+    /// failed, and prints the statistics to stderr. Returns the message for
+    /// a failed write (`None` when all went out, or the pipe was closed).
+    pub fn finish(self, written: std::io::Result<()>) -> Option<String> {
         let Output {
             mut out,
+            target,
             emitter,
             summary,
             statistics,
             ..
         } = self;
-        let written = emitter
-            .finish(&mut out, &summary)
+        let written = written
+            .and_then(|()| emitter.finish(&mut out, &summary))
             .and_then(|()| out.flush());
         if let Some(statistics) = &statistics {
             let _ = statistics.write(&mut std::io::stderr().lock());
         }
-        written
+        written.err().and_then(|e| write_error(&target, &e))
     }
 }

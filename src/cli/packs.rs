@@ -1,8 +1,9 @@
 //! Reading rule packs from disk (or the binary) and reporting rule-file errors.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
@@ -11,29 +12,33 @@ use artlint::{PackFile, Rule, RuleError, builtin_pack, load_pack};
 
 use super::args::RuleSource;
 
-/// Reads every file of a pack directory (rules and the data they refer to).
+/// Reads a rule pack folder: every `*.toml` file below it, hidden files and
+/// folders skipped, and the data files its rules name (`names-file`). Nothing
+/// else is read, so a cloned pack with `.git/`, `.DS_Store` or images loads.
+/// A path that is not a folder, or a folder without rules, is an error.
 pub fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
-    let mut files = Vec::new();
     let meta = std::fs::metadata(dir)
         .with_context(|| format!("cannot read rule pack {}", dir.display()))?;
-    if meta.is_file() {
-        let text = std::fs::read_to_string(dir)
-            .with_context(|| format!("cannot read rule file {}", dir.display()))?;
-        return Ok(vec![PackFile {
-            path: dir.display().to_string(),
-            text,
-        }]);
+    if !meta.is_dir() {
+        bail!(
+            "rule pack {} is not a folder (a pack is a folder of .toml rule files)",
+            dir.display()
+        );
     }
+    let mut files = Vec::new();
     for entry in ignore::WalkBuilder::new(dir)
         .standard_filters(false)
+        .hidden(true)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build()
     {
         let entry = entry.with_context(|| format!("cannot read rule pack {}", dir.display()))?;
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+        let path = entry.path();
+        if !entry.file_type().is_some_and(|t| t.is_file())
+            || path.extension().is_none_or(|e| e != "toml")
+        {
             continue;
         }
-        let path = entry.path();
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read rule file {}", path.display()))?;
         files.push(PackFile {
@@ -41,7 +46,68 @@ pub fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
             text,
         });
     }
+    let mut rules = 0;
+    let mut wanted = BTreeSet::new();
+    for file in &files {
+        let (count, data) = rules_and_data(file);
+        rules += count;
+        let folder = Path::new(&file.path).parent().unwrap_or(Path::new(""));
+        wanted.extend(data.iter().map(|relative| {
+            (
+                format!("{}/{relative}", folder.display()),
+                lexical(&folder.join(relative)),
+            )
+        }));
+    }
+    if rules == 0 {
+        bail!(
+            "rule pack {} holds no rules (no [[rule]] in a .toml file below it)",
+            dir.display()
+        );
+    }
+    // A data file outside the pack, or missing, is left out: the loader
+    // reports it at the `names-file` key.
+    let root = lexical(dir);
+    for (shown, path) in wanted {
+        if path.starts_with(&root) && path.is_file() {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read data file {shown}"))?;
+            files.push(PackFile { path: shown, text });
+        }
+    }
     Ok(files)
+}
+
+/// How many `[[rule]]` a rule file has, and the data files they name. A file
+/// that is not valid TOML counts as having rules: the loader reports it.
+fn rules_and_data(file: &PackFile) -> (usize, Vec<String>) {
+    let Ok(table) = file.text.parse::<toml::Table>() else {
+        return (1, Vec::new());
+    };
+    let Some(rules) = table.get("rule").and_then(toml::Value::as_array) else {
+        return (0, Vec::new());
+    };
+    let data = rules
+        .iter()
+        .filter_map(|r| r.get("names-file")?.as_str())
+        .map(str::to_string)
+        .collect();
+    (rules.len(), data)
+}
+
+/// `path` with `.` and `..` resolved without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Why rules could not be loaded.
@@ -62,6 +128,14 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
         files.extend(read_pack_dir(dir).map_err(LoadFailure::Other)?);
     }
     let rules = load_pack(&files).map_err(LoadFailure::Rules)?;
+    let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+    match super::config::check_cli_selectors(source, &ids) {
+        Ok(()) => {}
+        Err(super::config::SetupError::Other(message)) => {
+            return Err(LoadFailure::Other(anyhow::anyhow!(message)));
+        }
+        Err(super::config::SetupError::Rules(errors)) => return Err(LoadFailure::Rules(errors)),
+    }
     let selection = artlint::config::Settings {
         select: (!source.select.is_empty()).then(|| source.select.clone()),
         ignore: source.ignore.clone(),

@@ -1,4 +1,6 @@
 //! `artlint rules`, `artlint rule ID` and `artlint test-rules [DIR]`.
+//! Output goes through [`to_stdout`]: a closed pipe ends quietly, a failed
+//! write is an error that names stdout.
 
 use std::path::Path;
 
@@ -6,6 +8,7 @@ use artlint::testing::run_rule_tests;
 use artlint::{PackFile, builtin_pack, load_pack};
 
 use super::args::RuleSource;
+use super::output::to_stdout;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, load_or_report};
 
 pub fn list(source: &RuleSource) -> u8 {
@@ -14,16 +17,19 @@ pub fn list(source: &RuleSource) -> u8 {
         Err(status) => return status,
     };
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    for rule in &rules {
-        println!(
-            "{:width$}  {:12}  {:7}  {}",
-            rule.id,
-            rule.kind.name(),
-            rule.severity,
-            rule.summary()
-        );
-    }
-    EXIT_CLEAN
+    to_stdout(EXIT_CLEAN, |out| {
+        for rule in &rules {
+            writeln!(
+                out,
+                "{:width$}  {:12}  {:7}  {}",
+                rule.id,
+                rule.kind.name(),
+                rule.severity,
+                rule.summary()
+            )?;
+        }
+        Ok(())
+    })
 }
 
 pub fn show(id: &str, source: &RuleSource) -> u8 {
@@ -35,32 +41,35 @@ pub fn show(id: &str, source: &RuleSource) -> u8 {
         eprintln!("artlint: error: no rule `{id}` (see `artlint rules`)");
         return EXIT_ERROR;
     };
-    println!("{}", rule.id);
-    println!(
-        "kind: {}  severity: {}  category: {}  defined in: {}",
-        rule.kind.name(),
-        rule.severity,
-        rule.category,
-        rule.origin
-    );
-    println!();
-    println!("{}", rule.explain);
-    if !rule.tests.is_empty() {
-        println!();
-        println!("Examples:");
-        for test in &rule.tests {
-            let verdict = if test.expect.is_empty() {
-                "not flagged".to_string()
-            } else {
-                format!("flags {:?}", test.expect)
-            };
-            println!("  {:?}  →  {verdict}", test.text);
-            if let Some(fixed) = &test.fixed {
-                println!("      fixed: {fixed:?}");
+    to_stdout(EXIT_CLEAN, |out| {
+        writeln!(out, "{}", rule.id)?;
+        writeln!(
+            out,
+            "kind: {}  severity: {}  category: {}  defined in: {}",
+            rule.kind.name(),
+            rule.severity,
+            rule.category,
+            rule.origin
+        )?;
+        writeln!(out)?;
+        writeln!(out, "{}", rule.explain)?;
+        if !rule.tests.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "Examples:")?;
+            for test in &rule.tests {
+                let verdict = if test.expect.is_empty() {
+                    "not flagged".to_string()
+                } else {
+                    format!("flags {:?}", test.expect)
+                };
+                writeln!(out, "  {:?}  →  {verdict}", test.text)?;
+                if let Some(fixed) = &test.fixed {
+                    writeln!(out, "      fixed: {fixed:?}")?;
+                }
             }
         }
-    }
-    EXIT_CLEAN
+        Ok(())
+    })
 }
 
 pub fn test(dir: Option<&Path>) -> u8 {
@@ -86,34 +95,39 @@ pub fn test(dir: Option<&Path>) -> u8 {
     };
     let pack = artlint::RuleSet::new(rules.clone());
     let mut examples = 0;
-    let mut failures = 0;
     let mut untested = Vec::new();
+    let mut failed = Vec::new();
     for rule in &rules {
         examples += rule.tests.len();
         if rule.tests.is_empty() {
             untested.push(rule.id.to_string());
         }
-        for failure in run_rule_tests(rule, Some(&pack)) {
-            failures += 1;
-            println!(
+        failed.extend(run_rule_tests(rule, Some(&pack)));
+    }
+    let status = if failed.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    };
+    to_stdout(status, |out| {
+        for failure in &failed {
+            writeln!(
+                out,
                 "FAIL {} example {}: {:?}\n     {}",
                 failure.rule,
                 failure.example + 1,
                 failure.text,
                 failure.problem
-            );
+            )?;
         }
-    }
-    for id in &untested {
-        println!("note: {id} has no [[rule.test]] examples");
-    }
-    println!(
-        "{} rules, {examples} examples, {failures} failed",
-        rules.len()
-    );
-    if failures > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
+        for id in &untested {
+            writeln!(out, "note: {id} has no [[rule.test]] examples")?;
+        }
+        writeln!(
+            out,
+            "{} rules, {examples} examples, {} failed",
+            rules.len(),
+            failed.len()
+        )
+    })
 }

@@ -12,6 +12,69 @@ pub enum Input {
     File { path: PathBuf, explicit: bool },
 }
 
+/// What makes two paths one file, whatever they are called: device and
+/// inode on unix (so hard links and symlinks match), the canonical path
+/// elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileId {
+    #[cfg(unix)]
+    dev: u64,
+    #[cfg(unix)]
+    ino: u64,
+    #[cfg(not(unix))]
+    canonical: PathBuf,
+}
+
+impl FileId {
+    /// The identity of an existing file (`None` if it cannot be read).
+    pub fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileId {
+                dev: meta.dev(),
+                ino: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Some(FileId {
+                canonical: std::fs::canonicalize(path).ok()?,
+            })
+        }
+    }
+
+    /// The identity of the regular file stdin is redirected from, if any.
+    pub fn of_stdin() -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            use std::os::unix::fs::MetadataExt;
+            let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+            let meta = std::fs::File::from(fd).metadata().ok()?;
+            meta.is_file().then(|| FileId {
+                dev: meta.dev(),
+                ino: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            None
+        }
+    }
+
+    /// True if a walked entry is one of `ids`; on unix the inode read with
+    /// the directory rules out almost every entry without a `stat`.
+    fn matches_entry(ids: &[FileId], entry: &ignore::DirEntry) -> bool {
+        #[cfg(unix)]
+        if !ids.iter().any(|id| entry.ino() == Some(id.ino)) {
+            return false;
+        }
+        FileId::of(entry.path()).is_some_and(|id| ids.contains(&id))
+    }
+}
+
 fn is_text_file(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         None => true,
@@ -20,8 +83,14 @@ fn is_text_file(path: &Path) -> bool {
 }
 
 /// Expands directories (respecting `.gitignore`, `.ignore` and hidden-file
-/// rules) and keeps named files. Walk errors are collected, not fatal.
-pub fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
+/// rules) and keeps named files. Files found by walking that are one of
+/// `outputs` (the run's own output files) are left out. Walk errors are
+/// collected, not fatal.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    outputs: &[FileId],
+    errors: &mut Vec<String>,
+) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -42,7 +111,9 @@ pub fn collect_inputs(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input>
         for entry in walker {
             match entry {
                 Ok(entry) => {
-                    if entry.file_type().is_some_and(|t| t.is_file()) && is_text_file(entry.path())
+                    if entry.file_type().is_some_and(|t| t.is_file())
+                        && is_text_file(entry.path())
+                        && (outputs.is_empty() || !FileId::matches_entry(outputs, &entry))
                     {
                         inputs.push(Input::File {
                             path: entry.into_path(),

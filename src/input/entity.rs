@@ -20,6 +20,14 @@ fn named() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// What the named reference `&name` stands for; `name` includes the `;`
+/// (`amp;`), or not for the legacy forms that need none (`amp`). The one
+/// table of HTML names: the input decoder and the entity and mojibake
+/// checks all read it.
+pub(crate) fn named_reference(name: &str) -> Option<&'static str> {
+    named().get(name).copied()
+}
+
 /// The longest legacy name (`frac12`, `middot`...).
 const LEGACY_MAX: usize = 6;
 /// The longest name in the table is 31 characters plus `;`.

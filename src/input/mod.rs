@@ -34,7 +34,7 @@
 //! suppressions (`<!-- artlint-disable … -->`) keep working.
 
 mod builder;
-mod entity;
+pub(crate) mod entity;
 mod html;
 pub mod jsonl;
 mod markdown;

@@ -1,18 +1,24 @@
-//! Turning rule files into compiled [`Rule`]s, with errors that point into the file.
+//! Turning rule files into compiled [`Rule`]s, with errors that point into
+//! the file. The loader knows the common keys; each kind's keys, checks and
+//! compiled form come from its [`Kind`] in [`KINDS`].
 
-use std::collections::{HashMap, HashSet};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Error as _, IgnoredAny, IntoDeserializer};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::error::RuleError;
-use super::message::placeholders;
-use super::spec::{Case, PackFileSpec, Position, RuleSpec};
-use super::{Person, Rule, RuleKind, RuleTest};
-use crate::check::boilerplate::normalize_line;
-use crate::check::names::NameIndex;
-use crate::check::quality::Metric;
+use super::spec::{self, RuleTable};
+use super::{Rule, RuleTest};
+use crate::check::kind::{Case, Key, Kind, KindError, KindSpec};
+use crate::check::message::placeholders;
+use crate::check::{KINDS, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
 
 /// A file of a rule pack, already read into memory (the engine does no I/O).
@@ -28,63 +34,10 @@ pub struct PackFile {
 /// accidental huge pattern is an error, never a hang or an OOM.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
 
-const KINDS: &[(&str, &[&str], &[&str])] = &[
-    // (kind, keys it accepts, message placeholders it supplies)
-    ("existence", &["tokens", "patterns"], &["match"]),
-    (
-        "substitution",
-        &["swap", "patterns", "replace"],
-        &["match", "replacement"],
-    ),
-    (
-        "boilerplate",
-        &["phrases", "patterns", "position", "lines"],
-        &["match"],
-    ),
-    (
-        "consistency",
-        &["groups"],
-        &["match", "majority", "count", "forms"],
-    ),
-    ("repetition", &["allow"], &["match"]),
-    ("invalid-utf8", &[], &["byte"]),
-    ("exonym", &["people"], &["match", "replacement"]),
-    (
-        "acronym-expansion",
-        &[],
-        &["match", "long", "initials", "usage"],
-    ),
-    ("acronym-consistency", &[], &["match", "majority", "count"]),
-    (
-        "names",
-        &["names", "names-file"],
-        &["match", "replacement", "name"],
-    ),
-    ("name-variants", &[], &["match", "spellings"]),
-    ("quote-spacing", &[], &["match", "problem"]),
-    ("html-entity", &[], &["match", "replacement", "kind"]),
-    ("mojibake", &[], PROCEDURAL),
-    ("invisible", &[], PROCEDURAL),
-    ("mixed-script", &[], PROCEDURAL),
-    ("foreign-script", &[], PROCEDURAL),
-    ("untranslated", &[], PROCEDURAL),
-    ("duplicate-line", &[], PROCEDURAL),
-    ("link-block", &[], PROCEDURAL),
-    ("repetition-loop", &["allow"], PROCEDURAL),
-    ("overuse", &["allow"], PROCEDURAL),
-    ("quality", &["metric", "minimum", "maximum"], PROCEDURAL),
-    ("unused-suppression", &[], &["match"]),
-];
-
-/// Placeholders every procedural check may fill.
-const PROCEDURAL: &[&str] = &[
-    "match",
-    "replacement",
-    "detail",
-    "count",
-    "value",
-    "threshold",
-];
+/// Limit on the compiled size of all regexes loaded together (the same
+/// measure as [`REGEX_SIZE_LIMIT`], summed): 20 times the default pack's.
+/// 10,000 `\w*` rules took 15 s and 1.1 GB; 1,835 of them fit under it.
+const PACK_REGEX_LIMIT: usize = 32 << 20;
 
 /// Loads every `.toml` file of the given packs. All errors are collected, so a
 /// rule author sees every problem in one run. Ids must be unique across packs.
@@ -92,7 +45,8 @@ pub fn load_pack(files: &[PackFile]) -> Result<Vec<Rule>, Vec<RuleError>> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, (String, Arc<str>, Range<usize>)> = HashMap::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".toml")) {
+    let regex_size = Cell::new(0usize);
+    'files: for file in files.iter().filter(|f| f.path.ends_with(".toml")) {
         let source: Arc<str> = Arc::from(file.text.as_str());
         let error = |span: Option<Range<usize>>, message: String| RuleError {
             path: file.path.clone(),
@@ -101,17 +55,22 @@ pub fn load_pack(files: &[PackFile]) -> Result<Vec<Rule>, Vec<RuleError>> {
             message,
             note: None,
         };
-        let spec: PackFileSpec = match toml::from_str(&file.text) {
-            Ok(spec) => spec,
-            Err(e) => {
-                errors.push(error(e.span(), e.message().trim_end().to_string()));
+        let tables = match DeTable::parse(&file.text)
+            .map_err(|e| (e.span(), e.message().trim_end().to_string()))
+            .and_then(|root| rule_tables(root.into_inner()))
+        {
+            Ok(tables) => tables,
+            Err((span, message)) => {
+                errors.push(error(span, message));
                 continue;
             }
         };
-        for rule in spec.rule {
-            let rule = rule.into_inner();
-            let id = rule.id.get_ref().clone();
-            if let Some((first_path, first_source, first_span)) = seen.get(&id) {
+        for table in tables {
+            let id: Spanned<String> = table
+                .get(spec::ID.name)
+                .and_then(|v| Spanned::<String>::deserialize(v.clone().into_deserializer()).ok())
+                .expect("rule_tables checked `id`");
+            if let Some((first_path, first_source, first_span)) = seen.get(id.get_ref()) {
                 let (line, column) = RuleError {
                     path: first_path.clone(),
                     source_text: first_source.clone(),
@@ -121,15 +80,24 @@ pub fn load_pack(files: &[PackFile]) -> Result<Vec<Rule>, Vec<RuleError>> {
                 }
                 .line_column()
                 .unwrap_or((1, 1));
-                let mut e = error(Some(rule.id.span()), format!("duplicate rule id `{id}`"));
+                let mut e = error(
+                    Some(id.span()),
+                    format!("duplicate rule id `{}`", id.get_ref()),
+                );
                 e.note = Some(format!("first defined at {first_path}:{line}:{column}"));
                 errors.push(e);
                 continue;
             }
-            seen.insert(id, (file.path.clone(), source.clone(), rule.id.span()));
-            match compile_rule(rule, file, files) {
+            seen.insert(
+                id.get_ref().clone(),
+                (file.path.clone(), source.clone(), id.span()),
+            );
+            match compile_rule(table, file, files, &regex_size) {
                 Ok(rule) => rules.push(rule),
                 Err((span, message)) => errors.push(error(span, message)),
+            }
+            if regex_size.get() > PACK_REGEX_LIMIT {
+                break 'files;
             }
         }
     }
@@ -142,268 +110,203 @@ pub fn load_pack(files: &[PackFile]) -> Result<Vec<Rule>, Vec<RuleError>> {
 
 type CompileError = (Option<Range<usize>>, String);
 
-fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<Rule, CompileError> {
-    let id = spec.id.get_ref();
+impl From<KindError> for (Option<Range<usize>>, String) {
+    fn from(e: KindError) -> CompileError {
+        (e.span, e.message)
+    }
+}
+
+/// The `[[rule]]` tables of a rule file, after checking every key's name and
+/// value type in the order serde would: keys alphabetically, each table's
+/// missing required keys after its keys, the first problem only.
+fn rule_tables(root: DeTable<'_>) -> Result<Vec<DeTable<'_>>, CompileError> {
+    let mut tables = Vec::new();
+    for (key, value) in root {
+        if !spec::FILE_KEYS.contains(&key.get_ref().as_ref()) {
+            return Err(unknown_key(&key, spec::FILE_KEYS));
+        }
+        let span = value.span();
+        let items = match value.into_inner() {
+            DeValue::Array(items) => items,
+            other => return Err(not_a(Spanned::new(span, other), "sequence")),
+        };
+        for item in items {
+            let span = item.span();
+            let table = match item.into_inner() {
+                DeValue::Table(table) => table,
+                other => return Err(not_a(Spanned::new(span, other), "table")),
+            };
+            // A key is typed by the rule's kind if it takes it (kinds may
+            // give one name different types), else by its first declaration.
+            let kind = table
+                .get(spec::KIND.name)
+                .and_then(|v| v.get_ref().as_str())
+                .and_then(crate::check::by_name);
+            for (key, value) in &table {
+                let own = kind.and_then(|k| k.keys.iter().find(|d| d.name == key.get_ref()));
+                let Some(decl) = own.copied().or_else(|| spec::key_decl(key.get_ref())) else {
+                    return Err(unknown_key(key, spec::rule_keys()));
+                };
+                decl.validate(value).map_err(toml_error)?;
+            }
+            if let Some(missing) = spec::REQUIRED
+                .iter()
+                .find(|name| !table.contains_key(**name))
+            {
+                return Err((
+                    Some(span),
+                    toml::de::Error::missing_field(missing)
+                        .message()
+                        .to_string(),
+                ));
+            }
+            tables.push(table);
+        }
+    }
+    Ok(tables)
+}
+
+/// The error for a value that should be an array (`sequence`) or a table:
+/// serde's wording, as when the file was deserialized in one piece.
+fn not_a(value: Spanned<DeValue<'_>>, what: &str) -> CompileError {
+    let serde_error = if what == "table" {
+        validate::<RuleTable>(&value)
+    } else {
+        validate::<Vec<IgnoredAny>>(&value)
+    };
+    serde_error
+        .err()
+        .unwrap_or_else(|| (Some(value.span()), format!("expected a {what}")))
+}
+
+fn unknown_key(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    expected: &'static [&'static str],
+) -> CompileError {
+    (
+        Some(key.span()),
+        toml::de::Error::unknown_field(key.get_ref(), expected)
+            .message()
+            .to_string(),
+    )
+}
+
+fn toml_error(e: toml::de::Error) -> CompileError {
+    (e.span(), e.message().trim_end().to_string())
+}
+
+/// Checks that `value` deserializes as a `T`.
+fn validate<T: DeserializeOwned>(value: &Spanned<DeValue<'_>>) -> Result<(), CompileError> {
+    T::deserialize(value.clone().into_deserializer())
+        .map(drop)
+        .map_err(toml_error)
+}
+
+/// Removes `key` from a rule's table and reads it.
+fn take<T: DeserializeOwned>(
+    table: &mut DeTable<'_>,
+    key: &Key<T>,
+) -> Result<Option<Spanned<T>>, CompileError> {
+    match table.remove(key.name) {
+        None => Ok(None),
+        Some(value) => Spanned::<T>::deserialize(value.into_deserializer())
+            .map(Some)
+            .map_err(toml_error),
+    }
+}
+
+fn compile_rule(
+    mut table: DeTable<'_>,
+    file: &PackFile,
+    files: &[PackFile],
+    regex_size: &Cell<usize>,
+) -> Result<Rule, CompileError> {
+    let required = "rule_tables checked the required keys";
+    let id_spec = take(&mut table, &spec::ID)?.expect(required);
+    let kind_spec = take(&mut table, &spec::KIND)?.expect(required);
+    let message = take(&mut table, &spec::MESSAGE)?.expect(required);
+    let id = id_spec.get_ref();
     if !is_valid_id(id) {
         return Err((
-            Some(spec.id.span()),
+            Some(id_spec.span()),
             format!(
                 "rule id `{id}` must be `pack/name` in kebab-case (lowercase letters, digits, `-`)"
             ),
         ));
     }
-    let kind_name = spec.kind.get_ref().as_str();
-    let Some(&(_, keys, supplied)) = KINDS.iter().find(|(name, _, _)| *name == kind_name) else {
-        let known: Vec<&str> = KINDS.iter().map(|k| k.0).collect();
+    let kind_name = kind_spec.get_ref().as_str();
+    let Some(kind) = crate::check::by_name(kind_name) else {
+        let known: Vec<&str> = KINDS.iter().map(|k| k.name).collect();
         return Err((
-            Some(spec.kind.span()),
+            Some(kind_spec.span()),
             format!(
                 "unknown rule kind `{kind_name}` (known kinds: {})",
                 known.join(", ")
             ),
         ));
     };
-    for (key, span) in spec.kind_keys() {
-        if !keys.contains(&key) {
+    let own: Vec<&str> = kind.keys.iter().map(|k| k.name).collect();
+    // Keys of other kinds, in the order of `spec::rule_keys`.
+    for key in spec::rule_keys() {
+        if let Some(value) = table.get(*key)
+            && spec::kind_keys().any(|k| k.name == *key)
+            && !own.contains(key)
+        {
             return Err((
-                Some(span),
+                Some(value.span()),
                 format!(
                     "key `{key}` is not used by rules of kind `{kind_name}` (it accepts: {})",
-                    list_or_none(keys)
+                    list_or_none(&own)
                 ),
             ));
         }
     }
-    let case = spec.case.as_ref().map_or(Case::Sensitive, |c| *c.get_ref());
-    let insensitive = case == Case::Insensitive;
+    let case = take(&mut table, &spec::CASE)?.map_or(Case::Sensitive, |c| c.into_inner());
+    let severity = take(&mut table, &spec::SEVERITY)?.map(Spanned::into_inner);
+    let category = take(&mut table, &spec::CATEGORY)?.map(Spanned::into_inner);
+    let explain = take(&mut table, &spec::EXPLAIN)?.map(Spanned::into_inner);
+    let word_boundary = take(&mut table, &spec::WORD_BOUNDARY)?.map(Spanned::into_inner);
+    let applicability = take(&mut table, &spec::APPLICABILITY)?.map(Spanned::into_inner);
+    let languages = take(&mut table, &spec::LANGUAGES)?.map(Spanned::into_inner);
+    let tests = take(&mut table, &spec::TEST)?.map(Spanned::into_inner);
 
-    let patterns = match &spec.patterns {
-        Some(patterns) => patterns
-            .get_ref()
+    // What is left are the kind's own keys.
+    let values: BTreeMap<&'static str, Spanned<DeValue<'_>>> = kind
+        .keys
+        .iter()
+        .filter_map(|k| table.remove(k.name).map(|v| (k.name, v)))
+        .collect();
+    let pack_file = |relative: &str| -> Result<&str, String> {
+        let wanted = resolve(&file.path, relative);
+        files
             .iter()
-            .map(|p| {
-                compile_regex(p.get_ref(), insensitive || kind_name == "boilerplate")
-                    .map_err(|e| (Some(p.span()), e))
-            })
-            .collect::<Result<Vec<Regex>, _>>()?,
-        None => Vec::new(),
+            .find(|f| normalize_path(&f.path) == wanted)
+            .map(|f| f.text.as_str())
+            .ok_or(wanted)
     };
-    let mut captures: HashSet<String> = HashSet::new();
-    for regex in &patterns {
-        captures.extend(regex.capture_names().flatten().map(str::to_string));
+    let regex = |pattern: &str, insensitive: bool| {
+        charge_regex(pattern, insensitive, regex_size)?;
+        compile_regex(pattern, insensitive)
+    };
+    let mut kind_input = KindSpec::new(kind, kind_spec.span(), case, values, &regex, &pack_file);
+    let compiled = (kind.compile)(&mut kind_input);
+    if !kind_input.pattern_failed() {
+        check_placeholders(&message, kind, kind_input.captures())?;
     }
-    for name in placeholders(spec.message.get_ref()) {
-        if !supplied.contains(&name) && !captures.contains(name) {
-            return Err((
-                Some(spec.message.span()),
-                format!(
-                    "unknown placeholder `{{{name}}}` in message (kind `{kind_name}` supplies: {}{})",
-                    list_or_none(supplied),
-                    if captures.is_empty() {
-                        String::new()
-                    } else {
-                        ", and the named captures of `patterns`".into()
-                    }
-                ),
-            ));
-        }
-    }
+    let check = compiled?;
 
-    let missing = |what: &str| {
-        (
-            Some(spec.kind.span()),
-            format!("a rule of kind `{kind_name}` needs {what}"),
-        )
-    };
-    let kind = match kind_name {
-        "existence" => {
-            let literals = spec.tokens.map(|t| t.into_inner()).unwrap_or_default();
-            if literals.is_empty() && patterns.is_empty() {
-                return Err(missing("`tokens` or `patterns`"));
-            }
-            reject_empty(&literals, "tokens")?;
-            RuleKind::Existence { literals, patterns }
-        }
-        "substitution" => {
-            let swaps: Vec<(String, String)> = spec
-                .swap
-                .map(|s| s.into_inner().into_iter().collect())
-                .unwrap_or_default();
-            let replace = spec.replace.map(|r| r.into_inner());
-            if swaps.is_empty() && patterns.is_empty() {
-                return Err(missing("`swap` or `patterns` with `replace`"));
-            }
-            if !patterns.is_empty() && replace.is_none() {
-                return Err(missing(
-                    "`replace` (the replacement for `patterns`, `$name` for captures)",
-                ));
-            }
-            if swaps.iter().any(|(wrong, _)| wrong.is_empty()) {
-                return Err((None, "`swap` has an empty key".into()));
-            }
-            RuleKind::Substitution {
-                swaps,
-                patterns,
-                replace,
-            }
-        }
-        "boilerplate" => {
-            let phrases: Vec<String> = spec
-                .phrases
-                .map(|p| p.into_inner())
-                .unwrap_or_default()
-                .iter()
-                .map(|p| normalize_line(p))
-                .collect();
-            if phrases.is_empty() && patterns.is_empty() {
-                return Err(missing("`phrases` or `patterns`"));
-            }
-            reject_empty(&phrases, "phrases")?;
-            let position = spec.position.map_or(Position::Any, |p| p.into_inner());
-            let lines = spec
-                .lines
-                .map_or(if position == Position::Any { 0 } else { 5 }, |l| {
-                    l.into_inner()
-                });
-            RuleKind::Boilerplate {
-                phrases,
-                patterns,
-                position,
-                lines,
-            }
-        }
-        "consistency" => {
-            let groups_spec = spec.groups.ok_or_else(|| missing("`groups`"))?;
-            let span = groups_spec.span();
-            let groups = groups_spec.into_inner();
-            if groups.len() > 0xffff || groups.iter().any(|g| g.len() > 0xffff) {
-                return Err((
-                    Some(span),
-                    "at most 65,535 groups of at most 65,535 variants each".into(),
-                ));
-            }
-            if groups
-                .iter()
-                .any(|g| g.len() < 2 || g.iter().any(String::is_empty))
-            {
-                return Err((
-                    Some(span),
-                    "every group needs at least two non-empty variants".into(),
-                ));
-            }
-            RuleKind::Consistency { groups }
-        }
-        "repetition" => RuleKind::Repetition {
-            allow: spec
-                .allow
-                .map(|a| a.into_inner())
-                .unwrap_or_default()
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-        },
-        "invalid-utf8" => RuleKind::InvalidUtf8,
-        "exonym" => {
-            let people = spec.people.ok_or_else(|| missing("`people`"))?.into_inner();
-            RuleKind::Exonym {
-                people: people
-                    .into_iter()
-                    .map(|p| Person {
-                        foreign: p.foreign,
-                        english: p.english,
-                        given: p.given,
-                    })
-                    .collect(),
-            }
-        }
-        "acronym-expansion" => RuleKind::AcronymExpansion,
-        "acronym-consistency" => RuleKind::AcronymConsistency,
-        "name-variants" => RuleKind::NameVariants,
-        "quote-spacing" => RuleKind::QuoteSpacing,
-        "html-entity" => RuleKind::HtmlEntity,
-        "mojibake" => RuleKind::Mojibake,
-        "invisible" => RuleKind::Invisible,
-        "mixed-script" => RuleKind::MixedScript,
-        "foreign-script" => RuleKind::ForeignScript,
-        "untranslated" => RuleKind::Untranslated,
-        "duplicate-line" => RuleKind::DuplicateLine,
-        "link-block" => RuleKind::LinkBlock,
-        "unused-suppression" => RuleKind::UnusedSuppression,
-        "repetition-loop" => RuleKind::RepetitionLoop {
-            allow: lowercase_set(spec.allow),
-        },
-        "overuse" => RuleKind::Overuse {
-            allow: lowercase_set(spec.allow),
-        },
-        "quality" => {
-            let metric_spec = spec.metric.ok_or_else(|| missing("`metric`"))?;
-            let Some(metric) = Metric::parse(metric_spec.get_ref()) else {
-                return Err((
-                    Some(metric_spec.span()),
-                    format!(
-                        "unknown metric `{}` (known: {})",
-                        metric_spec.get_ref(),
-                        Metric::NAMES.join(", ")
-                    ),
-                ));
-            };
-            let minimum = spec.minimum.map(|m| m.into_inner());
-            let maximum = spec.maximum.map(|m| m.into_inner());
-            if minimum.is_none() && maximum.is_none() {
-                return Err(missing("`minimum` or `maximum`"));
-            }
-            RuleKind::Quality {
-                metric,
-                minimum,
-                maximum,
-            }
-        }
-        "names" => {
-            let mut names: Vec<String> = spec.names.map(|n| n.into_inner()).unwrap_or_default();
-            if let Some(list) = &spec.names_file {
-                let wanted = resolve(&file.path, list.get_ref());
-                let Some(data) = files.iter().find(|f| normalize_path(&f.path) == wanted) else {
-                    return Err((
-                        Some(list.span()),
-                        format!(
-                            "names file `{}` not found in the rule pack (looked for {wanted})",
-                            list.get_ref()
-                        ),
-                    ));
-                };
-                names.extend(
-                    data.text
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                        .map(str::to_string),
-                );
-            }
-            if names.is_empty() {
-                return Err(missing("`names` or `names-file`"));
-            }
-            RuleKind::Names {
-                index: Arc::new(NameIndex::new(names.iter().map(String::as_str))),
-            }
-        }
-        _ => unreachable!("kind names are checked against KINDS above"),
-    };
     Ok(Rule {
         id: Arc::from(id.as_str()),
-        kind,
-        severity: spec.severity.unwrap_or(Severity::Warning),
-        category: spec
-            .category
-            .unwrap_or_else(|| id.split('/').next().unwrap_or_default().to_string()),
-        message: spec.message.into_inner(),
-        explain: spec.explain.unwrap_or_default().trim().to_string(),
+        kind: RuleKind::new(kind, check),
+        severity: severity.unwrap_or(Severity::Warning),
+        category: category.unwrap_or_else(|| id.split('/').next().unwrap_or_default().to_string()),
+        message: message.into_inner(),
+        explain: explain.unwrap_or_default().trim().to_string(),
         case,
-        word_boundary: spec.word_boundary.is_none_or(|w| *w.get_ref()),
-        applicability: spec
-            .applicability
-            .map_or(Applicability::Safe, |a| a.into_inner()),
-        tests: spec
-            .test
+        word_boundary: word_boundary.unwrap_or(true),
+        applicability: applicability.unwrap_or(Applicability::Safe),
+        tests: tests
+            .unwrap_or_default()
             .into_iter()
             .map(|t| {
                 let t = t.into_inner();
@@ -414,23 +317,35 @@ fn compile_rule(spec: RuleSpec, file: &PackFile, files: &[PackFile]) -> Result<R
                 }
             })
             .collect(),
-        languages: spec.languages.unwrap_or_default(),
+        languages: languages.unwrap_or_default(),
         origin: file.path.clone(),
     })
 }
 
-fn lowercase_set(words: Option<toml::Spanned<Vec<String>>>) -> HashSet<String> {
-    words
-        .map(|a| a.into_inner())
-        .unwrap_or_default()
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect()
-}
-
-fn reject_empty(items: &[String], key: &str) -> Result<(), CompileError> {
-    if items.iter().any(String::is_empty) {
-        return Err((None, format!("`{key}` has an empty entry")));
+/// Every `{placeholder}` of the message must be one the kind fills or a
+/// named group of the rule's patterns.
+fn check_placeholders(
+    message: &Spanned<String>,
+    kind: &Kind,
+    captures: &[String],
+) -> Result<(), CompileError> {
+    let captures: HashSet<&str> = captures.iter().map(String::as_str).collect();
+    for name in placeholders(message.get_ref()) {
+        if !kind.placeholders.contains(&name) && !captures.contains(name) {
+            return Err((
+                Some(message.span()),
+                format!(
+                    "unknown placeholder `{{{name}}}` in message (kind `{}` supplies: {}{})",
+                    kind.name,
+                    list_or_none(kind.placeholders),
+                    if captures.is_empty() {
+                        String::new()
+                    } else {
+                        ", and the named captures of `patterns`".into()
+                    }
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -463,6 +378,32 @@ pub(crate) fn compile_regex(pattern: &str, case_insensitive: bool) -> Result<Reg
                 other.to_string().lines().last().unwrap_or_default().trim()
             ),
         })
+}
+
+/// Adds a pattern's compiled size to the running total of the packs, and
+/// fails once the total is over [`PACK_REGEX_LIMIT`]. The size is that of the
+/// pattern's Thompson NFA, which is what `regex`'s size limit measures.
+fn charge_regex(pattern: &str, case_insensitive: bool, total: &Cell<usize>) -> Result<(), String> {
+    use regex_automata::nfa::thompson;
+    let nfa = thompson::NFA::compiler()
+        .syntax(
+            regex_automata::util::syntax::Config::new()
+                .case_insensitive(case_insensitive)
+                .multi_line(true),
+        )
+        .configure(thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+        .build(pattern);
+    // A pattern that does not compile is reported by `compile_regex`.
+    let Ok(nfa) = nfa else { return Ok(()) };
+    total.set(total.get() + nfa.memory_usage());
+    if total.get() > PACK_REGEX_LIMIT {
+        return Err(format!(
+            "the rule packs' regexes together exceed the compiled-size limit of {} MiB \
+             at this pattern; loading stopped here (use fewer or narrower patterns)",
+            PACK_REGEX_LIMIT >> 20
+        ));
+    }
+    Ok(())
 }
 
 /// `names-file` is relative to the rule file's folder.

@@ -1,23 +1,19 @@
-//! Rules: metadata plus a compiled matcher. Rules are data (TOML rule packs);
-//! rule *kinds* are code, a closed set listed in [`RuleKind`].
+//! Rules: metadata plus a compiled kind. Rules are data (TOML rule packs);
+//! rule *kinds* are code, one module of [`crate::check`] each, listed in
+//! [`KINDS`](crate::check::KINDS).
 
 mod error;
 mod load;
-mod message;
 pub mod spec;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
-use regex::Regex;
-
-use crate::check::names::NameIndex;
-use crate::check::quality::Metric;
+pub use crate::check::kind::{Case, RuleKind};
+pub use crate::check::message::render_message;
+use crate::check::meta::RuleMeta;
 use crate::diagnostic::{Applicability, Severity};
 pub use error::RuleError;
 pub use load::{PackFile, load_pack};
-pub use message::render_message;
-pub use spec::{Case, Position};
 
 /// One rule, compiled and ready to run.
 #[derive(Debug, Clone)]
@@ -49,118 +45,17 @@ pub struct RuleTest {
     pub fixed: Option<String>,
 }
 
-/// A person whose name machine translation leaves in a foreign form.
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub foreign: String,
-    pub english: String,
-    pub given: Vec<String>,
-}
-
-/// What a rule looks for. Literal and regex kinds are matched by the shared
-/// automaton and regex set of the [`RuleSet`](crate::RuleSet); the others are
-/// procedural checks over the document.
-#[derive(Debug, Clone)]
-pub enum RuleKind {
-    /// A phrase or pattern that should not appear.
-    Existence {
-        literals: Vec<String>,
-        patterns: Vec<Regex>,
-    },
-    /// A wrong form with its right form; the fix swaps them.
-    Substitution {
-        swaps: Vec<(String, String)>,
-        patterns: Vec<Regex>,
-        replace: Option<String>,
-    },
-    /// A whole line left over from a site template; the fix deletes the line.
-    Boilerplate {
-        /// Normalised with [`normalize_line`](crate::check::boilerplate::normalize_line).
-        phrases: Vec<String>,
-        patterns: Vec<Regex>,
-        position: Position,
-        lines: u32,
-    },
-    /// Variant spellings of one thing; the minority forms in a document are flagged.
-    Consistency { groups: Vec<Vec<String>> },
-    /// The same word twice in a row.
-    Repetition { allow: HashSet<String> },
-    /// Bytes that are not UTF-8 (reported by [`RuleSet::lint_bytes`](crate::RuleSet::lint_bytes)).
-    InvalidUtf8,
-    /// Foreign forms of people's names, anchored by a given name.
-    Exonym { people: Vec<Person> },
-    /// `Long Form (SF)` definitions whose letters do not match.
-    AcronymExpansion,
-    /// Rare acronyms that are near-variants of the majority form.
-    AcronymConsistency,
-    /// Names one edit from a listed name, anchored by an exact token.
-    Names { index: Arc<NameIndex> },
-    /// One name spelled several ways in a document.
-    NameVariants,
-    /// Spacing and balance of curly quotes.
-    QuoteSpacing,
-    /// HTML character references left in text.
-    HtmlEntity,
-    /// Text decoded with the wrong encoding (`â€™`, `Ã©`).
-    Mojibake,
-    /// Invisible and control characters where they do not belong.
-    Invisible,
-    /// Latin words with Cyrillic or Greek look-alike letters.
-    MixedScript,
-    /// Letters of another script in Latin-script text.
-    ForeignScript,
-    /// Source-language words left in English text.
-    Untranslated,
-    /// A line or paragraph repeated in the document.
-    DuplicateLine,
-    /// A run of short lines: a menu or link list.
-    LinkBlock,
-    /// A unit of words repeated three or more times in a row.
-    RepetitionLoop { allow: HashSet<String> },
-    /// A content word used too often within a window.
-    Overuse { allow: HashSet<String> },
-    /// Suppression comments that suppress nothing (reported by [`crate::suppress`]).
-    UnusedSuppression,
-    /// A document statistic outside its bounds.
-    Quality {
-        metric: Metric,
-        minimum: Option<f64>,
-        maximum: Option<f64>,
-    },
-}
-
-impl RuleKind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            RuleKind::Existence { .. } => "existence",
-            RuleKind::Substitution { .. } => "substitution",
-            RuleKind::Boilerplate { .. } => "boilerplate",
-            RuleKind::Consistency { .. } => "consistency",
-            RuleKind::Repetition { .. } => "repetition",
-            RuleKind::InvalidUtf8 => "invalid-utf8",
-            RuleKind::Exonym { .. } => "exonym",
-            RuleKind::AcronymExpansion => "acronym-expansion",
-            RuleKind::AcronymConsistency => "acronym-consistency",
-            RuleKind::Names { .. } => "names",
-            RuleKind::NameVariants => "name-variants",
-            RuleKind::QuoteSpacing => "quote-spacing",
-            RuleKind::HtmlEntity => "html-entity",
-            RuleKind::Mojibake => "mojibake",
-            RuleKind::Invisible => "invisible",
-            RuleKind::MixedScript => "mixed-script",
-            RuleKind::ForeignScript => "foreign-script",
-            RuleKind::Untranslated => "untranslated",
-            RuleKind::DuplicateLine => "duplicate-line",
-            RuleKind::LinkBlock => "link-block",
-            RuleKind::RepetitionLoop { .. } => "repetition-loop",
-            RuleKind::Overuse { .. } => "overuse",
-            RuleKind::Quality { .. } => "quality",
-            RuleKind::UnusedSuppression => "unused-suppression",
+impl Rule {
+    /// What the rule's checks see of it.
+    pub fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            id: self.id.clone(),
+            severity: self.severity,
+            message: self.message.clone(),
+            applicability: self.applicability,
         }
     }
-}
 
-impl Rule {
     /// The first sentence of `explain` (its hard-wrapped lines joined), for
     /// listings and SARIF's short description; the message if there is none.
     pub fn summary(&self) -> String {

@@ -1,90 +1,59 @@
-//! The TOML form of a rule pack, exactly as written by rule authors.
+//! The keys of a rule file: the ones every rule has, declared here, and the
+//! ones a kind reads, declared by the kind (see [`crate::check::kind`]).
 //!
-//! Every field a kind may use is listed here and unknown keys are rejected, so
-//! a typo in a rule file is an error pointing at the key, never a silently
-//! ignored setting. Which keys a given kind accepts is checked in `load`.
+//! Unknown keys are rejected and every value's type is checked before any
+//! rule compiles, in the order serde would (keys alphabetically, then the
+//! missing required ones), so a typo in a rule file is an error pointing at
+//! the key, never a silently ignored setting. Which keys a given kind
+//! accepts is checked in `load`.
 
-use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+use crate::check::KINDS;
+use crate::check::kind::{Case, Key, KeyDecl};
 use crate::diagnostic::{Applicability, Severity};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackFileSpec {
-    #[serde(default)]
-    pub rule: Vec<Spanned<RuleSpec>>,
-}
+pub(crate) const ID: Key<String> = Key::new("id");
+pub(crate) const KIND: Key<String> = Key::new("kind");
+pub(crate) const SEVERITY: Key<Severity> = Key::new("severity");
+pub(crate) const CATEGORY: Key<String> = Key::new("category");
+pub(crate) const MESSAGE: Key<String> = Key::new("message");
+pub(crate) const EXPLAIN: Key<String> = Key::new("explain");
+pub(crate) const CASE: Key<Case> = Key::new("case");
+pub(crate) const WORD_BOUNDARY: Key<bool> = Key::new("word-boundary");
+pub(crate) const APPLICABILITY: Key<Applicability> = Key::new("applicability");
+pub(crate) const LANGUAGES: Key<Vec<String>> = Key::new("languages");
+/// `[[rule.test]]`: listed after the kinds' keys in error messages.
+pub(crate) const TEST: Key<Vec<Spanned<RuleTestSpec>>> = Key::new("test");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Case {
-    Sensitive,
-    Insensitive,
-}
+const TEST_DECL: KeyDecl = TEST.decl();
 
-/// Where in a document a boilerplate phrase counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Position {
-    Head,
-    Tail,
-    Any,
-}
+/// The keys every rule may have, besides `test`.
+const COMMON: &[KeyDecl] = &[
+    ID.decl(),
+    KIND.decl(),
+    SEVERITY.decl(),
+    CATEGORY.decl(),
+    MESSAGE.decl(),
+    EXPLAIN.decl(),
+    CASE.decl(),
+    WORD_BOUNDARY.decl(),
+    APPLICABILITY.decl(),
+    LANGUAGES.decl(),
+];
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleSpec {
-    pub id: Spanned<String>,
-    pub kind: Spanned<String>,
-    pub severity: Option<Severity>,
-    pub category: Option<String>,
-    pub message: Spanned<String>,
-    pub explain: Option<String>,
-    pub case: Option<Spanned<Case>>,
-    pub word_boundary: Option<Spanned<bool>>,
-    pub applicability: Option<Spanned<Applicability>>,
-    pub languages: Option<Vec<String>>,
+/// Keys a rule must have, in the order their absence is reported.
+pub(crate) const REQUIRED: &[&str] = &["id", "kind", "message"];
 
-    // existence, boilerplate
-    pub tokens: Option<Spanned<Vec<String>>>,
-    pub patterns: Option<Spanned<Vec<Spanned<String>>>>,
-    // substitution
-    pub swap: Option<Spanned<BTreeMap<String, String>>>,
-    pub replace: Option<Spanned<String>>,
-    // boilerplate
-    pub phrases: Option<Spanned<Vec<String>>>,
-    pub position: Option<Spanned<Position>>,
-    pub lines: Option<Spanned<u32>>,
-    // consistency
-    pub groups: Option<Spanned<Vec<Vec<String>>>>,
-    // repetition and the procedural checks that take a word list
-    pub allow: Option<Spanned<Vec<String>>>,
-    // exonym
-    pub people: Option<Spanned<Vec<PersonSpec>>>,
-    // names
-    pub names: Option<Spanned<Vec<String>>>,
-    pub names_file: Option<Spanned<String>>,
-    // quality
-    pub metric: Option<Spanned<String>>,
-    pub minimum: Option<Spanned<f64>>,
-    pub maximum: Option<Spanned<f64>>,
+/// The top-level keys of a rule file.
+pub(crate) const FILE_KEYS: &[&str] = &["rule"];
 
-    #[serde(default)]
-    pub test: Vec<Spanned<RuleTestSpec>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct PersonSpec {
-    pub foreign: String,
-    pub english: String,
-    #[serde(default)]
-    pub given: Vec<String>,
-}
-
+/// An example in a rule file (`[[rule.test]]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleTestSpec {
@@ -93,33 +62,66 @@ pub struct RuleTestSpec {
     pub fixed: Option<String>,
 }
 
-impl RuleSpec {
-    /// The kind-specific keys present in this rule, with their spans, so the
-    /// loader can reject a key the rule's kind does not use.
-    pub fn kind_keys(&self) -> Vec<(&'static str, std::ops::Range<usize>)> {
-        let mut keys = Vec::new();
-        macro_rules! key {
-            ($field:ident, $name:literal) => {
-                if let Some(value) = &self.$field {
-                    keys.push(($name, value.span()));
-                }
-            };
+/// Every key a rule may have, in the order error messages list them: the
+/// common ones, each kind's own in [`KINDS`] order, then `test`.
+pub(crate) fn rule_keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<&'static str> = COMMON.iter().map(|k| k.name).collect();
+        for key in kind_keys() {
+            if !keys.contains(&key.name) {
+                keys.push(key.name);
+            }
         }
-        key!(tokens, "tokens");
-        key!(patterns, "patterns");
-        key!(swap, "swap");
-        key!(replace, "replace");
-        key!(phrases, "phrases");
-        key!(position, "position");
-        key!(lines, "lines");
-        key!(groups, "groups");
-        key!(allow, "allow");
-        key!(people, "people");
-        key!(names, "names");
-        key!(names_file, "names-file");
-        key!(metric, "metric");
-        key!(minimum, "minimum");
-        key!(maximum, "maximum");
+        keys.push(TEST.name);
         keys
+    })
+}
+
+/// Every kind's keys, in [`KINDS`] order (a key several kinds take appears
+/// once per kind).
+pub(crate) fn kind_keys() -> impl Iterator<Item = &'static KeyDecl> {
+    KINDS.iter().flat_map(|kind| kind.keys)
+}
+
+/// The declaration of a key: a common key's, or the first kind's that
+/// takes it.
+pub(crate) fn key_decl(name: &str) -> Option<KeyDecl> {
+    COMMON
+        .iter()
+        .chain(std::iter::once(&TEST_DECL))
+        .chain(kind_keys())
+        .find(|k| k.name == name)
+        .copied()
+}
+
+/// Only serde's errors for a `[[rule]]` entry that is not a table:
+/// "expected struct RuleSpec", or for a datetime (a map to serde) its
+/// unknown key. A table of known keys passes.
+pub(crate) struct RuleTable;
+
+impl<'de> Deserialize<'de> for RuleTable {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RuleTable, D::Error> {
+        deserializer.deserialize_struct("RuleSpec", &[], RuleTableVisitor)
+    }
+}
+
+struct RuleTableVisitor;
+
+impl<'de> Visitor<'de> for RuleTableVisitor {
+    type Value = RuleTable;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct RuleSpec")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RuleTable, A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if !rule_keys().contains(&key.as_str()) {
+                return Err(A::Error::unknown_field(&key, rule_keys()));
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(RuleTable)
     }
 }
