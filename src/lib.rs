@@ -22,6 +22,7 @@ pub mod document;
 pub mod fingerprint;
 pub mod fix;
 pub mod input;
+mod lexicon;
 pub mod line_index;
 pub mod rule;
 pub mod ruleset;

@@ -202,7 +202,70 @@ impl RuleSet {
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         drop_nested(&mut out);
+        self.drop_words_inside_loops(&mut out);
+        self.drop_variants_of_exonyms(&mut out);
         out
+    }
+
+    /// `Putin` beside `Poutine`: once the exonym rule has named `Poutine` a
+    /// foreign form of Putin, the name-variant finding says nothing more.
+    fn drop_variants_of_exonyms(&self, out: &mut Vec<Diagnostic>) {
+        let ids_of = |kind: &crate::check::Kind| -> Vec<&str> {
+            self.rules
+                .iter()
+                .filter(|r| r.kind.is(kind))
+                .map(|r| &*r.id)
+                .collect()
+        };
+        let exonyms = ids_of(&crate::check::exonym::KIND);
+        let variants = ids_of(&crate::check::name_variant::KIND);
+        if exonyms.is_empty() || variants.is_empty() {
+            return;
+        }
+        let exonym_spans: Vec<Span> = out
+            .iter()
+            .filter(|d| exonyms.contains(&&*d.rule))
+            .map(|d| d.span)
+            .collect();
+        if exonym_spans.is_empty() {
+            return;
+        }
+        out.retain(|d| {
+            !(variants.contains(&&*d.rule)
+                && (exonym_spans.contains(&d.span)
+                    || d.labels.iter().any(|l| exonym_spans.contains(&l.span))))
+        });
+    }
+
+    /// `tournament tournament tournament` is one artifact: when the loop
+    /// rule reports it, the doubled-word findings inside it go.
+    fn drop_words_inside_loops(&self, out: &mut Vec<Diagnostic>) {
+        let ids_of = |kind: &crate::check::Kind| -> Vec<&str> {
+            self.rules
+                .iter()
+                .filter(|r| r.kind.is(kind))
+                .map(|r| &*r.id)
+                .collect()
+        };
+        let loops = ids_of(&crate::check::repetition_loop::KIND);
+        let words = ids_of(&crate::check::repetition::KIND);
+        if loops.is_empty() || words.is_empty() {
+            return;
+        }
+        let loop_spans: Vec<Span> = out
+            .iter()
+            .filter(|d| loops.contains(&&*d.rule))
+            .map(|d| d.span)
+            .collect();
+        if loop_spans.is_empty() {
+            return;
+        }
+        out.retain(|d| {
+            !(words.contains(&&*d.rule)
+                && loop_spans
+                    .iter()
+                    .any(|l| l.start <= d.span.start && d.span.end <= l.end))
+        });
     }
 
     /// Every check on one document (or section), unsorted and unsuppressed.

@@ -299,6 +299,11 @@ fn judge(part: &str, context: impl FnOnce() -> Option<Script>) -> Option<Finding
         }
     };
     let foreign = if home == a { b } else { a };
+    // Three or more intruders in one block (`Мороzova`) are half a word left
+    // untransliterated, not look-alikes: `script/foreign` reports them.
+    if !roman && home == Script::Latin && is_one_block(part, foreign, 3) {
+        return None;
+    }
     let mut fixed = String::with_capacity(part.len());
     let mut intruders: Vec<String> = Vec::new();
     for c in part.chars() {
@@ -327,6 +332,23 @@ fn judge(part: &str, context: impl FnOnce() -> Option<Script>) -> Option<Finding
             home.name()
         ),
     })
+}
+
+/// True when the letters of `script` in `part` are one block of at least
+/// `min` letters.
+fn is_one_block(part: &str, script_of_block: Script, min: usize) -> bool {
+    let flags: Vec<bool> = part
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| script(c) == Some(script_of_block))
+        .collect();
+    let count = flags.iter().filter(|&&f| f).count();
+    let first = flags.iter().position(|&f| f);
+    let last = flags.iter().rposition(|&f| f);
+    match (first, last) {
+        (Some(first), Some(last)) => count >= min && last - first + 1 == count,
+        _ => false,
+    }
 }
 
 /// The script of most letters within about 60 characters on either side of

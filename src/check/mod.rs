@@ -11,6 +11,7 @@ pub mod edit_distance;
 pub mod entity;
 pub mod existence;
 pub mod exonym;
+pub mod foreign_script;
 pub mod invalid_utf8;
 pub mod invisible;
 pub mod kind;
@@ -29,6 +30,7 @@ pub mod repetition;
 pub mod repetition_loop;
 pub mod substitution;
 pub mod text;
+pub mod untranslated;
 
 pub use kind::{Check, Kind, RuleKind};
 pub use meta::RuleMeta;
@@ -54,6 +56,8 @@ pub static KINDS: &[&Kind] = &[
     &mojibake::KIND,
     &invisible::KIND,
     &mixed_script::KIND,
+    &foreign_script::KIND,
+    &untranslated::KIND,
     &duplicate_line::KIND,
     &link_block::KIND,
     &repetition_loop::KIND,

@@ -3,7 +3,6 @@
 //! transliteration-normalised skeleton. It does not claim which spelling is
 //! right: in machine translation the wrong one is sometimes the majority.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::kind::{Check, Key, Kind};
@@ -62,12 +61,25 @@ pub fn fold_diacritic(c: char) -> char {
 /// The transliteration-normalised form: lowercase, no diacritics, and the
 /// usual French/German/Russian romanisation differences merged.
 pub fn skeleton(word: &str) -> String {
-    let mut s: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_diacritic)
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        // Letters that stand for two in ASCII (`Solskjær`, `Þór`, `Strauß`).
+        match c {
+            'æ' => s.push_str("ae"),
+            'œ' => s.push_str("oe"),
+            'þ' => s.push_str("th"),
+            'ß' => s.push_str("ss"),
+            'ð' => s.push('d'),
+            c if c.is_alphabetic() => s.push(fold_diacritic(c)),
+            _ => {}
+        }
+    }
+    // Japanese long vowels (`Ōtani`, `Ohtani`, `Outani`, `Ootani`).
+    for (from, to) in [("oh", "o"), ("oo", "o"), ("uu", "u")] {
+        if s.contains(from) && !s.starts_with(from) {
+            s = s.replace(from, to);
+        }
+    }
     for (from, to) in [
         ("tsch", "ch"),
         ("tch", "ch"),
@@ -120,12 +132,197 @@ struct Spelling<'a> {
     text: &'a str,
     spans: Vec<Span>,
     mid_sentence: bool,
+    /// Sentences (numbered in order) the spelling occurs in.
+    sentences: Vec<u32>,
+    /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
+    /// Solskjær`): the rest of the person's name.
+    neighbours: Vec<&'a str>,
+}
+
+/// English words formed from a name or place by a suffix (`Russia`/`Russian`,
+/// `Democrat`/`Democrats`): not two spellings of one name.
+const ENGLISH_SUFFIXES: &[&str] = &[
+    "s", "es", "n", "an", "ian", "ns", "ans", "ese", "ish", "ic", "ism", "ist",
+];
+
+/// English demonyms in `-i` (`Israel`/`Israeli`), which look like the
+/// Icelandic dative of a name (`Ragnar`/`Ragnari`).
+const DEMONYMS_IN_I: &[&str] = &[
+    "afghani",
+    "azerbaijani",
+    "bahraini",
+    "bangladeshi",
+    "bengali",
+    "emirati",
+    "hindi",
+    "iraqi",
+    "israeli",
+    "kashmiri",
+    "kuwaiti",
+    "nepali",
+    "omani",
+    "pakistani",
+    "punjabi",
+    "qatari",
+    "saudi",
+    "somali",
+    "sindhi",
+    "yemeni",
+    "marathi",
+    "gujarati",
+    "maldivi",
+    "thai",
+];
+
+/// Letters that romanisations of one sound swap (`Camilla`/`Kamilla`,
+/// `Odani`/`Otani`, `Kaili`/`Kairi`): in a short name, the only substitution
+/// that keeps it the same name.
+const ALTERNATING: &[(char, char)] = &[
+    ('c', 'k'),
+    ('c', 's'),
+    ('k', 'q'),
+    ('d', 't'),
+    ('l', 'r'),
+    ('b', 'v'),
+    ('f', 'h'),
+    ('s', 'z'),
+    ('o', 'u'),
+    ('g', 'k'),
+];
+
+/// How many edits apart two spellings of one name may be, by the shorter
+/// skeleton's length: none below `min-letters` (`Jan`/`Jon` are two people),
+/// one up to six letters, two from seven.
+fn allowed_edits(shorter: usize, min_letters: usize) -> usize {
+    if shorter < min_letters {
+        0
+    } else if shorter < 7 {
+        1
+    } else {
+        2
+    }
+}
+
+/// Keys shared by every two skeletons within `edits` deletions of each
+/// other: the skeleton with up to `edits` characters deleted.
+fn deletion_keys(skeleton: &str, edits: usize, keys: &mut Vec<String>) {
+    keys.push(skeleton.to_string());
+    if edits == 0 {
+        return;
+    }
+    let chars: Vec<char> = skeleton.chars().collect();
+    for i in 0..chars.len() {
+        let one: String = chars
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != i)
+            .map(|(_, c)| c)
+            .collect();
+        if edits >= 2 {
+            deletion_keys(&one, edits - 1, keys);
+        } else {
+            keys.push(one);
+        }
+    }
+}
+
+/// True when the two skeletons differ only in their last one or two letters
+/// after a stem of four or more: a case ending (`Ragnar`/`Ragnari`,
+/// `Elísa`/`Elísu`, `Egill`/`Egils`).
+fn differ_in_ending(a: &[char], b: &[char]) -> bool {
+    let stem = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    stem >= 4 && a.len() - stem <= 2 && b.len() - stem <= 2
+}
+
+/// True when the skeletons are one alternating-letter substitution apart.
+fn alternation(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diffs = a.iter().zip(b).filter(|(x, y)| x != y);
+    match (diffs.next(), diffs.next()) {
+        (Some((&x, &y)), None) => ALTERNATING.contains(&(x, y)) || ALTERNATING.contains(&(y, x)),
+        _ => false,
+    }
+}
+
+/// True when `a` and `b` read as two spellings of one name, not as a name
+/// and an English word made from it, nor as two names.
+fn related(a: &str, b: &str, skel_a: &str, skel_b: &str, min_letters: usize) -> bool {
+    if skel_a == skel_b {
+        return true;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (skel_a.chars().collect(), skel_b.chars().collect());
+    let limit = allowed_edits(ca.len().min(cb.len()), min_letters);
+    if limit == 0 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (short_l, long_l) = (short.to_lowercase(), long.to_lowercase());
+    if let Some(suffix) = long_l.strip_prefix(short_l.as_str())
+        && (ENGLISH_SUFFIXES.contains(&suffix) || DEMONYMS_IN_I.contains(&long_l.as_str()))
+    {
+        return false;
+    }
+    // Two dictionary words are two words (`Monday`/`Sunday`, `Jason`/`Mason`,
+    // `Theatre`/`Theater`), and a common noun's misspelling (`Editino`) is a
+    // spell-checker's business, not a name's.
+    let english = crate::lexicon::is_english;
+    if english(a) && english(b) || english(&a.to_lowercase()) || english(&b.to_lowercase()) {
+        return false;
+    }
+    if limit == 1 {
+        // Short names: a romanisation alternation or a case ending only
+        // (`Takeshi`-like vowel changes make other names).
+        return alternation(&ca, &cb) || differ_in_ending(&ca, &cb);
+    }
+    let distance = crate::check::edit_distance::damerau_levenshtein(skel_a, skel_b, limit);
+    if distance > limit {
+        return false;
+    }
+    // Two edits only between spellings that begin alike (`Specty`/`Spectee`,
+    // not `Newman`/`Bowman`).
+    let common_prefix = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    distance <= 1 || common_prefix >= 3
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut root = i;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    let mut i = i;
+    while parent[i] != root {
+        let next = parent[i];
+        parent[i] = root;
+        i = next;
+    }
+    root
 }
 
 pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<Diagnostic>) {
-    let mut clusters: HashMap<String, Vec<Spelling>> = HashMap::new();
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
-    for word in doc.words() {
+    let mut sentence = 0u32;
+    let mut previous_end = 0usize;
+    let words = doc.words();
+    let capitalised_neighbour = |k: usize, before: bool| -> Option<&str> {
+        let other = if before { k.checked_sub(1)? } else { k + 1 };
+        let other = words.get(other)?;
+        let (left, right) = if before {
+            (other.span, words[k].span)
+        } else {
+            (words[k].span, other.span)
+        };
+        let gap = &doc.text[left.end as usize..right.start as usize];
+        let text = doc.slice(other.span);
+        (gap == " " && text.chars().next().is_some_and(char::is_uppercase)).then_some(text)
+    };
+    for (k, word) in words.iter().enumerate() {
+        let gap = &doc.text[previous_end..word.span.start as usize];
+        if gap.contains(['.', '!', '?', '\n', '\r']) {
+            sentence += 1;
+        }
+        previous_end = word.span.end as usize;
         let mut text = doc.slice(word.span);
         for suffix in ["’s", "'s"] {
             if let Some(stem) = text.strip_suffix(suffix) {
@@ -151,33 +348,120 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
             text,
             spans: Vec::new(),
             mid_sentence: false,
+            sentences: Vec::new(),
+            neighbours: Vec::new(),
         });
+        for neighbour in [
+            capitalised_neighbour(k, true),
+            capitalised_neighbour(k, false),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !spelling.neighbours.contains(&neighbour) {
+                spelling.neighbours.push(neighbour);
+            }
+        }
         spelling.spans.push(span);
         spelling.mid_sentence |= mid_sentence;
+        if spelling.sentences.last() != Some(&sentence) {
+            spelling.sentences.push(sentence);
+        }
     }
-    // One skeleton per distinct spelling, not per occurrence.
-    let mut spellings: Vec<Spelling> = by_text.into_values().collect();
+    // Only spellings seen mid-sentence are names (a capital at a sentence's
+    // start says nothing).
+    let mut spellings: Vec<Spelling> = by_text.into_values().filter(|s| s.mid_sentence).collect();
+    if spellings.len() < 2 {
+        return;
+    }
     spellings.sort_by_key(|s| s.spans[0].start);
-    for spelling in spellings {
-        clusters
-            .entry(skeleton(spelling.text))
-            .or_default()
-            .push(spelling);
+    let skeletons: Vec<String> = spellings.iter().map(|s| skeleton(s.text)).collect();
+
+    // Candidate pairs share a deletion key; each is then checked exactly.
+    let mut parent: Vec<usize> = (0..spellings.len()).collect();
+    let mut by_key: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    let mut keys = Vec::new();
+    for (i, skel) in skeletons.iter().enumerate() {
+        keys.clear();
+        deletion_keys(
+            skel,
+            allowed_edits(skel.chars().count(), min_letters),
+            &mut keys,
+        );
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys.drain(..) {
+            by_key.entry(key).or_default().push(i);
+        }
     }
+    let mut lowercase_words: Option<rustc_hash::FxHashSet<String>> = None;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in by_key.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if i != j {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (i, j) in pairs {
+        let (a, b) = (&spellings[i], &spellings[j]);
+        if !related(a.text, b.text, &skeletons[i], &skeletons[j], min_letters) {
+            continue;
+        }
+        // Two spellings in one sentence are two people (`Heita and Seita`),
+        // unless they differ only in accents.
+        let same_sentence = a.sentences.iter().any(|s| b.sentences.contains(s));
+        if same_sentence && skeletons[i] != skeletons[j] {
+            continue;
+        }
+        // Each always beside another name, never the same one: two people
+        // (`Kanno Takeshi`, `Toritani Takashi`).
+        let other_names = !a.neighbours.is_empty()
+            && !b.neighbours.is_empty()
+            && !a
+                .neighbours
+                .iter()
+                .any(|n| b.neighbours.iter().any(|m| skeleton(n) == skeleton(m)));
+        if other_names && skeletons[i] != skeletons[j] {
+            continue;
+        }
+        // A spelling that the text also uses as a lowercase word is a word
+        // (`Touring` beside `touring`), not a name.
+        let words = lowercase_words.get_or_insert_with(|| {
+            doc.words()
+                .iter()
+                .map(|w| doc.slice(w.span))
+                .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_string)
+                .collect()
+        });
+        if words.contains(&a.text.to_lowercase()) || words.contains(&b.text.to_lowercase()) {
+            continue;
+        }
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        parent[ri.max(rj)] = ri.min(rj);
+    }
+    let mut groups: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for i in 0..spellings.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    groups.sort_by_key(|g| spellings[g[0]].spans[0].start);
     let index = doc.line_index();
-    let mut groups: Vec<&Vec<Spelling>> = clusters
-        .values()
-        .filter(|s| s.len() >= 2 && s.iter().all(|s| s.mid_sentence))
-        .collect();
-    groups.sort_by_key(|g| g[0].spans[0].start);
-    for spellings in groups {
-        let majority = spellings
+    for members in groups {
+        let group: Vec<&Spelling> = members.iter().map(|&i| &spellings[i]).collect();
+        let majority = group
             .iter()
             .enumerate()
             .max_by_key(|(i, s)| (s.spans.len(), std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
             .expect("two or more spellings");
-        let listing: Vec<String> = spellings
+        let listing: Vec<String> = group
             .iter()
             .map(|s| {
                 let lines: Vec<String> = s
@@ -193,21 +477,23 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
                 )
             })
             .collect();
-        for (i, spelling) in spellings.iter().enumerate().filter(|(i, _)| *i != majority) {
-            let _ = i;
+        // Every spelling but the most frequent one (the first seen, on a tie).
+        for spelling in group
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != majority)
+            .map(|(_, s)| s)
+        {
             for &span in &spelling.spans {
-                out.push(
-                    rule.report(span, |name| match name {
-                        "match" => Some(spelling.text.to_string()),
-                        "spellings" => Some(listing.join(", ")),
-                        _ => None,
-                    })
-                    .label(
-                        spellings[majority].spans[0],
-                        format!("also spelled `{}`", spellings[majority].text),
-                    )
-                    .build(),
-                );
+                let mut report = rule.report(span, |name| match name {
+                    "match" => Some(spelling.text.to_string()),
+                    "spellings" => Some(listing.join(", ")),
+                    _ => None,
+                });
+                for other in group.iter().filter(|other| other.text != spelling.text) {
+                    report = report.label(other.spans[0], format!("also spelled `{}`", other.text));
+                }
+                out.push(report.build());
             }
         }
     }

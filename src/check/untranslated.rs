@@ -1,0 +1,326 @@
+//! Source-language words left in English text by machine translation
+//! (`the kórónuveirunnar`, `Gleðisveitina`, `FFÍ`).
+//!
+//! The evidence is letters: English words are written without `ð`, `þ`,
+//! `ø`, `ł`, `ő` or accents, except a short list of loanwords (`café`,
+//! `naïve`, `fiancée`). A lowercase word with such a letter is a word of
+//! another language. A capitalised one is usually a name (`Guðrún`,
+//! `Søren`, `Mönchengladbach`) and is reported only when the document has
+//! already shown lowercase source words and the word looks like a common
+//! noun or an acronym: twelve letters or more without a surname ending, or
+//! a non-English acronym (`FFÍ`). Names are left to `names/variant`.
+
+use std::sync::Arc;
+
+use unicode_script::{Script, UnicodeScript};
+
+use super::kind::{Check, Kind, PROCEDURAL};
+use super::meta::RuleMeta;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "untranslated",
+    keys: &[],
+    placeholders: PROCEDURAL,
+    compile: |_| Ok(Arc::new(Untranslated)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct Untranslated;
+
+impl Check for Untranslated {
+    /// Reports each untranslated word; `{detail}` names the letters that
+    /// give it away.
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        for found in find(doc) {
+            let matched = doc.slice(found.span);
+            let detail = found
+                .letters
+                .chars()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                rule.report(found.span, |name| match name {
+                    "match" => Some(matched.to_string()),
+                    "detail" => Some(detail.clone()),
+                    _ => None,
+                })
+                .build(),
+            );
+        }
+    }
+}
+
+/// English words (and word parts) written with letters outside ASCII.
+/// Hand-written from English dictionaries' loanwords in common use.
+const ENGLISH_WITH_ACCENTS: &[&str] = &[
+    "à",
+    "appliqué",
+    "attaché",
+    "blasé",
+    "brûlée",
+    "café",
+    "cafés",
+    "canapé",
+    "canapés",
+    "cliché",
+    "clichés",
+    "communiqué",
+    "communiqués",
+    "consommé",
+    "crème",
+    "crêpe",
+    "crêpes",
+    "débâcle",
+    "début",
+    "débuts",
+    "débutante",
+    "décolletage",
+    "décor",
+    "déjà",
+    "détente",
+    "doppelgänger",
+    "élan",
+    "élite",
+    "élites",
+    "émigré",
+    "émigrés",
+    "entrée",
+    "entrées",
+    "exposé",
+    "exposés",
+    "façade",
+    "façades",
+    "fête",
+    "fêted",
+    "fiancé",
+    "fiancée",
+    "fiancés",
+    "flambé",
+    "frappé",
+    "glacé",
+    "jalapeño",
+    "jalapeños",
+    "lamé",
+    "mañana",
+    "matinée",
+    "mêlée",
+    "naïve",
+    "naïvely",
+    "naïveté",
+    "née",
+    "négligée",
+    "outré",
+    "passé",
+    "pâté",
+    "piñata",
+    "piñatas",
+    "précis",
+    "protégé",
+    "protégés",
+    "purée",
+    "résumé",
+    "résumés",
+    "risqué",
+    "rôle",
+    "rosé",
+    "sauté",
+    "sautéed",
+    "señor",
+    "señora",
+    "señorita",
+    "smörgåsbord",
+    "soirée",
+    "soirées",
+    "soufflé",
+    "touché",
+    "über",
+    "vis",
+    "coöperate",
+    "reëlect",
+    "naïf",
+    "ménage",
+    "manqué",
+    "tête",
+    "habitué",
+    "arrière",
+    "à-la",
+    "crêpe",
+    "maître",
+];
+
+/// Endings of surnames and patronymics: `Jóhannsdóttir`, `Guðmundsson`.
+const SURNAME_ENDINGS: &[&str] = &[
+    "son", "dóttir", "dottir", "sen", "ová", "ská", "ský", "ski", "wicz", "ić", "escu",
+];
+
+/// A word that is not English, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Foreign {
+    pub span: Span,
+    /// The letters that give it away (`ð`, `ó`).
+    pub letters: String,
+}
+
+/// Latin letters outside ASCII in `word`, or `None` if it has none (or a
+/// letter of another script: that is `script/foreign`'s business).
+fn foreign_letters(word: &str) -> Option<String> {
+    let mut letters = String::new();
+    for c in word.chars() {
+        if c.is_ascii() {
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
+        if c.script() != Script::Latin {
+            return None;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if !letters.contains(lower) {
+            letters.push(lower);
+        }
+    }
+    (!letters.is_empty()).then_some(letters)
+}
+
+fn is_english_part(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    ENGLISH_WITH_ACCENTS.contains(&lower.as_str())
+}
+
+/// Hyphens and apostrophes join parts that are judged one by one
+/// (`über-rich`, `café's`).
+fn parts(word: &str) -> impl Iterator<Item = &str> {
+    word.split(['-', '‐', '\'', '’']).filter(|p| !p.is_empty())
+}
+
+enum Shape {
+    Lower,
+    Acronym,
+    Capitalised,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut chars = word.chars().filter(|c| c.is_alphabetic());
+    let first = chars.next();
+    if first.is_some_and(char::is_lowercase) {
+        return Shape::Lower;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if (2..=5).contains(&letters)
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        Shape::Acronym
+    } else {
+        Shape::Capitalised
+    }
+}
+
+/// Every untranslated word in the document, in order.
+pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
+    // Only a document known to be English: on a Portuguese results table
+    // too short to guess, `classificação` is right.
+    if doc.text.is_ascii() || crate::check::language::guess(doc) != Some("en") {
+        return Vec::new();
+    }
+    let mut lower = Vec::new();
+    let mut other = Vec::new();
+    for word in doc.words() {
+        let text = doc.slice(word.span);
+        if text.is_ascii() {
+            continue;
+        }
+        let Some(letters) = foreign_letters(text) else {
+            continue;
+        };
+        if parts(text).all(|p| p.is_ascii() || is_english_part(p)) {
+            continue;
+        }
+        let found = Foreign {
+            span: word.span,
+            letters,
+        };
+        match shape(text) {
+            Shape::Lower => lower.push(found),
+            Shape::Acronym => other.push(found),
+            Shape::Capitalised if looks_like_common_noun(text) => other.push(found),
+            Shape::Capitalised => {}
+        }
+    }
+    if lower.is_empty() {
+        return Vec::new();
+    }
+    lower.extend(other);
+    lower.sort_by_key(|u| u.span.start);
+    lower
+}
+
+/// A long capitalised word that is not a surname: a source-language
+/// compound noun at the start of a sentence or a title (`Kórónuveirufaraldurinn`).
+fn looks_like_common_noun(word: &str) -> bool {
+    if word.contains(['-', '‐']) {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = word.to_lowercase();
+    letters >= 12 && !SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let doc = Document::new("t", text);
+        find(&doc)
+            .iter()
+            .map(|u| &text[u.span.range()])
+            .collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn lowercase_words_with_foreign_letters_are_found() {
+        assert_eq!(
+            found("A variant of the kórónuveirunni was found at the border, and it is with us."),
+            ["kórónuveirunni"]
+        );
+        assert_eq!(
+            found("He listens to hlaðvarpsþætti and music at sea, and that is the way of it."),
+            ["hlaðvarpsþætti"]
+        );
+    }
+
+    #[test]
+    fn documents_not_known_to_be_english_are_not_checked() {
+        assert!(found("Nesta página você terá a classificação atualizada.").is_empty());
+    }
+
+    #[test]
+    fn english_loanwords_and_names_are_not() {
+        assert!(
+            found("Her résumé listed a café, a naïve fiancée and an über-rich protégé.").is_empty()
+        );
+        assert!(found("Guðrún Jóhannsdóttir met Søren in Mönchengladbach.").is_empty());
+        assert!(found("Temperatures of 20 °C and 5 µm particles.").is_empty());
+    }
+
+    #[test]
+    fn capitalised_compounds_and_acronyms_need_lowercase_evidence() {
+        assert!(found("Kórónuveirufaraldurinn spread. The FFÍ said that the smitum rose and that it was bad.").is_empty());
+        assert_eq!(
+            found(
+                "Kórónuveirufaraldurinn spread. The FFÍ said that the kórónuveirunni rose \
+                 in Þórsvelli, said Sigurðardóttir, and that it was the worst of the year."
+            ),
+            ["Kórónuveirufaraldurinn", "FFÍ", "kórónuveirunni"]
+        );
+    }
+}
