@@ -115,13 +115,13 @@ mod tests {
     fn nothing_applicable_changes_nothing() {
         let mut unsafe_fix = diag(0, 1, "b");
         unsafe_fix.fix.as_mut().unwrap().applicability = Applicability::Unsafe;
-        let outcome = fix_until_stable(
-            "a",
-            vec![unsafe_fix.clone()],
-            Applicability::Safe,
-            |_| panic!("nothing to re-lint"),
+        let outcome = fix_until_stable("a", vec![unsafe_fix.clone()], Applicability::Safe, |_| {
+            panic!("nothing to re-lint")
+        });
+        assert_eq!(
+            (outcome.text.as_str(), outcome.applied, outcome.passes),
+            ("a", 0, 0)
         );
-        assert_eq!((outcome.text.as_str(), outcome.applied, outcome.passes), ("a", 0, 0));
         assert_eq!(outcome.remaining, [unsafe_fix]);
         assert!(!outcome.changed("a"));
     }

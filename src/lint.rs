@@ -182,7 +182,10 @@ mod tests {
         let linted = lint_as_with(&rules, Format::Text, "a", &text, usize::MAX, &all);
         assert_eq!(all.0.get(), sections.div_ceil(2));
         assert!(!linted.stopped);
-        assert_eq!(linted.diagnostics, lint_as(&rules, Format::Text, "a", &text));
+        assert_eq!(
+            linted.diagnostics,
+            lint_as(&rules, Format::Text, "a", &text)
+        );
         let few = Counting(std::cell::Cell::new(0), 1);
         let linted = lint_as_with(&rules, Format::Text, "a", &text, 1, &few);
         assert_eq!(few.0.get(), 1);

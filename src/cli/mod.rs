@@ -609,7 +609,7 @@ fn apply_fixes(
         }
         changed += 1;
         applied += fix.applied;
-        report.diagnostics = report.lint(&fix.new_text);
+        report.diagnostics = fix.remaining;
         report.text = fix.new_text;
     }
     let flushed = match stdout_failed {
