@@ -71,6 +71,9 @@ pub(crate) fn load_or_report(source: &args::RuleSource) -> Result<Vec<artlint::R
     match load_rules(source) {
         Ok(rules) => Ok(rules),
         Err(LoadFailure::Rules(errors)) => report_setup(SetupError::Rules(errors)),
+        Err(LoadFailure::Selection(errors)) => {
+            report_setup(SetupError::Config { errors, text: None })
+        }
         Err(LoadFailure::Other(error)) => report_setup(SetupError::Other(format!("{error:#}"))),
     }
 }
@@ -80,6 +83,18 @@ fn report_setup<T>(error: SetupError) -> Result<T, Reported> {
         SetupError::Rules(errors) => {
             let mut stderr = StandardStream::stderr(stderr_color());
             let _ = packs::render_rule_errors(&errors, &mut stderr);
+        }
+        SetupError::Config {
+            errors,
+            text: Some(text),
+        } => {
+            let mut stderr = StandardStream::stderr(stderr_color());
+            let _ = packs::render_config_errors(&errors, &text, &mut stderr);
+        }
+        SetupError::Config { errors, text: None } => {
+            for error in errors {
+                eprintln!("artlint: error: {error}");
+            }
         }
         SetupError::Other(message) => eprintln!("artlint: error: {message}"),
     }
