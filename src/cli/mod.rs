@@ -320,7 +320,7 @@ fn fix_all(
     } else {
         Applicability::Safe
     };
-    let (changed, applied) = apply_fixes(args, reports, minimum, errors);
+    let (changed, applied) = fix_reports(args, reports, minimum, errors);
     if args.diff {
         if !args.quiet {
             eprintln!("artlint: {applied} fix(es) would change {changed} file(s)");
@@ -559,7 +559,7 @@ fn exit_for(reports: &[FileReport]) -> ExitStatus {
 
 /// Fixes every report; writes files (or prints diffs, or the fixed stdin).
 /// Returns (files changed, fixes applied).
-fn apply_fixes(
+fn fix_reports(
     args: &CheckArgs,
     reports: &mut [FileReport],
     minimum: Applicability,
