@@ -6,6 +6,7 @@
 //! command-line flags.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -17,7 +18,86 @@ use crate::check::edit_distance::damerau_levenshtein;
 use crate::check::existence::{self, Existence};
 use crate::check::names::{self, NameIndex, Names};
 use crate::diagnostic::Severity;
-use crate::rule::{Case, Rule, RuleError, RuleKind};
+use crate::rule::{Case, Rule, RuleKind};
+
+/// A problem in a configuration: the file and the position it points at
+/// (when it comes from a file), what is wrong, and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The configuration file; `None` for settings not read from one
+    /// (command-line flags, a front end's own settings).
+    pub path: Option<String>,
+    /// Where in the file, when the problem has a position.
+    pub location: Option<Location>,
+    pub message: String,
+    /// A hint: the closest rule id, or where to look.
+    pub note: Option<String>,
+}
+
+/// A position in a configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The byte range the error points at.
+    pub span: Range<usize>,
+}
+
+impl ConfigError {
+    /// A problem in the file `path`, whose text is `text`, at `span` if known.
+    fn in_file(path: &str, text: &str, span: Option<Range<usize>>, message: String) -> ConfigError {
+        ConfigError {
+            path: Some(path.to_string()),
+            location: span.map(|span| Location::of(text, span)),
+            message,
+            note: None,
+        }
+    }
+
+    /// A problem in settings that did not come from a file.
+    fn in_settings(message: String) -> ConfigError {
+        ConfigError {
+            path: None,
+            location: None,
+            message,
+            note: None,
+        }
+    }
+}
+
+impl Location {
+    fn of(text: &str, span: Range<usize>) -> Location {
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let before = &text[..start];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            span,
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    /// `path:line:column: message`, as much of the position as is known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{path}:")?;
+            if let Some(at) = &self.location {
+                write!(f, "{}:{}:", at.line, at.column)?;
+            }
+            f.write_str(" ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// When the exit status becomes 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,14 +251,8 @@ with_settings! {
 
 impl Config {
     /// Parses a config file; errors point at the offending key.
-    pub fn parse(path: &str, text: &str) -> Result<Config, RuleError> {
-        let error = |span, message: String| RuleError {
-            path: path.to_string(),
-            source_text: Arc::from(text),
-            span,
-            message,
-            note: None,
-        };
+    pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
+        let error = |span, message: String| ConfigError::in_file(path, text, span, message);
         let mut config: Config = toml::from_str(text)
             .map_err(|e| error(e.span(), e.message().trim_end().to_string()))?;
         let positions: Positions = toml::from_str(text)
@@ -224,7 +298,7 @@ impl Config {
             text: Arc::from(text),
             selectors,
         });
-        let check_globs = |globs: &[String], what: &str| -> Result<(), RuleError> {
+        let check_globs = |globs: &[String], what: &str| -> Result<(), ConfigError> {
             for g in globs {
                 Glob::new(g).map_err(|e| {
                     error(
@@ -261,7 +335,7 @@ impl Config {
     /// and its overrides) that match none of `rule_ids`, as errors pointing at
     /// each: a misspelt selector would otherwise select nothing (and lint
     /// nothing) or ignore nothing, silently.
-    pub fn unknown_selectors(&self, rule_ids: &[&str]) -> Vec<RuleError> {
+    pub fn unknown_selectors(&self, rule_ids: &[&str]) -> Vec<ConfigError> {
         let Some(origin) = &self.origin else {
             return Vec::new();
         };
@@ -270,12 +344,14 @@ impl Config {
             .iter()
             .filter_map(|s| {
                 let problem = unknown_selector(&s.glob, rule_ids)?;
-                Some(RuleError {
-                    path: origin.path.clone(),
-                    source_text: origin.text.clone(),
-                    span: Some(s.span.clone()),
-                    message: format!("`{}` in `{}` matches no rule", s.glob, s.key),
+                Some(ConfigError {
                     note: Some(problem),
+                    ..ConfigError::in_file(
+                        &origin.path,
+                        &origin.text,
+                        Some(s.span.clone()),
+                        format!("`{}` in `{}` matches no rule", s.glob, s.key),
+                    )
                 })
             })
             .collect()
@@ -347,13 +423,18 @@ impl Settings {
 
     /// Applies the settings to a loaded pack: selection, severities, the
     /// project's names, and a `vocab/reject` rule for rejected words.
-    pub fn configure(&self, mut rules: Vec<Rule>) -> Result<Vec<Rule>, String> {
-        let build = |globs: &[String]| -> Result<GlobSet, String> {
+    /// A rule glob that is not valid is an error: settings from a file
+    /// were checked by [`Config::parse`], so it comes from elsewhere.
+    pub fn configure(&self, mut rules: Vec<Rule>) -> Result<Vec<Rule>, ConfigError> {
+        let build = |globs: &[String]| -> Result<GlobSet, ConfigError> {
             let mut b = GlobSetBuilder::new();
             for g in globs {
-                b.add(Glob::new(g).map_err(|e| format!("invalid rule glob `{g}`: {e}"))?);
+                b.add(Glob::new(g).map_err(|e| {
+                    ConfigError::in_settings(format!("invalid rule glob `{g}`: {e}"))
+                })?);
             }
-            b.build().map_err(|e| e.to_string())
+            b.build()
+                .map_err(|e| ConfigError::in_settings(e.to_string()))
         };
         let select = self.select.as_deref().map(build).transpose()?;
         let ignore = build(&self.ignore)?;
@@ -535,6 +616,32 @@ mod tests {
                 "artlint.toml:2:11: `names/exonim` in `ignore` matches no rule (did you mean `names/exonym`?)",
                 "artlint.toml:4:1: `scrap/*` in `severity` matches no rule (did you mean `scrape/*`?)",
             ]
+        );
+    }
+
+    #[test]
+    fn errors_carry_their_file_line_and_column() {
+        let e =
+            Config::parse("a.toml", "accept = [\"x\"]\n\n  reject = [\"é\", \"\"]\n").unwrap_err();
+        let at = e.location.clone().expect("a position");
+        assert_eq!(
+            (e.path.as_deref(), at.line, at.column),
+            (Some("a.toml"), 3, 18)
+        );
+        assert_eq!(
+            &"accept = [\"x\"]\n\n  reject = [\"é\", \"\"]\n"[at.span],
+            "\"\""
+        );
+        assert_eq!(e.message, "`reject` has an empty or whitespace-only entry");
+        let settings = Settings {
+            ignore: vec!["a/[b".into()],
+            ..Settings::default()
+        };
+        let e = settings.configure(Vec::new()).unwrap_err();
+        assert_eq!((&e.path, &e.location), (&None, &None));
+        assert_eq!(
+            e.to_string(),
+            "invalid rule glob `a/[b`: error parsing glob 'a/[b': unclosed character class; missing ']'"
         );
     }
 

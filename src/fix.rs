@@ -1,10 +1,9 @@
-//! Applying fixes: non-overlapping edits, repeated until the text is stable.
+//! Applying fixes: one pass of non-overlapping edits. The loop that repeats
+//! it until the text is stable is [`crate::fixing::fix_until_stable`].
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::document::Document;
-use crate::ruleset::RuleSet;
 
-/// Fix passes before giving up on convergence.
+/// Fix passes before [`crate::fixing::fix_until_stable`] gives up on convergence.
 pub const MAX_PASSES: usize = 10;
 
 /// Applies every fix at or above `minimum` whose edits do not overlap an
@@ -52,46 +51,6 @@ pub fn apply_fixes(
     }
     out.push_str(&text[cursor..]);
     (out, applied)
-}
-
-/// The result of fixing a document until it is stable.
-#[derive(Debug, Clone)]
-pub struct FixOutcome {
-    pub text: String,
-    pub applied: usize,
-    pub passes: usize,
-    /// Diagnostics of the final text.
-    pub remaining: Vec<Diagnostic>,
-}
-
-/// Lints, fixes, and lints again until no applicable fix is left or
-/// [`MAX_PASSES`] is reached.
-pub fn fix_until_stable(
-    rules: &RuleSet,
-    name: &str,
-    text: &str,
-    minimum: Applicability,
-) -> FixOutcome {
-    let mut current = text.to_string();
-    let mut applied = 0;
-    let mut passes = 0;
-    let mut diagnostics = rules.lint(&Document::new(name, &current));
-    while passes < MAX_PASSES {
-        let (next, count) = apply_fixes(&current, &diagnostics, minimum);
-        if count == 0 || next == current {
-            break;
-        }
-        applied += count;
-        passes += 1;
-        current = next;
-        diagnostics = rules.lint(&Document::new(name, &current));
-    }
-    FixOutcome {
-        text: current,
-        applied,
-        passes,
-        remaining: diagnostics,
-    }
 }
 
 #[cfg(test)]

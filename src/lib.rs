@@ -3,7 +3,8 @@
 //! The library is the pure engine: rule packs in, a compiled [`RuleSet`],
 //! then text in and [`Diagnostic`]s out. It does no file or terminal I/O and
 //! starts no threads, so the CLI, a language server and a Python module can
-//! all reuse it unchanged.
+//! all reuse it unchanged. Built with `default-features = false` it has none
+//! of the CLI's dependencies (the `cli` feature is the binary's).
 //!
 //! ```
 //! use artlint::{Document, RuleSet, builtin_pack, load_pack};
@@ -11,6 +12,21 @@
 //! let doc = Document::new("a.txt", "Vladimir Poutine said so.\n");
 //! let found = rules.lint(&doc);
 //! assert!(found.iter().any(|d| &*d.rule == "names/exonym"));
+//! ```
+//!
+//! A front end reads a file's [`Format`] from its path, lints the text as
+//! that format ([`lint_as`]: Markdown and HTML through their prose, spans in
+//! the source) and fixes it with the loop `artlint check --fix` runs
+//! ([`fix_as`], [`fix_until_stable`]):
+//!
+//! ```
+//! use artlint::{Applicability, Format, RuleSet, builtin_pack, fix_as, lint_as, load_pack};
+//! let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+//! let format = Format::for_path("post.md".as_ref());
+//! let src = "Vladimir Poutine said `Poutine`.\n";
+//! assert_eq!(lint_as(&rules, format, "post.md", src)[0].span.start, 9);
+//! let fixed = fix_as(&rules, format, "post.md", src, Applicability::Unsafe);
+//! assert_eq!(fixed.text, "Vladimir Putin said `Poutine`.\n");
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -21,9 +37,12 @@ pub mod diagnostic;
 pub mod document;
 pub mod fingerprint;
 pub mod fix;
+pub mod fixing;
+pub mod format;
 pub mod input;
 mod lexicon;
 pub mod line_index;
+pub mod lint;
 pub mod rule;
 pub mod ruleset;
 pub mod section;
@@ -34,7 +53,10 @@ pub mod testing;
 pub use builtin::builtin_pack;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use document::Document;
+pub use fixing::{FixOutcome, fix_as, fix_until_stable};
+pub use format::Format;
 pub use line_index::{LineColumn, LineIndex};
+pub use lint::lint_as;
 pub use rule::{PackFile, Rule, RuleError, RuleKind, load_pack};
 pub use ruleset::RuleSet;
 pub use span::Span;

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Applicability;
 use crate::document::Document;
-use crate::fix::{MAX_PASSES, apply_fixes};
+use crate::fixing::fix_until_stable;
 use crate::rule::Rule;
 use crate::ruleset::RuleSet;
 
@@ -65,15 +65,10 @@ pub fn run_rule_tests(rule: &Rule, pack: Option<&RuleSet>) -> Vec<TestFailure> {
             )));
         }
         if let Some(fixed) = &test.fixed {
-            let mut text = test.text.clone();
-            for _ in 0..MAX_PASSES {
-                let found = own(rules.lint(&Document::new("example", &text)));
-                let (next, applied) = apply_fixes(&text, &found, Applicability::Unsafe);
-                text = next;
-                if applied == 0 {
-                    break;
-                }
-            }
+            // The loop `--fix --unsafe-fixes` runs, on this rule's fixes only.
+            let lint = |text: &str| own(rules.lint(&Document::new("example", text)));
+            let found = lint(&test.text);
+            let text = fix_until_stable(&test.text, found, Applicability::Unsafe, lint).text;
             if &text != fixed {
                 failures.push(fail(format!("expected fixed text {fixed:?}, got {text:?}")));
             }

@@ -1,19 +1,10 @@
 //! The `artlint` binary end to end: exit codes, inputs, output formats.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn artlint() -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8 output")
-}
+use common::{artlint, stdout_of};
 
 #[test]
 fn human_output_for_the_seed_article() {

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{artlint, report_of};
 use serde_json::Value;
 
 const FIXTURES: [&str; 2] = ["fixtures/scraped-post.txt", "fixtures/seed-article.txt"];
@@ -17,27 +19,8 @@ const FIRING_RULES: &str = "acronym/expansion-mismatch,acronym/inconsistent,mark
 names/exonym,names/misspelled,punctuation/quote-spacing,punctuation/space-before,\
 repetition/overuse,repetition/word,scrape/boilerplate-line";
 
-fn artlint() -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-/// Stdout of a run that found something (exit 1) or nothing (exit 0).
-fn run(cmd: &mut Command) -> String {
-    let output = cmd.output().expect("runs");
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{:?}: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 fn format(format: &str, paths: &[&str]) -> String {
-    run(artlint().args(["check", "--format", format]).args(paths))
+    report_of(artlint().args(["check", "--format", format]).args(paths))
 }
 
 fn snapshot_name(path: &str) -> &str {
@@ -120,7 +103,7 @@ fn sarif_conforms_to_the_sarif_2_1_0_schema() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("my café post.txt");
     std::fs::write(&file, "Share this:\n\nIt was the the end {of it}.\n").unwrap();
-    let out = run(artlint().args(["check", "--format", "sarif"]).arg(&file));
+    let out = report_of(artlint().args(["check", "--format", "sarif"]).arg(&file));
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_valid(&schema, &sarif, "sarif for an absolute path");
     let uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
@@ -131,16 +114,18 @@ fn sarif_conforms_to_the_sarif_2_1_0_schema() {
         uri.starts_with("file:///") && uri.ends_with("/my%20caf%C3%A9%20post.txt"),
         "{uri}"
     );
-    let out = run(artlint()
-        .args([
-            "check",
-            "--format",
-            "sarif",
-            "--stdin-filename",
-            "in/post.txt",
-            "-",
-        ])
-        .write_stdin("It was the the end.\n"));
+    let out = report_of(
+        artlint()
+            .args([
+                "check",
+                "--format",
+                "sarif",
+                "--stdin-filename",
+                "in/post.txt",
+                "-",
+            ])
+            .write_stdin("It was the the end.\n"),
+    );
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_valid(&schema, &sarif, "sarif for stdin");
 }

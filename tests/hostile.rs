@@ -1,24 +1,18 @@
 //! Broken and hostile inputs: each is linted or refused with a clear message,
 //! never a panic, a hang or a changed file.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{artlint_in, run};
 
-fn artlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.current_dir(dir)
-        .args(["check", "--isolated", "--format", "concise"]);
+/// `artlint check` in `dir`, concise output, no configuration file.
+fn check(dir: &Path) -> Command {
+    let mut cmd = artlint_in(dir);
+    cmd.args(["check", "--isolated", "--format", "concise"]);
     cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]
@@ -26,7 +20,7 @@ fn empty_and_whitespace_only_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     std::fs::write(dir.path().join("blank.txt"), " \n\t\n\r\n   ").unwrap();
-    let (code, out, err) = run(artlint(dir.path()).args(["empty.txt", "blank.txt"]));
+    let (code, out, err) = run(check(dir.path()).args(["empty.txt", "blank.txt"]));
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (0, "No problems found in 2 files.\n", "")
@@ -41,7 +35,7 @@ fn crlf_and_lone_cr_positions() {
         "First line.\r\nSecond line.\rIt was the the end.\r\n",
     )
     .unwrap();
-    let (_, out, _) = run(artlint(dir.path()).args(["-q", "a.txt"]));
+    let (_, out, _) = run(check(dir.path()).args(["-q", "a.txt"]));
     assert_eq!(
         out,
         "a.txt:3:12: warning[repetition/word] 'the' is repeated\n"
@@ -52,7 +46,7 @@ fn crlf_and_lone_cr_positions() {
 fn utf8_bom_is_fine_and_utf16_with_bom_is_decoded() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bom.txt"), "\u{feff}It was the the end.\n").unwrap();
-    let (_, out, _) = run(artlint(dir.path()).args(["-q", "bom.txt"]));
+    let (_, out, _) = run(check(dir.path()).args(["-q", "bom.txt"]));
     assert_eq!(
         out,
         "bom.txt:1:13: warning[repetition/word] 'the' is repeated\n"
@@ -65,13 +59,13 @@ fn utf8_bom_is_fine_and_utf16_with_bom_is_decoded() {
             .flat_map(u16::to_le_bytes),
     );
     std::fs::write(dir.path().join("utf16.txt"), &utf16).unwrap();
-    let (_, out, _) = run(artlint(dir.path()).args(["-q", "utf16.txt"]));
+    let (_, out, _) = run(check(dir.path()).args(["-q", "utf16.txt"]));
     assert_eq!(
         out,
         "utf16.txt:1:12: warning[repetition/word] 'the' is repeated\n"
     );
     // Never written back: the decoded text is not the file's bytes.
-    let (code, _, err) = run(artlint(dir.path()).args(["--fix", "utf16.txt"]));
+    let (code, _, err) = run(check(dir.path()).args(["--fix", "utf16.txt"]));
     assert_eq!(code, 2);
     assert!(
         err.contains("utf16.txt: not valid UTF-8, fixes not written"),
@@ -89,7 +83,7 @@ fn symlink_loops_do_not_hang_the_walk() {
     std::os::unix::fs::symlink("loop2", dir.path().join("loop1")).unwrap();
     std::os::unix::fs::symlink("loop1", dir.path().join("loop2")).unwrap();
     std::fs::write(dir.path().join("a").join("x.txt"), "fine\n").unwrap();
-    let (code, out, _) = run(artlint(dir.path()).arg("."));
+    let (code, out, _) = run(check(dir.path()).arg("."));
     assert_eq!((code, out.as_str()), (0, "No problems found in 1 file.\n"));
 }
 
@@ -141,7 +135,7 @@ fn artlint_unprivileged(dir: &Path) -> Option<Command> {
     let root = std::fs::read(&probe).is_ok();
     std::fs::remove_file(&probe).unwrap();
     if !root {
-        return Some(artlint(dir));
+        return Some(check(dir));
     }
     let setpriv = Path::new("/usr/bin/setpriv");
     let works = setpriv.exists()
@@ -158,7 +152,7 @@ fn artlint_unprivileged(dir: &Path) -> Option<Command> {
     let mut cmd = Command::new(setpriv);
     cmd.current_dir(dir)
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(assert_cmd::cargo::cargo_bin("artlint"))
+        .arg(common::artlint_path())
         .args(["check", "--isolated", "--format", "concise"]);
     Some(cmd)
 }
@@ -167,13 +161,13 @@ fn artlint_unprivileged(dir: &Path) -> Option<Command> {
 fn limits_on_file_size_and_findings() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("big.txt"), "the the ".repeat(100)).unwrap();
-    let (code, out, err) = run(artlint(dir.path()).args(["--max-file-size", "100", "big.txt"]));
+    let (code, out, err) = run(check(dir.path()).args(["--max-file-size", "100", "big.txt"]));
     assert_eq!((code, out.as_str()), (0, "No problems found in 0 files.\n"));
     assert_eq!(
         err,
         "artlint: big.txt: skipped, 800 bytes is over --max-file-size 100\n"
     );
-    let (_, out, _) = run(artlint(dir.path()).args([
+    let (_, out, _) = run(check(dir.path()).args([
         "-q",
         "--select",
         "repetition/word",
@@ -196,7 +190,7 @@ fn nul_bytes_and_control_characters_do_not_panic() {
     bytes.extend(std::iter::repeat_n(b'a', 9000));
     bytes.push(0);
     std::fs::write(dir.path().join("late-nul.txt"), &bytes).unwrap();
-    let (code, _, err) = run(artlint(dir.path()).arg("late-nul.txt"));
+    let (code, _, err) = run(check(dir.path()).arg("late-nul.txt"));
     assert!(code == 0 || code == 1, "{err}");
 }
 
@@ -223,7 +217,7 @@ fn big_document_is_linted_in_sections_with_exact_positions() {
     assert!(text.len() > 3 << 20);
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
     let (code, out, _) =
-        run(artlint(dir.path()).args(["-q", "--select", "repetition/word", "big.txt"]));
+        run(check(dir.path()).args(["-q", "--select", "repetition/word", "big.txt"]));
     let middle = 2 + 2 * (per_mib + per_mib / 2) + 1;
     assert_eq!(code, 1);
     assert_eq!(
@@ -245,7 +239,7 @@ fn max_diagnostics_stops_linting_a_big_document_early() {
     let dir = tempfile::tempdir().unwrap();
     // 12 MB on one line: eleven sections, far more than one batch.
     std::fs::write(dir.path().join("loop.txt"), "the the ".repeat(1_500_000)).unwrap();
-    let (code, out, _) = run(artlint(dir.path()).args([
+    let (code, out, _) = run(check(dir.path()).args([
         "-q",
         "--select",
         "repetition/word",
@@ -306,7 +300,7 @@ fn fix_on_a_full_disk_leaves_the_original() {
         "A plain line of text.\n".repeat(1900)
     );
     std::fs::write(fs.join("a.txt"), &original).unwrap();
-    let (code, _, err) = run(artlint(&fs).args(["-q", "--fix", "a.txt"]));
+    let (code, _, err) = run(check(&fs).args(["-q", "--fix", "a.txt"]));
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("a.txt") && err.contains("cannot write fixes"),
@@ -338,7 +332,7 @@ fn many_files_keep_path_order_across_batches() {
             std::fs::write(sub.join(format!("f{file:03}.txt")), text).unwrap();
         }
     }
-    let (code, out, err) = run(artlint(dir.path()).arg("."));
+    let (code, out, err) = run(check(dir.path()).arg("."));
     let expected: Vec<String> = (0..5)
         .flat_map(|folder| {
             (0..5).map(move |n| {
@@ -353,9 +347,8 @@ fn many_files_keep_path_order_across_batches() {
     assert_eq!((code, err.as_str()), (1, ""));
     assert_eq!(out.lines().collect::<Vec<_>>(), expected);
 
-    let mut cmd = Command::cargo_bin("artlint").unwrap();
-    cmd.current_dir(dir.path())
-        .args(["check", "--isolated", "--format", "json", "."]);
+    let mut cmd = artlint_in(dir.path());
+    cmd.args(["check", "--isolated", "--format", "json", "."]);
     let (code, out, err) = run(&mut cmd);
     assert_eq!((code, err.as_str()), (1, ""));
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -371,9 +364,8 @@ fn many_files_keep_path_order_across_batches() {
     assert_eq!(json["summary"]["warnings"], 25);
 
     std::fs::write(dir.path().join("d4").join("artlint.toml"), "select = [\n").unwrap();
-    let mut cmd = Command::cargo_bin("artlint").unwrap();
-    cmd.current_dir(dir.path())
-        .args(["check", "--format", "concise", "."]);
+    let mut cmd = artlint_in(dir.path());
+    cmd.args(["check", "--format", "concise", "."]);
     let (code, out, err) = run(&mut cmd);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("artlint.toml"), "{err}");

@@ -2,14 +2,17 @@
 //! 9, 11, 12 and the minor ones): each is refused with an error naming where
 //! it comes from, or handled without changing what the user did not ask for.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{artlint, artlint_in, run};
 
 /// `artlint check` in `dir`, concise output, configuration discovered.
 fn check(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.current_dir(dir).args(["check", "--format", "concise"]);
+    let mut cmd = artlint_in(dir);
+    cmd.args(["check", "--format", "concise"]);
     cmd
 }
 
@@ -18,15 +21,6 @@ fn check_isolated(dir: &Path) -> Command {
     let mut cmd = check(dir);
     cmd.arg("--isolated");
     cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 const REPEATED: &str = "It was the the end.\n";
@@ -134,7 +128,7 @@ fn fix_that_cannot_keep_the_owner_is_refused() {
     let mut cmd = Command::new(setpriv);
     cmd.current_dir(dir.path())
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(assert_cmd::cargo::cargo_bin("artlint"))
+        .arg(common::artlint_path())
         .args([
             "check",
             "--isolated",
@@ -283,7 +277,7 @@ fn a_command_line_selector_that_matches_no_rule_is_an_error_naming_the_flag() {
             "artlint: error: `repetition/wrod` in --ignore matches no rule; did you mean `repetition/word`?\n"
         )
     );
-    let mut rules = Command::cargo_bin("artlint").unwrap();
+    let mut rules = artlint();
     let (code, _, err) = run(rules.args(["rules", "--select", "nope/*"]));
     assert_eq!(
         (code, err.as_str()),
@@ -456,7 +450,7 @@ fn rules_that_name_no_pack_folder_are_errors() {
         err.starts_with("artlint: error: cannot read rule pack missing: No such file"),
         "{err}"
     );
-    let mut test_rules = Command::cargo_bin("artlint").unwrap();
+    let mut test_rules = artlint();
     let (code, _, err) = run(test_rules
         .current_dir(dir.path())
         .args(["test-rules", "empty"]));

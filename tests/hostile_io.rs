@@ -7,26 +7,21 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{artlint_in, run_lossy};
 
-fn artlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.current_dir(dir).args(["check", "--isolated"]);
+/// `artlint check` in `dir`, no configuration file.
+fn check(dir: &Path) -> Command {
+    let mut cmd = artlint_in(dir);
+    cmd.args(["check", "--isolated"]);
     cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// The binary as a std command, for tests that manage pipes themselves.
 fn artlint_std(dir: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("artlint"));
+    let mut cmd = std::process::Command::new(common::artlint_path());
     cmd.current_dir(dir);
     cmd
 }
@@ -71,9 +66,11 @@ const FEED_BUDGET: usize = 16 << 20;
 #[test]
 fn stdin_over_max_file_size_is_skipped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--format", "concise", "--max-file-size", "10", "-"])
-        .write_stdin("The the cat.\n"));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--format", "concise", "--max-file-size", "10", "-"])
+            .write_stdin("The the cat.\n"),
+    );
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -83,9 +80,11 @@ fn stdin_over_max_file_size_is_skipped_with_a_note() {
         )
     );
     // At the limit exactly, it is linted.
-    let (code, out, _) = run(artlint(dir.path())
-        .args(["--format", "concise", "-q", "--max-file-size", "13", "-"])
-        .write_stdin("The the cat.\n"));
+    let (code, out, _) = run_lossy(
+        check(dir.path())
+            .args(["--format", "concise", "-q", "--max-file-size", "13", "-"])
+            .write_stdin("The the cat.\n"),
+    );
     assert_eq!(
         (code, out.as_str()),
         (1, "-:1:5: warning[repetition/word] 'the' is repeated\n")
@@ -188,7 +187,7 @@ fn output_file_naming_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();
     let article = "The the cat .\n";
     std::fs::write(dir.path().join("a.txt"), article).unwrap();
-    let (code, out, err) = run(artlint(dir.path()).args(["--output-file", "a.txt", "a.txt"]));
+    let (code, out, err) = run_lossy(check(dir.path()).args(["--output-file", "a.txt", "a.txt"]));
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -212,7 +211,7 @@ fn output_file_naming_an_input_is_refused_and_the_input_kept() {
         outputs.push("symlink.txt");
     }
     for output in outputs {
-        let (code, _, err) = run(artlint(dir.path()).args(["--output-file", output, "a.txt"]));
+        let (code, _, err) = run_lossy(check(dir.path()).args(["--output-file", output, "a.txt"]));
         assert_eq!(code, 2, "{output}: {err}");
         assert_eq!(
             err,
@@ -222,7 +221,7 @@ fn output_file_naming_an_input_is_refused_and_the_input_kept() {
         );
     }
     // --write-baseline too.
-    let (code, _, err) = run(artlint(dir.path()).args(["--write-baseline", "a.txt", "a.txt"]));
+    let (code, _, err) = run_lossy(check(dir.path()).args(["--write-baseline", "a.txt", "a.txt"]));
     assert_eq!(code, 2);
     assert_eq!(
         err,
@@ -233,7 +232,7 @@ fn output_file_naming_an_input_is_refused_and_the_input_kept() {
         article
     );
     // A different output file is fine.
-    let (code, out, _) = run(artlint(dir.path()).args([
+    let (code, out, _) = run_lossy(check(dir.path()).args([
         "--format",
         "concise",
         "-q",
@@ -296,7 +295,7 @@ fn the_run_own_output_file_is_not_linted_when_walking() {
         ".",
     ];
     // `--write-baseline` writes no report; run once without it, then with it.
-    let (code, _, err) = run(artlint(dir.path()).args(&args[..4]).arg("."));
+    let (code, _, err) = run_lossy(check(dir.path()).args(&args[..4]).arg("."));
     assert_eq!(code, 1, "{err}");
     let first = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
     assert_eq!(
@@ -304,7 +303,7 @@ fn the_run_own_output_file_is_not_linted_when_walking() {
         "./a.txt:1:12: warning[repetition/word] 'the' is repeated\n\
          Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n"
     );
-    let (code, _, _) = run(artlint(dir.path()).args(&args[..4]).arg("."));
+    let (code, _, _) = run_lossy(check(dir.path()).args(&args[..4]).arg("."));
     assert_eq!(code, 1);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("report.txt")).unwrap(),
@@ -313,7 +312,7 @@ fn the_run_own_output_file_is_not_linted_when_walking() {
     // The baseline (a file without a linted extension would be walked) is
     // left out of its own run, and then out of the next one's.
     std::fs::write(dir.path().join("baseline.txt"), "the the\n").unwrap();
-    let (code, _, err) = run(artlint(dir.path()).args(&args[4..]));
+    let (code, _, err) = run_lossy(check(dir.path()).args(&args[4..]));
     assert_eq!(code, 0, "{err}");
     let baseline: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("baseline.txt")).unwrap())
@@ -330,7 +329,7 @@ fn the_run_own_output_file_is_not_linted_when_walking() {
 // --- 4. `--fix -` in a pipeline ---------------------------------------------
 
 fn fix_stdin(dir: &Path, input: &[u8], extra: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = artlint(dir)
+    let out = check(dir)
         .args(["--fix"])
         .args(extra)
         .arg("-")
@@ -409,9 +408,11 @@ fn fix_stdin_refuses_what_it_cannot_write_back() {
 #[test]
 fn diff_on_stdin_matches_fix() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--diff", "-"])
-        .write_stdin("It was the the end.\n"));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--diff", "-"])
+            .write_stdin("It was the the end.\n"),
+    );
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -420,9 +421,11 @@ fn diff_on_stdin_matches_fix() {
             "artlint: 1 fix(es) would change 1 file(s)\n"
         )
     );
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--diff", "-"])
-        .write_stdin(b"caf\xe9: it was the the end.\n".to_vec()));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--diff", "-"])
+            .write_stdin(b"caf\xe9: it was the the end.\n".to_vec()),
+    );
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(
         err.contains(
@@ -430,9 +433,11 @@ fn diff_on_stdin_matches_fix() {
         ),
         "{err}"
     );
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--diff", "-"])
-        .write_stdin(b"Hi\0the the\n".to_vec()));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--diff", "-"])
+            .write_stdin(b"Hi\0the the\n".to_vec()),
+    );
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -463,7 +468,7 @@ fn jsonl_max_diagnostics_caps_each_record() {
         serde_json::json!({"id": "small", "text": "It was the the end."}),
     );
     // Streaming.
-    let out = artlint(dir.path())
+    let out = check(dir.path())
         .args(["--input-format", "jsonl", "--format", "json-lines"])
         .args(["--select", "repetition/word", "--max-diagnostics", "2", "-"])
         .write_stdin(input.clone())
@@ -498,10 +503,12 @@ fn jsonl_max_diagnostics_caps_each_record() {
     assert_eq!(records[1]["diagnostics"].as_array().unwrap().len(), 1);
 
     // Not streaming: one report per record, capped the same way.
-    let (code, out, _) = run(artlint(dir.path())
-        .args(["--input-format", "jsonl", "--format", "concise", "-q"])
-        .args(["--select", "repetition/word", "--max-diagnostics", "2", "-"])
-        .write_stdin(input));
+    let (code, out, _) = run_lossy(
+        check(dir.path())
+            .args(["--input-format", "jsonl", "--format", "concise", "-q"])
+            .args(["--select", "repetition/word", "--max-diagnostics", "2", "-"])
+            .write_stdin(input),
+    );
     assert_eq!(code, 1);
     assert_eq!(
         out,
@@ -521,7 +528,7 @@ fn jsonl_record_longer_than_max_file_size_is_an_error_record() {
         serde_json::json!({"id": "long", "text": "x".repeat(5000)}),
         serde_json::json!({"id": "c", "text": "Then a a cat."}),
     );
-    let out = artlint(dir.path())
+    let out = check(dir.path())
         .args(["--input-format", "jsonl", "--format", "json-lines"])
         .args([
             "--select",
@@ -551,16 +558,18 @@ fn jsonl_record_longer_than_max_file_size_is_an_error_record() {
     assert_eq!(records[2]["diagnostics"][0]["text"], "a");
 
     // Not streaming: an error naming the line; the other records are linted.
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--input-format", "jsonl", "--format", "concise", "-q"])
-        .args([
-            "--select",
-            "repetition/word",
-            "--max-file-size",
-            "1000",
-            "-",
-        ])
-        .write_stdin(input));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--input-format", "jsonl", "--format", "concise", "-q"])
+            .args([
+                "--select",
+                "repetition/word",
+                "--max-file-size",
+                "1000",
+                "-",
+            ])
+            .write_stdin(input),
+    );
     assert_eq!(code, 2);
     assert_eq!(
         out,
@@ -579,8 +588,9 @@ fn fix_on_jsonl_says_records_are_not_rewritten() {
     let record = "{\"id\": 1, \"text\": \"It was the the end.\"}\n";
     std::fs::write(dir.path().join("a.jsonl"), record).unwrap();
     std::fs::write(dir.path().join("b.jsonl"), record).unwrap();
-    let (code, out, err) =
-        run(artlint(dir.path()).args(["--fix", "--format", "concise", "-q", "a.jsonl", "b.jsonl"]));
+    let (code, out, err) = run_lossy(
+        check(dir.path()).args(["--fix", "--format", "concise", "-q", "a.jsonl", "b.jsonl"]),
+    );
     assert_eq!(code, 1);
     assert_eq!(
         err,
@@ -596,9 +606,11 @@ fn fix_on_jsonl_says_records_are_not_rewritten() {
         record
     );
     // `--fix -` promises the fixed input on stdout: refused.
-    let (code, out, err) = run(artlint(dir.path())
-        .args(["--fix", "--input-format", "jsonl", "-"])
-        .write_stdin(record));
+    let (code, out, err) = run_lossy(
+        check(dir.path())
+            .args(["--fix", "--input-format", "jsonl", "-"])
+            .write_stdin(record),
+    );
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -705,9 +717,11 @@ fn full_disk_on_output_file_names_the_path() {
     }
     let dir = printing_dir();
     for extra in [&["a.txt"][..], &["--format", "json-lines", "a.jsonl"]] {
-        let (code, out, err) = run(artlint(dir.path())
-            .args(["--output-file", "/dev/full"])
-            .args(extra));
+        let (code, out, err) = run_lossy(
+            check(dir.path())
+                .args(["--output-file", "/dev/full"])
+                .args(extra),
+        );
         assert_eq!(
             (code, out.as_str(), err.as_str()),
             (
@@ -747,7 +761,7 @@ fn baseline_with_an_unknown_version_is_rejected() {
         "{\"version\": 99, \"findings\": [], \"later\": true}\n",
     )
     .unwrap();
-    let (code, out, err) = run(artlint(dir.path()).args(["--baseline", "base.json", "a.txt"]));
+    let (code, out, err) = run_lossy(check(dir.path()).args(["--baseline", "base.json", "a.txt"]));
     assert_eq!(
         (code, out.as_str(), err.as_str()),
         (
@@ -768,7 +782,8 @@ fn baseline_paths_do_not_depend_on_the_working_directory() {
     std::fs::create_dir_all(root.join("articles/news")).unwrap();
     std::fs::create_dir_all(root.join("ci")).unwrap();
     std::fs::write(root.join("articles/news/a.txt"), "It was the the end.\n").unwrap();
-    let (code, _, err) = run(artlint(root).args(["--write-baseline", "ci/base.json", "articles"]));
+    let (code, _, err) =
+        run_lossy(check(root).args(["--write-baseline", "ci/base.json", "articles"]));
     assert_eq!(code, 0, "{err}");
     let baseline: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("ci/base.json")).unwrap()).unwrap();
@@ -779,8 +794,13 @@ fn baseline_paths_do_not_depend_on_the_working_directory() {
         ("ci", "base.json", "../articles"),
         (".", "./ci/../ci/base.json", "./articles/news/a.txt"),
     ] {
-        let (code, out, err) =
-            run(artlint(&root.join(cwd)).args(["--format", "concise", "--baseline", base, path]));
+        let (code, out, err) = run_lossy(check(&root.join(cwd)).args([
+            "--format",
+            "concise",
+            "--baseline",
+            base,
+            path,
+        ]));
         assert_eq!(
             (code, out.as_str()),
             (0, "No problems found in 1 file.\n"),
@@ -793,7 +813,7 @@ fn baseline_paths_do_not_depend_on_the_working_directory() {
         "It was the the end.\nThen a a cat.\n",
     )
     .unwrap();
-    let (code, out, _) = run(artlint(&root.join("ci")).args([
+    let (code, out, _) = run_lossy(check(&root.join("ci")).args([
         "--format",
         "concise",
         "-q",
@@ -818,7 +838,8 @@ fn version_1_baselines_still_work() {
     let root = dir.path();
     std::fs::create_dir_all(root.join("articles")).unwrap();
     std::fs::write(root.join("articles/a.txt"), "It was the the end.\n").unwrap();
-    let (_, _, _) = run(artlint(root).args(["--write-baseline", "base.json", "articles/a.txt"]));
+    let (_, _, _) =
+        run_lossy(check(root).args(["--write-baseline", "base.json", "articles/a.txt"]));
     let v2: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("base.json")).unwrap()).unwrap();
     let fingerprint = v2["findings"][0]["fingerprint"].as_str().unwrap();
@@ -830,7 +851,7 @@ fn version_1_baselines_still_work() {
         ),
     )
     .unwrap();
-    let (code, out, err) = run(artlint(root).args([
+    let (code, out, err) = run_lossy(check(root).args([
         "--format",
         "concise",
         "--baseline",

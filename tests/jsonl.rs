@@ -1,9 +1,12 @@
 //! JSONL input and the streaming contract for corpus pipelines.
 
+mod common;
+
 use assert_cmd::Command;
 
-fn artlint() -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
+/// `artlint check` in the repository root, no configuration file.
+fn check() -> Command {
+    let mut cmd = common::artlint();
     cmd.args(["check", "--isolated"]);
     cmd
 }
@@ -20,7 +23,7 @@ fn one_output_line_per_record_in_order_with_errors_in_place() {
             )),
         }
     }
-    let out = artlint()
+    let out = check()
         .args(["--input-format", "jsonl", "--format", "json-lines", "-"])
         .write_stdin(input)
         .output()
@@ -61,7 +64,7 @@ fn one_output_line_per_record_in_order_with_errors_in_place() {
 fn offsets_in_bytes_or_characters() {
     let record = "{\"id\": 7, \"text\": \"Ça coûte — it was the the end.\"}\n";
     let run = |offsets: &str| -> serde_json::Value {
-        let out = artlint()
+        let out = check()
             .args([
                 "--input-format",
                 "jsonl",
@@ -92,7 +95,7 @@ fn offsets_in_bytes_or_characters() {
 fn custom_fields_and_jsonl_files_in_other_formats() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("c.jsonl"), "{\"doc\": \"a\", \"body\": \"It was the the end.\"}\n{\"doc\": \"b\", \"body\": \"Fine.\"}\n").unwrap();
-    let out = artlint()
+    let out = check()
         .current_dir(dir.path())
         .args([
             "--text-field",

@@ -339,72 +339,160 @@ fn diagnostics_for(text: &str, specs: &[FixSpec]) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The model of `apply_fixes`: fixes at or above `minimum` with edits, taken
-/// in order of their first edit; one is accepted when all its edits are valid
-/// and none overlaps an edit already accepted. Returns the accepted edits.
-fn model_accept<'a>(
-    text: &str,
-    diagnostics: &'a [Diagnostic],
-    minimum: Applicability,
-) -> (Vec<&'a Edit>, usize) {
-    let mut fixes: Vec<&Vec<Edit>> = diagnostics
+/// An oracle for `apply_fixes` that shares none of its code or its overlap
+/// test. The text is a row of slots: a gap before each byte and after the
+/// last (slot `2 * i` is the gap before byte `i`), and each byte (slot
+/// `2 * i + 1`). An edit claims the slots it rewrites: a replacement of
+/// `start..end` its bytes and the gaps between them, an insertion its gap.
+/// Fixes at or above `minimum` with edits are taken in order of their first
+/// edit (by start, then end; ties in the order given); one is accepted when
+/// every edit lies on char boundaries (found by walking the chars) and no
+/// slot it claims is claimed already, by it or by an accepted fix. The
+/// output is written by walking the slots. Returns it and the fixes accepted.
+fn oracle(text: &str, diagnostics: &[Diagnostic], minimum: Applicability) -> (String, usize) {
+    let n = text.len();
+    let mut boundary = vec![false; n + 1];
+    for (i, _) in text.char_indices() {
+        boundary[i] = true;
+    }
+    boundary[n] = true;
+    let mut fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
         .filter(|f| f.applicability >= minimum && !f.edits.is_empty())
-        .map(|f| &f.edits)
         .collect();
-    fixes.sort_by_key(|edits| edits.iter().map(|e| (e.start, e.end)).min());
-    let mut accepted: Vec<&Edit> = Vec::new();
-    let mut count = 0;
-    for edits in fixes {
-        let valid = edits.iter().all(|e| {
-            e.start <= e.end
-                && e.end as usize <= text.len()
-                && text.is_char_boundary(e.start as usize)
-                && text.is_char_boundary(e.end as usize)
-        });
-        let conflicts = edits
-            .iter()
-            .any(|e| accepted.iter().any(|a| a.span().overlaps(e.span())));
-        if valid && !conflicts {
-            accepted.extend(edits);
-            count += 1;
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| (e.start, e.end)).min());
+    let mut claimed = vec![false; 2 * n + 1];
+    let mut inserts: Vec<Option<&str>> = vec![None; n + 1];
+    let mut replaces: Vec<Option<(usize, &str)>> = vec![None; n];
+    let mut accepted = 0;
+    'fixes: for fix in fixes {
+        let mut slots = Vec::new();
+        for e in &fix.edits {
+            let (start, end) = (e.start as usize, e.end as usize);
+            if start > end || end > n || !boundary[start] || !boundary[end] {
+                continue 'fixes;
+            }
+            if start == end {
+                slots.push(2 * start);
+            } else {
+                slots.extend(2 * start + 1..2 * end);
+            }
+        }
+        let mut mine = slots.clone();
+        mine.sort_unstable();
+        mine.dedup();
+        if mine.len() < slots.len() || mine.iter().any(|&s| claimed[s]) {
+            continue;
+        }
+        for s in mine {
+            claimed[s] = true;
+        }
+        for e in &fix.edits {
+            let (start, end) = (e.start as usize, e.end as usize);
+            if start == end {
+                inserts[start] = Some(&e.replacement);
+            } else {
+                replaces[start] = Some((end, &e.replacement));
+            }
+        }
+        accepted += 1;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        if let Some(insert) = inserts[i] {
+            out.extend_from_slice(insert.as_bytes());
+        }
+        if i == n {
+            break;
+        }
+        match replaces[i] {
+            Some((end, replacement)) => {
+                out.extend_from_slice(replacement.as_bytes());
+                i = end;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
         }
     }
-    (accepted, count)
+    let out = String::from_utf8(out).expect("edits on char boundaries keep the text UTF-8");
+    (out, accepted)
 }
 
-/// Applies non-overlapping edits back to front with `replace_range` (a
-/// different algorithm from the library's forward copy).
-fn model_apply(text: &str, edits: &[&Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.to_vec();
-    sorted.sort_by_key(|e| (e.start, e.end));
-    let mut out = text.to_string();
-    for e in sorted.iter().rev() {
-        out.replace_range(e.start as usize..e.end as usize, &e.replacement);
+/// The oracle on hand-made cases: overlaps wait, touching edits do not, an
+/// insertion at an edit's start or end is not inside it and comes before
+/// what starts there, two insertions at one point conflict, a fix whose own
+/// edits overlap is refused, and offsets inside a char or past the end are
+/// refused.
+#[test]
+fn the_oracle_on_hand_made_cases() {
+    let fix = |edits: &[(u32, u32, &str)]| Diagnostic {
+        rule: "t/t".into(),
+        severity: Severity::Warning,
+        span: Span::new(0, 0),
+        message: String::new(),
+        labels: Vec::new(),
+        fix: Some(Fix {
+            applicability: Applicability::Safe,
+            edits: edits
+                .iter()
+                .map(|&(start, end, r)| Edit {
+                    start,
+                    end,
+                    replacement: r.to_string(),
+                })
+                .collect(),
+        }),
+    };
+    // (text, fixes as their edits (start, end, replacement), (output, accepted))
+    type Case<'a> = (&'a str, &'a [&'a [(u32, u32, &'a str)]], (&'a str, usize));
+    let cases: &[Case] = &[
+        (
+            "abcdef",
+            &[&[(0, 3, "X")], &[(2, 4, "Y")], &[(4, 6, "")]],
+            ("Xd", 2),
+        ),
+        ("abcdef", &[&[(2, 4, "Y")], &[(0, 3, "X")]], ("Xdef", 1)),
+        (
+            "abc",
+            &[&[(1, 2, "X")], &[(1, 1, "<")], &[(2, 2, ">")]],
+            ("a<X>c", 3),
+        ),
+        ("abc", &[&[(1, 1, "<")], &[(1, 1, "(")]], ("a<bc", 1)),
+        ("abc", &[&[(0, 3, "X")], &[(1, 1, "<")]], ("X", 1)),
+        ("abcdef", &[&[(0, 3, "X"), (1, 2, "Y")]], ("abcdef", 0)),
+        ("abcdef", &[&[(0, 1, "X"), (5, 6, "Y")]], ("XbcdeY", 1)),
+        ("é", &[&[(1, 2, "e")], &[(0, 3, "")]], ("é", 0)),
+        ("é", &[&[(0, 2, "e")]], ("e", 1)),
+    ];
+    for (text, fixes, expected) in cases {
+        let diagnostics: Vec<Diagnostic> = fixes.iter().map(|edits| fix(edits)).collect();
+        let (out, accepted) = oracle(text, &diagnostics, Applicability::Safe);
+        assert_eq!((out.as_str(), accepted), *expected, "{text:?} {fixes:?}");
+        // And the library agrees.
+        let (out, accepted) = apply_fixes(text, &diagnostics, Applicability::Safe);
+        assert_eq!((out.as_str(), accepted), *expected, "{text:?} {fixes:?}");
     }
-    out
 }
 
 proptest! {
     #![proptest_config(config(256))]
 
     #[test]
-    fn apply_fixes_matches_the_model(
+    fn apply_fixes_matches_the_oracle(
         text in any_text(),
         specs in prop::collection::vec(fix_spec(), 0..8),
         minimum in applicability(),
     ) {
         let diagnostics = diagnostics_for(&text, &specs);
         let (out, applied) = apply_fixes(&text, &diagnostics, minimum);
-        let (accepted, count) = model_accept(&text, &diagnostics, minimum);
-        for (i, a) in accepted.iter().enumerate() {
-            for b in &accepted[i + 1..] {
-                prop_assert!(!a.span().overlaps(b.span()), "accepted edits overlap: {:?} {:?}", a, b);
-            }
-        }
+        let (expected, count) = oracle(&text, &diagnostics, minimum);
         prop_assert_eq!(applied, count);
-        prop_assert_eq!(out, model_apply(&text, &accepted));
+        prop_assert_eq!(out, expected);
         prop_assert!(applied <= diagnostics.iter().filter(|d| d.fix.is_some()).count());
     }
 
@@ -502,7 +590,7 @@ proptest! {
 
     #[test]
     fn fixing_until_stable_terminates_with_valid_text(text in text()) {
-        let outcome = checks::fix_and_check(checks::builtin_rules(), &text);
+        let outcome = checks::fix_and_check(checks::builtin_rules(), artlint::Format::Text, &text);
         prop_assert!(outcome.passes <= artlint::fix::MAX_PASSES);
     }
 }

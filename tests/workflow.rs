@@ -1,29 +1,8 @@
 //! Configuration, suppressions, baselines and fixes, end to end.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
-
-fn artlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("artlint").expect("binary built");
-    cmd.current_dir(dir).env_remove("NO_COLOR");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let full = dir.join(path);
-    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-    std::fs::write(full, text).unwrap();
-}
+use common::{artlint_in, run, write};
 
 const ARTICLE: &str = "Talks in Moscou went on. It was the the end.\nSource link\n";
 
@@ -40,7 +19,7 @@ fn nearest_config_wins_and_overrides_apply_to_subfolders() {
     write(root, "archive/a.txt", ARTICLE);
     write(root, "blog/.artlint.toml", "select = [\"repetition/*\"]\n");
     write(root, "blog/a.txt", ARTICLE);
-    let (code, out, _) = run(artlint(root).args(["check", "--format", "concise", "-q", "."]));
+    let (code, out, _) = run(artlint_in(root).args(["check", "--format", "concise", "-q", "."]));
     assert_eq!(code, 1);
     assert_eq!(
         out,
@@ -50,7 +29,7 @@ fn nearest_config_wins_and_overrides_apply_to_subfolders() {
          ./news/a.txt:2:1: warning[scrape/boilerplate-line] template boilerplate line 'Source link'\n"
     );
     // --isolated ignores every config; --config uses one for all.
-    let (_, out, _) = run(artlint(root).args([
+    let (_, out, _) = run(artlint_in(root).args([
         "check",
         "--isolated",
         "--format",
@@ -59,7 +38,7 @@ fn nearest_config_wins_and_overrides_apply_to_subfolders() {
         "blog/a.txt",
     ]));
     assert_eq!(out.lines().count(), 3, "{out}");
-    let (_, out, _) = run(artlint(root).args([
+    let (_, out, _) = run(artlint_in(root).args([
         "check",
         "--config",
         "blog/.artlint.toml",
@@ -89,7 +68,7 @@ fn config_keys_severity_fail_on_exclude_vocabulary_and_names() {
         "Talks in Moscou. We utilize it. Jane Doemere spoke.\nSource link\n",
     );
     write(root, "drafts/b.txt", "the the\n");
-    let (code, out, _) = run(artlint(root).args(["check", "--format", "concise", "-q", "."]));
+    let (code, out, _) = run(artlint_in(root).args(["check", "--format", "concise", "-q", "."]));
     assert_eq!(code, 0, "fail-on = error: warnings do not fail");
     assert_eq!(
         out,
@@ -98,11 +77,11 @@ fn config_keys_severity_fail_on_exclude_vocabulary_and_names() {
          ./a.txt:2:1: info[scrape/boilerplate-line] template boilerplate line 'Source link'\n"
     );
     // The command line wins over the file.
-    let (code, _, _) = run(artlint(root).args(["check", "--fail-on", "warning", "-q", "a.txt"]));
+    let (code, _, _) = run(artlint_in(root).args(["check", "--fail-on", "warning", "-q", "a.txt"]));
     assert_eq!(code, 1);
     // An excluded file named explicitly is still linted.
     let (code, _, _) =
-        run(artlint(root).args(["check", "-q", "--fail-on", "warning", "drafts/b.txt"]));
+        run(artlint_in(root).args(["check", "-q", "--fail-on", "warning", "drafts/b.txt"]));
     assert_eq!(code, 1);
 }
 
@@ -116,7 +95,7 @@ fn accepted_word_does_not_hide_a_misspelling_containing_it() {
         "Kassym-Jopart Tokayev and Kassym-Jomart Tokayev met.\n",
     );
     let (_, out, _) =
-        run(artlint(dir.path()).args(["check", "--format", "concise", "-q", "a.txt"]));
+        run(artlint_in(dir.path()).args(["check", "--format", "concise", "-q", "a.txt"]));
     assert_eq!(
         out,
         "a.txt:1:8: warning[names/misspelled] 'Jopart' looks like a misspelling of 'Jomart' (Kassym-Jomart Tokayev)\n"
@@ -132,7 +111,7 @@ fn unknown_config_key_is_an_error_with_position() {
         "select = [\"scrape/*\"]\nfail_on = \"error\"\n",
     );
     write(dir.path(), "a.txt", "text\n");
-    let (code, _, err) = run(artlint(dir.path()).args(["check", "--color", "never", "a.txt"]));
+    let (code, _, err) = run(artlint_in(dir.path()).args(["check", "--color", "never", "a.txt"]));
     assert_eq!(code, 2);
     assert!(err.contains("unknown field `fail_on`"), "{err}");
     assert!(err.contains("artlint.toml:2:1"), "{err}");
@@ -141,10 +120,10 @@ fn unknown_config_key_is_an_error_with_position() {
 #[test]
 fn config_and_init_subcommands() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, _) = run(artlint(dir.path()).arg("init"));
+    let (code, out, _) = run(artlint_in(dir.path()).arg("init"));
     assert_eq!((code, out.as_str()), (0, "wrote artlint.toml\n"));
     assert_eq!(
-        run(artlint(dir.path()).arg("init")).0,
+        run(artlint_in(dir.path()).arg("init")).0,
         2,
         "never overwrites"
     );
@@ -153,7 +132,7 @@ fn config_and_init_subcommands() {
         "ignore = [\"quality/*\"]\n[severity]\n\"names/*\" = \"error\"\n",
     )
     .unwrap();
-    let (code, out, _) = run(artlint(dir.path()).args(["config", "a.txt"]));
+    let (code, out, _) = run(artlint_in(dir.path()).args(["config", "a.txt"]));
     assert_eq!(code, 0);
     assert!(out.ends_with("ignore = [\"quality/*\"]\nfail-on = \"warning\"\n\n[severity]\n\"names/*\" = \"error\"\n"), "{out}");
 }
@@ -166,8 +145,14 @@ fn suppression_directives() {
         "a.md",
         "<!-- artlint-disable-next-line repetition/word -->\nIt was the the end.\n\n<!-- artlint-disable scrape/* -->\nSource link\n<!-- artlint-enable scrape/* -->\nAnd the the end.\n\n<!-- artlint-disable-next-line names/* -->\nNothing here.\n",
     );
-    let (_, out, _) =
-        run(artlint(dir.path()).args(["check", "--isolated", "--format", "concise", "-q", "a.md"]));
+    let (_, out, _) = run(artlint_in(dir.path()).args([
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        "-q",
+        "a.md",
+    ]));
     assert_eq!(
         out,
         "a.md:7:9: warning[repetition/word] 'the' is repeated\n\
@@ -180,7 +165,7 @@ fn baseline_survives_edits_above_and_new_findings_still_fail() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "a.txt", "Intro.\n\nIt was the the end.\n");
-    let (code, _, err) = run(artlint(root).args([
+    let (code, _, err) = run(artlint_in(root).args([
         "check",
         "--isolated",
         "--write-baseline",
@@ -196,7 +181,7 @@ fn baseline_survives_edits_above_and_new_findings_still_fail() {
         "a.txt",
         "A much longer intro.\n\nAnother paragraph.\n\nIt was the the end.\n",
     );
-    let (code, out, _) = run(artlint(root).args([
+    let (code, out, _) = run(artlint_in(root).args([
         "check",
         "--isolated",
         "--baseline",
@@ -212,7 +197,7 @@ fn baseline_survives_edits_above_and_new_findings_still_fail() {
         "a.txt",
         "A much longer intro.\n\nIt was the the end.\nThen a a new one.\n",
     );
-    let (code, out, _) = run(artlint(root).args([
+    let (code, out, _) = run(artlint_in(root).args([
         "check",
         "--isolated",
         "--baseline",
@@ -233,7 +218,7 @@ fn fix_diff_and_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "a.txt", ARTICLE);
-    let (code, out, _) = run(artlint(root).args(["check", "--isolated", "--diff", "a.txt"]));
+    let (code, out, _) = run(artlint_in(root).args(["check", "--isolated", "--diff", "a.txt"]));
     assert_eq!(code, 1);
     assert_eq!(
         out,
@@ -244,7 +229,7 @@ fn fix_diff_and_stdin() {
         ARTICLE,
         "--diff writes nothing"
     );
-    let (code, _, err) = run(artlint(root).args(["check", "--isolated", "--fix", "a.txt"]));
+    let (code, _, err) = run(artlint_in(root).args(["check", "--isolated", "--fix", "a.txt"]));
     assert_eq!(code, 0);
     assert_eq!(
         err,
@@ -254,7 +239,7 @@ fn fix_diff_and_stdin() {
         std::fs::read_to_string(root.join("a.txt")).unwrap(),
         "Talks in Moscow went on. It was the end.\n"
     );
-    let (code, out, _) = run(artlint(root)
+    let (code, out, _) = run(artlint_in(root)
         .args(["check", "--isolated", "--fix", "-"])
         .write_stdin("It was the the end.\n"));
     assert_eq!((code, out.as_str()), (0, "It was the end.\n"));
@@ -268,7 +253,7 @@ fn fix_keeps_permissions_and_never_writes_a_read_only_file() {
     let root = dir.path();
     write(root, "a.txt", ARTICLE);
     std::fs::set_permissions(root.join("a.txt"), std::fs::Permissions::from_mode(0o640)).unwrap();
-    run(artlint(root).args(["check", "--isolated", "--fix", "a.txt"]));
+    run(artlint_in(root).args(["check", "--isolated", "--fix", "a.txt"]));
     assert_eq!(
         std::fs::metadata(root.join("a.txt"))
             .unwrap()
@@ -280,7 +265,7 @@ fn fix_keeps_permissions_and_never_writes_a_read_only_file() {
 
     write(root, "b.txt", ARTICLE);
     std::fs::set_permissions(root.join("b.txt"), std::fs::Permissions::from_mode(0o444)).unwrap();
-    let (code, _, err) = run(artlint(root).args(["check", "--isolated", "--fix", "b.txt"]));
+    let (code, _, err) = run(artlint_in(root).args(["check", "--isolated", "--fix", "b.txt"]));
     assert_eq!(code, 2);
     assert!(
         err.contains("b.txt: file is read-only, fixes not written"),
@@ -309,7 +294,7 @@ fn fix_is_idempotent_on_the_seed_article() {
     let seed = include_str!("../fixtures/seed-article.txt");
     write(dir.path(), "seed.txt", seed);
     let (code, _, err) =
-        run(artlint(dir.path()).args(["check", "--isolated", "--fix", "seed.txt"]));
+        run(artlint_in(dir.path()).args(["check", "--isolated", "--fix", "seed.txt"]));
     assert_eq!(code, 1, "unsafe-fixable findings remain: {err}");
     let once = std::fs::read_to_string(dir.path().join("seed.txt")).unwrap();
     assert_ne!(once, seed);
@@ -318,7 +303,7 @@ fn fix_is_idempotent_on_the_seed_article() {
         "safe fixes applied"
     );
     let (_, out, _) =
-        run(artlint(dir.path()).args(["check", "--isolated", "--format", "json", "seed.txt"]));
+        run(artlint_in(dir.path()).args(["check", "--isolated", "--format", "json", "seed.txt"]));
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let safe_left = json["files"][0]["diagnostics"]
         .as_array()
@@ -327,7 +312,7 @@ fn fix_is_idempotent_on_the_seed_article() {
         .filter(|d| d["fix"]["applicability"] == "safe")
         .count();
     assert_eq!(safe_left, 0, "no safe-fixable finding after --fix");
-    run(artlint(dir.path()).args(["check", "--isolated", "--fix", "seed.txt"]));
+    run(artlint_in(dir.path()).args(["check", "--isolated", "--fix", "seed.txt"]));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("seed.txt")).unwrap(),
         once,
@@ -353,7 +338,8 @@ fn sarif_lists_the_rules_of_every_configuration() {
         "select = [\"repetition/word\"]\n",
     );
     write(root, "blog/b.txt", ARTICLE);
-    let (code, out, err) = run(artlint(root).args(["check", "--format", "sarif", "blog", "news"]));
+    let (code, out, err) =
+        run(artlint_in(root).args(["check", "--format", "sarif", "blog", "news"]));
     assert_eq!(code, 1, "{err}");
     let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
     let run = &sarif["runs"][0];

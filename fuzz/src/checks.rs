@@ -11,7 +11,8 @@
 use std::sync::OnceLock;
 
 use artlint::{
-    Applicability, Diagnostic, Document, PackFile, RuleSet, builtin_pack, fix, load_pack,
+    Applicability, Diagnostic, Document, FixOutcome, Format, PackFile, RuleSet, builtin_pack, fix,
+    fix_as, lint_as, load_pack,
 };
 
 /// The full built-in pack, compiled once per process.
@@ -128,19 +129,22 @@ pub fn load_rules(data: &[u8]) {
 /// Fuzz target `apply_fixes`: lint, apply every fix until stable, re-lint.
 pub fn apply_fixes(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    fix_and_check(builtin_rules(), &text);
+    fix_and_check(builtin_rules(), Format::Text, &text);
 }
 
-/// Fixes `text` until stable (unsafe fixes included) and checks the outcome.
-pub fn fix_and_check(rules: &RuleSet, text: &str) -> fix::FixOutcome {
-    let outcome = fix::fix_until_stable(rules, "f", text, Applicability::Unsafe);
+/// Fixes `text` read as `format` (unsafe fixes included) with the library's
+/// fix loop, the one `artlint check --fix --unsafe-fixes` runs, and checks
+/// the outcome.
+pub fn fix_and_check(rules: &RuleSet, format: Format, text: &str) -> FixOutcome {
+    let outcome = fix_as(rules, format, "f", text, Applicability::Unsafe);
     assert!(outcome.passes <= fix::MAX_PASSES);
     assert!(outcome.applied >= outcome.passes);
     if outcome.passes == 0 {
         assert_eq!(outcome.text, text, "no pass, yet the text changed");
     }
     // `remaining` describes the final text.
-    let relinted = lint_and_check(rules, &outcome.text);
+    let relinted = lint_as(rules, format, "f", &outcome.text);
+    check_diagnostics(&outcome.text, &relinted);
     assert_eq!(
         outcome.remaining, relinted,
         "`remaining` is not the lint of the final text"
@@ -160,16 +164,19 @@ pub fn input_formats(data: &[u8]) {
     };
     let src = String::from_utf8_lossy(rest);
     match selector % 3 {
-        0 => prose_and_check(artlint::input::markdown(&src), &src),
-        1 => prose_and_check(artlint::input::html(&src), &src),
+        0 => prose_and_check(Format::Markdown, &src),
+        1 => prose_and_check(Format::Html, &src),
         _ => jsonl_and_check(&src),
     }
 }
 
-fn prose_and_check(prose: artlint::input::Prose, src: &str) {
+fn prose_and_check(format: Format, src: &str) {
+    let prose = format
+        .prose(src)
+        .expect("Markdown and HTML are read as prose");
     assert_eq!(prose.source_len(), src.len());
     let rules = builtin_rules();
-    let lint = || prose.map_diagnostics(rules.lint(&Document::new("f", &prose.text)));
+    let lint = || lint_as(rules, format, "f", src);
     let first = lint();
     check_diagnostics(src, &first);
     assert_eq!(first, lint(), "linting twice gave different results");
@@ -177,6 +184,8 @@ fn prose_and_check(prose: artlint::input::Prose, src: &str) {
     // Re-parsing the fixed source must not panic either.
     let _ = artlint::input::markdown(&fixed);
     let _ = artlint::input::html(&fixed);
+    // The whole loop, as `--fix` runs it on a Markdown or HTML file.
+    fix_and_check(rules, format, src);
 }
 
 fn jsonl_and_check(src: &str) {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -114,8 +115,8 @@ pub struct CheckArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// How to read inputs [default: by extension: .md/.markdown markdown,
-    /// .html/.htm html, .jsonl/.ndjson jsonl, anything else text].
-    #[arg(long, value_enum)]
+    /// .html/.htm/.xhtml html, .jsonl/.ndjson jsonl, anything else text].
+    #[arg(long, value_parser = input_format())]
     pub input_format: Option<InputFormat>,
     /// JSONL: the field holding the text to lint.
     #[arg(long, default_value = "text", value_name = "FIELD")]
@@ -158,28 +159,13 @@ pub enum Format {
     Github,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    Text,
-    Markdown,
-    Html,
-    Jsonl,
-}
+/// The library's input format, named so beside the output [`Format`].
+pub use artlint::Format as InputFormat;
 
-impl InputFormat {
-    pub fn for_path(path: &std::path::Path) -> InputFormat {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown") => InputFormat::Markdown,
-            Some("html" | "htm") => InputFormat::Html,
-            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
-            _ => InputFormat::Text,
-        }
-    }
+/// `--input-format`: one of the library's format names.
+fn input_format() -> impl TypedValueParser<Value = InputFormat> {
+    PossibleValuesParser::new(InputFormat::ALL.map(InputFormat::name))
+        .map(|name| name.parse().expect("a possible value is a format name"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -236,4 +222,38 @@ pub fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ff
         args.insert(1, "check".into());
     }
     args
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// The help of `--input-format` names every extension of the library's
+    /// table, with its format.
+    #[test]
+    fn input_format_help_lists_every_extension() {
+        let command = Cli::command();
+        let check = command.find_subcommand("check").expect("check");
+        let arg = check
+            .get_arguments()
+            .find(|a| a.get_id() == "input_format")
+            .expect("--input-format");
+        let help = arg.get_help().expect("help").to_string();
+        for format in InputFormat::ALL {
+            let listed: Vec<String> = format.extensions().map(|e| format!(".{e}")).collect();
+            let named = format!("{} {}", listed.join("/"), format.name());
+            assert!(
+                format == InputFormat::Text || help.contains(&named),
+                "{named:?} not in {help:?}"
+            );
+        }
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(values, ["text", "markdown", "html", "jsonl"]);
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use artlint::config::{Config, FailOn, Settings};
+use artlint::config::{Config, ConfigError, FailOn, Settings};
 use artlint::{PackFile, RuleError, RuleSet, load_pack};
 
 use super::args::{ConfigArgs, RuleSource};
@@ -24,7 +24,23 @@ pub struct ConfigFile {
 /// Why configuration or rules could not be loaded.
 pub enum SetupError {
     Rules(Vec<RuleError>),
+    /// Problems in one configuration, with the text of its file (shown
+    /// around each problem), or none for the command line's settings.
+    Config {
+        errors: Vec<ConfigError>,
+        text: Option<Arc<str>>,
+    },
     Other(String),
+}
+
+impl SetupError {
+    /// Problems in settings that did not come from a file.
+    fn settings(error: ConfigError) -> SetupError {
+        SetupError::Config {
+            errors: vec![error],
+            text: None,
+        }
+    }
 }
 
 /// What linting one input needs: its rule set and exit threshold.
@@ -56,8 +72,11 @@ pub fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
             path.display()
         ))
     })?;
-    let config = Config::parse(&path.display().to_string(), &text)
-        .map_err(|e| SetupError::Rules(vec![e]))?;
+    let config =
+        Config::parse(&path.display().to_string(), &text).map_err(|e| SetupError::Config {
+            errors: vec![e],
+            text: Some(Arc::from(text.as_str())),
+        })?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(ConfigFile {
@@ -213,10 +232,13 @@ impl Resolver {
         if let Some(c) = &config {
             let unknown = c.config.unknown_selectors(&ids);
             if !unknown.is_empty() {
-                return Err(SetupError::Rules(unknown));
+                return Err(SetupError::Config {
+                    errors: unknown,
+                    text: c.config.origin.as_ref().map(|o| o.text.clone()),
+                });
             }
         }
-        let rules = settings.configure(rules).map_err(SetupError::Other)?;
+        let rules = settings.configure(rules).map_err(SetupError::settings)?;
         let engine = Arc::new(Engine {
             rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),

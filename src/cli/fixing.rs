@@ -6,8 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use artlint::Applicability;
-use artlint::fix::apply_fixes;
+use artlint::{Applicability, Diagnostic, fix_until_stable};
 
 use super::lint::FileReport;
 
@@ -15,10 +14,15 @@ use super::lint::FileReport;
 pub struct FileFix {
     pub applied: usize,
     pub new_text: String,
+    /// The findings in `new_text`.
+    pub remaining: Vec<Diagnostic>,
 }
 
-/// Fixes a report's text; `None` when there is nothing to fix.
+/// Fixes a report's text with the library's fix loop, starting from the
+/// report's findings and linting in the report's format; `None` when
+/// nothing changed.
 pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix> {
+    // Nothing to apply: no copy of the text (a big file is read once).
     let fixable = report
         .diagnostics
         .iter()
@@ -26,22 +30,13 @@ pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix
     if !fixable {
         return None;
     }
-    // Lint, fix, lint again until stable, in the report's input format.
-    let mut text = report.text.clone();
-    let mut applied = 0;
-    let mut diagnostics = report.diagnostics.clone();
-    for _ in 0..artlint::fix::MAX_PASSES {
-        let (next, count) = apply_fixes(&text, &diagnostics, minimum);
-        if count == 0 || next == text {
-            break;
-        }
-        applied += count;
-        text = next;
-        diagnostics = report.lint(&text);
-    }
-    (applied > 0 && text != report.text).then_some(FileFix {
-        applied,
-        new_text: text,
+    let outcome = fix_until_stable(&report.text, report.diagnostics.clone(), minimum, |text| {
+        report.lint(text)
+    });
+    outcome.changed(&report.text).then_some(FileFix {
+        applied: outcome.applied,
+        new_text: outcome.text,
+        remaining: outcome.remaining,
     })
 }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use artlint::Diagnostic;
+use artlint::lint::{Linted, MapSections};
 
 use super::args::InputFormat;
 use super::config::{Engine, Resolver, SetupError};
@@ -54,62 +55,37 @@ impl FileReport {
             text,
             usize::MAX,
         )
-        .0
+        .diagnostics
     }
 }
 
-/// Lints `text` as `format`. Linting stops after the section in which the
-/// findings reach `limit` (they are sorted by position and sections are
-/// linted in order, so the first `limit` findings are exact); the flag says
-/// whether it stopped before the end.
+/// [`artlint::lint::lint_as_with`], the sections of a big text linted on
+/// every core, a few at a time, until `limit` findings are reached.
 pub fn lint_as(
     rules: &artlint::RuleSet,
     format: InputFormat,
     name: &str,
     text: &str,
     limit: usize,
-) -> (Vec<Diagnostic>, bool) {
-    let prose = match format {
-        InputFormat::Markdown => artlint::input::markdown(text),
-        InputFormat::Html => artlint::input::html(text),
-        InputFormat::Text | InputFormat::Jsonl => {
-            return lint_parallel(rules, &artlint::Document::new(name, text), limit);
-        }
-    };
-    let (diagnostics, stopped) =
-        lint_parallel(rules, &artlint::Document::new(name, &prose.text), limit);
-    (prose.map_diagnostics(diagnostics), stopped)
+) -> Linted {
+    artlint::lint::lint_as_with(rules, format, name, text, limit, &Parallel)
 }
 
-/// [`artlint::RuleSet::lint`], with the sections of a big document linted
-/// on every core, a few at a time, until `limit` findings are reached.
-fn lint_parallel(
-    rules: &artlint::RuleSet,
-    doc: &artlint::Document,
-    limit: usize,
-) -> (Vec<Diagnostic>, bool) {
-    let sections = artlint::section::sections(doc.text);
-    if sections.len() == 1 {
-        return (rules.lint(doc), false);
+/// Sections linted as many at a time as rayon has threads.
+struct Parallel;
+
+impl MapSections for Parallel {
+    fn batch(&self) -> usize {
+        rayon::current_num_threads()
     }
-    let (name, text) = (doc.name, doc.text);
-    let batch = rayon::current_num_threads();
-    let mut parts: Vec<Vec<Diagnostic>> = Vec::with_capacity(sections.len());
-    let mut found = 0;
-    let mut stopped = false;
-    for (i, chunk) in sections.chunks(batch).enumerate() {
-        if found >= limit {
-            stopped = i * batch < sections.len();
-            break;
-        }
-        let linted: Vec<Vec<Diagnostic>> = chunk
-            .par_iter()
-            .map(|section| rules.lint_section(name, text, *section))
-            .collect();
-        found += linted.iter().map(Vec::len).sum::<usize>();
-        parts.extend(linted);
+
+    fn map(
+        &self,
+        batch: &[artlint::Span],
+        lint: &(dyn Fn(artlint::Span) -> Vec<Diagnostic> + Sync),
+    ) -> Vec<Vec<Diagnostic>> {
+        batch.par_iter().map(|&section| lint(section)).collect()
     }
-    (rules.finish(doc, parts), stopped)
 }
 
 pub enum Outcome {
@@ -306,15 +282,15 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
     // reported on the raw bytes either way.
     let mut stopped = false;
     let (text, diagnostics) = engine.rules.lint_bytes_with(&path, &bytes, |doc| {
-        let (diagnostics, early) = lint_as(
+        let linted = lint_as(
             &engine.rules,
             format,
             doc.name,
             doc.text,
             options.max_diagnostics.saturating_add(1),
         );
-        stopped = early;
-        diagnostics
+        stopped = linted.stopped;
+        linted.diagnostics
     });
     let lossy = utf16 || matches!(text, std::borrow::Cow::Owned(_));
     // Valid UTF-8 becomes the report's text without a copy (a second copy of

@@ -11,6 +11,7 @@ mod lint;
 mod output;
 mod packs;
 mod rules_cmd;
+mod status;
 mod stream;
 mod walk;
 
@@ -29,12 +30,7 @@ use config::{Resolver, SetupError};
 use lint::{FileReport, LintOptions, Outcome};
 use output::Output;
 use packs::{LoadFailure, load_rules};
-
-/// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage,
-/// configuration, rule-file or I/O error.
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
+use status::{ExitStatus, Reported, settle};
 
 pub fn run() -> ExitCode {
     let args = args::with_default_subcommand(std::env::args_os().collect());
@@ -42,22 +38,23 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            // `--help` and `--version` are "errors" printed to stdout.
             return ExitCode::from(if e.use_stderr() {
-                EXIT_ERROR
+                ExitStatus::Error
             } else {
-                EXIT_CLEAN
+                ExitStatus::Clean
             });
         }
     };
     let status = match cli.command {
-        Command::Check(args) => check(*args),
+        Command::Check(args) => settle(run_check(*args)),
         Command::Rules(source) => rules_cmd::list(&source),
         Command::Rule { id, source } => rules_cmd::show(&id, &source),
         Command::TestRules { dir } => rules_cmd::test(dir.as_deref()),
         Command::Config { path, config } => show_config(path, &config),
         Command::Init => init(),
     };
-    ExitCode::from(status)
+    status.into()
 }
 
 fn stderr_color() -> TermColor {
@@ -70,32 +67,41 @@ fn stderr_color() -> TermColor {
 }
 
 /// Loads rules or reports why not (exit 2).
-pub(crate) fn load_or_report(source: &args::RuleSource) -> Result<Vec<artlint::Rule>, u8> {
+pub(crate) fn load_or_report(source: &args::RuleSource) -> Result<Vec<artlint::Rule>, Reported> {
     match load_rules(source) {
         Ok(rules) => Ok(rules),
         Err(LoadFailure::Rules(errors)) => report_setup(SetupError::Rules(errors)),
+        Err(LoadFailure::Selection(errors)) => {
+            report_setup(SetupError::Config { errors, text: None })
+        }
         Err(LoadFailure::Other(error)) => report_setup(SetupError::Other(format!("{error:#}"))),
     }
 }
 
-fn report_setup<T>(error: SetupError) -> Result<T, u8> {
+fn report_setup<T>(error: SetupError) -> Result<T, Reported> {
     match error {
         SetupError::Rules(errors) => {
             let mut stderr = StandardStream::stderr(stderr_color());
             let _ = packs::render_rule_errors(&errors, &mut stderr);
         }
+        SetupError::Config {
+            errors,
+            text: Some(text),
+        } => {
+            let mut stderr = StandardStream::stderr(stderr_color());
+            let _ = packs::render_config_errors(&errors, &text, &mut stderr);
+        }
+        SetupError::Config { errors, text: None } => {
+            for error in errors {
+                eprintln!("artlint: error: {error}");
+            }
+        }
         SetupError::Other(message) => eprintln!("artlint: error: {message}"),
     }
-    Err(EXIT_ERROR)
+    Err(Reported)
 }
 
-fn check(args: CheckArgs) -> u8 {
-    match run_check(args) {
-        Ok(status) | Err(status) => status,
-    }
-}
-
-fn run_check(args: CheckArgs) -> Result<u8, u8> {
+fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
     let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
         .or_else(report_setup)?;
     let paths = if args.paths.is_empty() {
@@ -154,11 +160,11 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
                     "artlint: wrote {n} finding(s) to baseline {}",
                     path.display()
                 );
-                Ok(if errors.is_empty() {
-                    EXIT_CLEAN
+                if errors.is_empty() {
+                    Ok(ExitStatus::Clean)
                 } else {
-                    report_errors(&errors)
-                })
+                    Err(report_errors(&errors))
+                }
             }
             Err(e) => Err(report_errors(&[e])),
         };
@@ -175,8 +181,8 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
             reports.extend(reports_of(outcomes, known.as_mut(), &mut errors));
             Ok::<(), Infallible>(())
         });
-        if let Some(status) = fix_all(&args, stdin_fix, &mut reports, &mut errors) {
-            return Ok(status);
+        if let Some(ended) = fix_all(&args, stdin_fix, &mut reports, &mut errors) {
+            return ended;
         }
         let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
         let written = reports
@@ -197,9 +203,9 @@ fn run_check(args: CheckArgs) -> Result<u8, u8> {
     };
     errors.extend(written);
     if !errors.is_empty() {
-        return Ok(report_errors(&errors));
+        return Err(report_errors(&errors));
     }
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(ExitStatus::findings_if(failing))
 }
 
 /// The run's output files that exist now, with the flag that names each:
@@ -235,7 +241,7 @@ fn refuse_to_overwrite_inputs(
     inputs: &[walk::Input],
     outputs: &[OwnOutput],
     stdin_name: Option<&str>,
-) -> Result<(), u8> {
+) -> Result<(), Reported> {
     if outputs.is_empty() {
         return Ok(());
     }
@@ -301,32 +307,28 @@ fn reports_of(
 }
 
 /// `--fix` and `--diff`: writes the fixes (or prints the diffs, or the fixed
-/// stdin) and says what changed. Returns the exit status when the run ends
+/// stdin) and says what changed. Returns how the run ends when it ends
 /// here (diffs and stdin print no report).
 fn fix_all(
     args: &CheckArgs,
     stdin_fix: bool,
     reports: &mut [FileReport],
     errors: &mut Vec<String>,
-) -> Option<u8> {
+) -> Option<Result<ExitStatus, Reported>> {
     let minimum = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
-    let (changed, applied) = apply_fixes(args, reports, minimum, errors);
+    let (changed, applied) = fix_reports(args, reports, minimum, errors);
     if args.diff {
         if !args.quiet {
             eprintln!("artlint: {applied} fix(es) would change {changed} file(s)");
         }
         if !errors.is_empty() {
-            return Some(report_errors(errors));
+            return Some(Err(report_errors(errors)));
         }
-        return Some(if changed > 0 {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        });
+        return Some(Ok(ExitStatus::findings_if(changed > 0)));
     }
     let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     if stdin_fix {
@@ -336,9 +338,9 @@ fn fix_all(
             eprintln!("artlint: fixed {applied} problem(s), {remaining} remaining");
         }
         return Some(if errors.is_empty() {
-            exit_for(reports)
+            Ok(exit_for(reports))
         } else {
-            report_errors(errors)
+            Err(report_errors(errors))
         });
     }
     if !args.quiet {
@@ -389,7 +391,7 @@ fn run_jsonl(
     inputs: &[walk::Input],
     stdin_name: &str,
     mut errors: Vec<String>,
-) -> Result<u8, u8> {
+) -> Result<ExitStatus, Reported> {
     let options = stream::StreamOptions {
         text_field: &args.text_field,
         id_field: &args.id_field,
@@ -438,7 +440,7 @@ fn run_jsonl(
                 }
                 Err(stream::StreamError::Write(e)) => match target.write_error(&e) {
                     // The reader has seen enough.
-                    None => return Ok(EXIT_CLEAN),
+                    None => return Ok(ExitStatus::Clean),
                     Some(message) => {
                         errors.push(message);
                         break;
@@ -446,11 +448,11 @@ fn run_jsonl(
                 },
             }
         }
-        return Ok(if errors.is_empty() {
-            EXIT_CLEAN
+        return if errors.is_empty() {
+            Ok(ExitStatus::Clean)
         } else {
-            report_errors(&errors)
-        });
+            Err(report_errors(&errors))
+        };
     }
     let engines = inputs
         .iter()
@@ -505,16 +507,20 @@ fn run_jsonl(
     let failing = output.failing();
     errors.extend(output.finish(written));
     if !errors.is_empty() {
-        return Ok(report_errors(&errors));
+        return Err(report_errors(&errors));
     }
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(ExitStatus::findings_if(failing))
 }
 
 /// `--fix` and `--diff` do not rewrite JSONL records: a note, once, and the
 /// findings are reported. `--fix -` cannot keep its promise (stdout is the
 /// input with its fixes) on JSONL stdin, so it is an error before anything
 /// is written.
-fn not_rewritten(args: &CheckArgs, inputs: &[walk::Input], stdin_name: &str) -> Result<(), u8> {
+fn not_rewritten(
+    args: &CheckArgs,
+    inputs: &[walk::Input],
+    stdin_name: &str,
+) -> Result<(), Reported> {
     let flag = if args.fix { "--fix" } else { "--diff" };
     if args.fix && inputs.iter().any(|i| matches!(i, walk::Input::Stdin)) {
         return Err(report_errors(&[format!(
@@ -539,25 +545,21 @@ fn not_rewritten(args: &CheckArgs, inputs: &[walk::Input], stdin_name: &str) -> 
     Ok(())
 }
 
-fn report_errors(errors: &[String]) -> u8 {
+fn report_errors(errors: &[String]) -> Reported {
     for error in errors {
         eprintln!("artlint: error: {error}");
     }
-    EXIT_ERROR
+    Reported
 }
 
-/// 1 if any file has a finding at or above its `fail-on`.
-fn exit_for(reports: &[FileReport]) -> u8 {
-    if reports.iter().any(FileReport::fails) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
+/// Findings if any file has a finding at or above its `fail-on`.
+fn exit_for(reports: &[FileReport]) -> ExitStatus {
+    ExitStatus::findings_if(reports.iter().any(FileReport::fails))
 }
 
 /// Fixes every report; writes files (or prints diffs, or the fixed stdin).
 /// Returns (files changed, fixes applied).
-fn apply_fixes(
+fn fix_reports(
     args: &CheckArgs,
     reports: &mut [FileReport],
     minimum: Applicability,
@@ -609,7 +611,7 @@ fn apply_fixes(
         }
         changed += 1;
         applied += fix.applied;
-        report.diagnostics = report.lint(&fix.new_text);
+        report.diagnostics = fix.remaining;
         report.text = fix.new_text;
     }
     let flushed = match stdout_failed {
@@ -622,21 +624,23 @@ fn apply_fixes(
     (changed, applied)
 }
 
-fn show_config(path: Option<PathBuf>, config_args: &args::ConfigArgs) -> u8 {
+fn show_config(path: Option<PathBuf>, config_args: &args::ConfigArgs) -> ExitStatus {
+    settle(try_show_config(path, config_args))
+}
+
+fn try_show_config(
+    path: Option<PathBuf>,
+    config_args: &args::ConfigArgs,
+) -> Result<ExitStatus, Reported> {
     let path = path.unwrap_or_else(|| PathBuf::from("."));
-    let resolver = match Resolver::new(config_args, &args::RuleSource::default(), None) {
-        Ok(r) => r,
-        Err(e) => return report_setup::<()>(e).unwrap_err(),
-    };
-    let (settings, config) = match resolver.settings_for(&path) {
-        Ok(found) => found,
-        Err(e) => return report_setup::<()>(e).unwrap_err(),
-    };
+    let resolver =
+        Resolver::new(config_args, &args::RuleSource::default(), None).or_else(report_setup)?;
+    let (settings, config) = resolver.settings_for(&path).or_else(report_setup)?;
     let mut shown = settings;
     shown
         .fail_on
         .get_or_insert(artlint::config::FailOn::Warning);
-    output::to_stdout(EXIT_CLEAN, |out| {
+    Ok(output::to_stdout(ExitStatus::Clean, |out| {
         match &config {
             Some(c) => writeln!(
                 out,
@@ -660,20 +664,22 @@ fn show_config(path: Option<PathBuf>, config_args: &args::ConfigArgs) -> u8 {
             write!(out, "{}", toml::to_string(&rest).unwrap_or_default())?;
         }
         Ok(())
-    })
+    }))
 }
 
-fn init() -> u8 {
+fn init() -> ExitStatus {
     let path = PathBuf::from("artlint.toml");
     if path.exists() {
         eprintln!("artlint: error: {} already exists", path.display());
-        return EXIT_ERROR;
+        return ExitStatus::Error;
     }
     match std::fs::write(&path, artlint::config::STARTER) {
-        Ok(()) => output::to_stdout(EXIT_CLEAN, |out| writeln!(out, "wrote {}", path.display())),
+        Ok(()) => output::to_stdout(ExitStatus::Clean, |out| {
+            writeln!(out, "wrote {}", path.display())
+        }),
         Err(e) => {
             eprintln!("artlint: error: {}: {e}", path.display());
-            EXIT_ERROR
+            ExitStatus::Error
         }
     }
 }

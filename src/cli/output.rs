@@ -8,6 +8,7 @@ use std::path::Path;
 use super::args::{CheckArgs, ColorChoice};
 use super::emit::{self, Emitter, Statistics, Summary};
 use super::lint::FileReport;
+use super::status::ExitStatus;
 
 /// Where output goes: `--output-file`, or stdout.
 pub struct Target {
@@ -60,7 +61,10 @@ pub fn reason(error: &std::io::Error) -> String {
 
 /// Runs a command that writes to stdout: a closed pipe ends it quietly with
 /// `status`, any other write error is reported (exit 2).
-pub fn to_stdout(status: u8, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+pub fn to_stdout(
+    status: ExitStatus,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> ExitStatus {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = write(&mut out).and_then(|()| out.flush());
     match written {
@@ -69,7 +73,7 @@ pub fn to_stdout(status: u8, write: impl FnOnce(&mut dyn Write) -> std::io::Resu
             None => status,
             Some(message) => {
                 eprintln!("artlint: error: {message}");
-                super::EXIT_ERROR
+                ExitStatus::Error
             }
         },
     }

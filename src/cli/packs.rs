@@ -8,6 +8,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
+use artlint::config::ConfigError;
 use artlint::{PackFile, Rule, RuleError, builtin_pack, load_pack};
 
 use super::args::RuleSource;
@@ -113,6 +114,8 @@ fn lexical(path: &Path) -> PathBuf {
 /// Why rules could not be loaded.
 pub enum LoadFailure {
     Rules(Vec<RuleError>),
+    /// `--select` or `--ignore` globs that are not valid.
+    Selection(Vec<ConfigError>),
     Other(anyhow::Error),
 }
 
@@ -135,6 +138,9 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
             return Err(LoadFailure::Other(anyhow::anyhow!(message)));
         }
         Err(super::config::SetupError::Rules(errors)) => return Err(LoadFailure::Rules(errors)),
+        Err(super::config::SetupError::Config { errors, .. }) => {
+            return Err(LoadFailure::Selection(errors));
+        }
     }
     let selection = artlint::config::Settings {
         select: (!source.select.is_empty()).then(|| source.select.clone()),
@@ -143,26 +149,70 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
     };
     selection
         .configure(rules)
-        .map_err(|e| LoadFailure::Other(anyhow::anyhow!(e)))
+        .map_err(|e| LoadFailure::Selection(vec![e]))
 }
 
 /// Renders rule-file errors like compiler errors, pointing into the file.
 pub fn render_rule_errors(errors: &[RuleError], out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let problems: Vec<Problem> = errors
+        .iter()
+        .map(|e| Problem {
+            path: &e.path,
+            text: &e.source_text,
+            span: e.span.clone(),
+            message: &e.message,
+            note: e.note.as_deref(),
+        })
+        .collect();
+    render_problems(&problems, out)
+}
+
+/// Renders the problems of the configuration file whose text is `text`
+/// like rule-file errors, pointing into the file.
+pub fn render_config_errors(
+    errors: &[ConfigError],
+    text: &str,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
+    let problems: Vec<Problem> = errors
+        .iter()
+        .map(|e| Problem {
+            path: e.path.as_deref().unwrap_or_default(),
+            text,
+            span: e.location.as_ref().map(|at| at.span.clone()),
+            message: &e.message,
+            note: e.note.as_deref(),
+        })
+        .collect();
+    render_problems(&problems, out)
+}
+
+/// A problem in a file, as it is shown.
+struct Problem<'a> {
+    path: &'a str,
+    text: &'a str,
+    /// Byte range in `text` the problem points at, when known.
+    span: Option<std::ops::Range<usize>>,
+    message: &'a str,
+    note: Option<&'a str>,
+}
+
+fn render_problems(problems: &[Problem], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = term::Config::default();
-    for error in errors {
-        let file = SimpleFile::new(error.path.clone(), error.source_text.to_string());
-        let mut diagnostic = CsDiagnostic::error().with_message(&error.message);
-        if let Some(span) = &error.span {
-            let end = span.end.min(error.source_text.len()).max(span.start);
+    for problem in problems {
+        let file = SimpleFile::new(problem.path, problem.text);
+        let mut diagnostic = CsDiagnostic::error().with_message(problem.message);
+        if let Some(span) = &problem.span {
+            let end = span.end.min(problem.text.len()).max(span.start);
             diagnostic = diagnostic.with_labels(vec![Label::primary((), span.start..end)]);
         } else {
-            diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path)]);
+            diagnostic = diagnostic.with_notes(vec![format!("in {}", problem.path)]);
         }
-        if let Some(note) = &error.note {
-            diagnostic.notes.push(note.clone());
+        if let Some(note) = problem.note {
+            diagnostic.notes.push(note.to_string());
         }
         term::emit_to_write_style(out, &config, &file, &diagnostic)
             .map_err(std::io::Error::other)?;
     }
-    writeln!(out, "error: {} problem(s) in rule files", errors.len())
+    writeln!(out, "error: {} problem(s) in rule files", problems.len())
 }

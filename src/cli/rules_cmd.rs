@@ -8,16 +8,17 @@ use artlint::testing::run_rule_tests;
 use artlint::{PackFile, builtin_pack, load_pack};
 
 use super::args::RuleSource;
+use super::load_or_report;
 use super::output::to_stdout;
-use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, load_or_report};
+use super::status::ExitStatus;
 
-pub fn list(source: &RuleSource) -> u8 {
+pub fn list(source: &RuleSource) -> ExitStatus {
     let rules = match load_or_report(source) {
         Ok(rules) => rules,
-        Err(status) => return status,
+        Err(reported) => return reported.into(),
     };
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    to_stdout(EXIT_CLEAN, |out| {
+    to_stdout(ExitStatus::Clean, |out| {
         for rule in &rules {
             writeln!(
                 out,
@@ -32,16 +33,16 @@ pub fn list(source: &RuleSource) -> u8 {
     })
 }
 
-pub fn show(id: &str, source: &RuleSource) -> u8 {
+pub fn show(id: &str, source: &RuleSource) -> ExitStatus {
     let rules = match load_or_report(source) {
         Ok(rules) => rules,
-        Err(status) => return status,
+        Err(reported) => return reported.into(),
     };
     let Some(rule) = rules.iter().find(|r| &*r.id == id) else {
         eprintln!("artlint: error: no rule `{id}` (see `artlint rules`)");
-        return EXIT_ERROR;
+        return ExitStatus::Error;
     };
-    to_stdout(EXIT_CLEAN, |out| {
+    to_stdout(ExitStatus::Clean, |out| {
         writeln!(out, "{}", rule.id)?;
         writeln!(
             out,
@@ -72,14 +73,14 @@ pub fn show(id: &str, source: &RuleSource) -> u8 {
     })
 }
 
-pub fn test(dir: Option<&Path>) -> u8 {
+pub fn test(dir: Option<&Path>) -> ExitStatus {
     let files: Vec<PackFile> = match dir {
         None => builtin_pack(),
         Some(dir) => match super::packs::read_pack_dir(dir) {
             Ok(files) => files,
             Err(e) => {
                 eprintln!("artlint: error: {e:#}");
-                return EXIT_ERROR;
+                return ExitStatus::Error;
             }
         },
     };
@@ -90,7 +91,7 @@ pub fn test(dir: Option<&Path>) -> u8 {
                 codespan_reporting::term::termcolor::ColorChoice::Never,
             );
             let _ = super::packs::render_rule_errors(&errors, &mut stderr);
-            return EXIT_ERROR;
+            return ExitStatus::Error;
         }
     };
     let pack = artlint::RuleSet::new(rules.clone());
@@ -104,11 +105,7 @@ pub fn test(dir: Option<&Path>) -> u8 {
         }
         failed.extend(run_rule_tests(rule, Some(&pack)));
     }
-    let status = if failed.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_FINDINGS
-    };
+    let status = ExitStatus::findings_if(!failed.is_empty());
     to_stdout(status, |out| {
         for failure in &failed {
             writeln!(

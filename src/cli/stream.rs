@@ -182,7 +182,7 @@ pub fn lint_record(
     };
     match jsonl::parse_record(source, line, raw, options.text_field, options.id_field) {
         Ok(record) => {
-            let (diagnostics, stopped) = lint_as(
+            let linted = lint_as(
                 &engine.rules,
                 InputFormat::Text,
                 source,
@@ -191,9 +191,9 @@ pub fn lint_record(
             );
             RecordResult::Linted {
                 diagnostics: cap_diagnostics(
-                    diagnostics,
+                    linted.diagnostics,
                     options.max_diagnostics,
-                    stopped,
+                    linted.stopped,
                     "record",
                 ),
                 id: record.id,

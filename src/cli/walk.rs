@@ -2,10 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-/// Extensions linted when walking a directory (files named on the command
-/// line are always linted).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"];
-
 #[derive(Debug, Clone)]
 pub enum Input {
     Stdin,
@@ -75,10 +71,13 @@ impl FileId {
     }
 }
 
+/// Whether a walk lints a file: one with no extension, or with an extension
+/// of the library's format table (files named on the command line are
+/// always linted).
 fn is_text_file(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         None => true,
-        Some(ext) => TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(ext)),
+        Some(ext) => artlint::Format::from_extension(ext).is_some(),
     }
 }
 

@@ -46,19 +46,12 @@ use crate::span::Span;
 pub use html::html;
 pub use markdown::markdown;
 
-/// The prose of a file, read by its name's extension: Markdown for `.md`
-/// and `.markdown`, HTML for `.html`, `.htm` and `.xhtml`, plain text
-/// otherwise (case-insensitive).
+/// The prose of a file, read as the [`crate::Format`] its name's extension
+/// says (Markdown, HTML; plain text otherwise).
 pub fn for_path(path: &str, src: &str) -> Prose {
-    let extension = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "md" | "markdown" => markdown(src),
-        "html" | "htm" | "xhtml" => html(src),
-        _ => Prose::plain(src),
-    }
+    crate::Format::for_path(std::path::Path::new(path))
+        .prose(src)
+        .unwrap_or_else(|| Prose::plain(src))
 }
 
 /// What the linted text holds in place of an opaque inline piece.
