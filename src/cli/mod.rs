@@ -222,7 +222,7 @@ fn reports_of(
                 }
                 reports.push(report);
             }
-            Outcome::Skipped(Some(note)) => eprintln!("artlint: {note}"),
+            Outcome::Skipped(Some(note)) => eprintln!("artlint: {}", emit::excerpt::visible(&note)),
             Outcome::Skipped(None) => {}
             Outcome::Failed(error) => errors.push(error),
         }
@@ -423,7 +423,7 @@ fn run_jsonl(
 
 fn report_errors(errors: &[String]) -> u8 {
     for error in errors {
-        eprintln!("artlint: error: {error}");
+        eprintln!("artlint: error: {}", emit::excerpt::visible(error));
     }
     EXIT_ERROR
 }
