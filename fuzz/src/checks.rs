@@ -169,7 +169,7 @@ pub fn input_formats(data: &[u8]) {
 fn prose_and_check(prose: artlint::input::Prose, src: &str) {
     assert_eq!(prose.source_len(), src.len());
     let rules = builtin_rules();
-    let lint = || prose.map_diagnostics(rules.lint(&Document::new("f", &prose.text)));
+    let lint = || prose.map_diagnostics(rules.lint(&prose.document("f")));
     let first = lint();
     check_diagnostics(src, &first);
     assert_eq!(first, lint(), "linting twice gave different results");

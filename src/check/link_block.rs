@@ -49,7 +49,8 @@ pub fn check(doc: &Document, rule: &Rule, out: &mut Vec<Diagnostic>) {
     while i < content.len() {
         let run = content[i..]
             .iter()
-            .take_while(|l| is_item(doc.slice(l.span)))
+            // A table cell or a heading is not a menu item, and ends a run.
+            .take_while(|l| is_item(doc.slice(l.span)) && !doc.is_fragment(l.span))
             .count();
         if run >= MIN_LINES {
             report(doc, rule, &content[i..i + run], out);

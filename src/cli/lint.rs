@@ -76,8 +76,7 @@ pub fn lint_as(
             return lint_parallel(rules, &artlint::Document::new(name, text), limit);
         }
     };
-    let (diagnostics, stopped) =
-        lint_parallel(rules, &artlint::Document::new(name, &prose.text), limit);
+    let (diagnostics, stopped) = lint_parallel(rules, &prose.document(name), limit);
     (prose.map_diagnostics(diagnostics), stopped)
 }
 
@@ -92,7 +91,8 @@ fn lint_parallel(
     if sections.len() == 1 {
         return (rules.lint(doc), false);
     }
-    let (name, text) = (doc.name, doc.text);
+    // A document is not shared between threads; each section builds its own.
+    let (name, text, fragments) = (doc.name, doc.text, doc.fragments());
     let batch = rayon::current_num_threads();
     let mut parts: Vec<Vec<Diagnostic>> = Vec::with_capacity(sections.len());
     let mut found = 0;
@@ -104,7 +104,10 @@ fn lint_parallel(
         }
         let linted: Vec<Vec<Diagnostic>> = chunk
             .par_iter()
-            .map(|section| rules.lint_section(name, text, *section))
+            .map(|section| {
+                let doc = artlint::Document::new(name, text).with_fragments(fragments);
+                rules.lint_section(&doc, *section)
+            })
             .collect();
         found += linted.iter().map(Vec::len).sum::<usize>();
         parts.extend(linted);
