@@ -49,7 +49,10 @@ pub fn apply_fixes(
             own.insert((e.start, e.end), e);
         }
         if !conflicts {
-            accepted.append(&mut own);
+            // One insert each (`append` would rebuild the whole map).
+            for (key, edit) in std::mem::take(&mut own) {
+                accepted.insert(key, edit);
+            }
             applied += 1;
         }
     }
