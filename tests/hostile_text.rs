@@ -253,18 +253,21 @@ fn columns_far_into_a_long_line_cost_little() {
 #[test]
 fn character_offsets_in_any_order_cost_little() {
     // JSONL `--offsets chars`: a finding's end, then its fix's start before
-    // it, restarted the count from the record's start every time.
-    let text = "aé😀 word ".repeat(100_000);
+    // it, restarted the count from the record's start every time (here
+    // 200,000 times 4 MB).
+    const UNIT: &str = "aé😀 word "; // 13 bytes, 9 characters
+    let units = 320_000;
+    let text = UNIT.repeat(units);
     within(Duration::from_secs(30), move || {
         let mut chars = CharOffsets::new(&text);
-        let end = text.len();
-        for i in 0..50_000 {
-            let near_end = end - (i % 64) * 11;
-            assert!(chars.chars_at(near_end) > 0);
-            assert!(chars.chars_at(i * 11) <= i * 11);
+        for i in 0..200_000 {
+            let a = units - i % 50;
+            let b = a - 50;
+            assert_eq!(chars.chars_at(a * 13), a * 9);
+            assert_eq!(chars.chars_at(b * 13), b * 9);
         }
-        assert_eq!(chars.chars_at(end), text.chars().count());
         assert_eq!(chars.chars_at(5), 2);
+        assert_eq!(chars.chars_at(text.len()), units * 9);
     });
 }
 
