@@ -25,6 +25,12 @@ pub struct Word {
 pub struct Document<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// Pieces of the text that are not whole lines of their source (table
+    /// cells, headings: see [`Document::is_fragment`]), sorted, in the
+    /// offsets of the text this document is a section of.
+    fragments: &'a [Span],
+    /// Where this document's text starts in that text.
+    base: u32,
     line_index: OnceCell<LineIndex>,
     lines: OnceCell<Vec<Line>>,
     words: OnceCell<Vec<Word>>,
@@ -35,10 +41,48 @@ impl<'a> Document<'a> {
         Document {
             name,
             text,
+            fragments: &[],
+            base: 0,
             line_index: OnceCell::new(),
             lines: OnceCell::new(),
             words: OnceCell::new(),
         }
+    }
+
+    /// The same text, with the pieces that come from a structured source
+    /// (Markdown, HTML) but are not whole lines of it: sorted spans of `text`.
+    pub fn with_fragments(mut self, fragments: &'a [Span]) -> Document<'a> {
+        self.fragments = fragments;
+        self
+    }
+
+    /// The spans given to [`Document::with_fragments`].
+    pub fn fragments(&self) -> &'a [Span] {
+        self.fragments
+    }
+
+    /// The part `section` of this document's text, as a document of its own
+    /// (which keeps knowing its fragments).
+    pub fn section(&self, section: Span) -> Document<'a> {
+        Document {
+            base: self.base + section.start,
+            fragments: self.fragments,
+            ..Document::new(self.name, &self.text[section.range()])
+        }
+    }
+
+    /// True if `line` (a span of a line of this text) holds a table cell, a
+    /// heading or another piece of a structured source that is not a whole
+    /// line of it. Checks that reason about whole lines (template boilerplate,
+    /// menus, repeated lines) leave such lines alone: `| Share | 12% |` is a
+    /// table, not a share button, and `# Election results` a heading.
+    pub fn is_fragment(&self, line: Span) -> bool {
+        if self.fragments.is_empty() || line.is_empty() {
+            return false;
+        }
+        let (start, end) = (line.start + self.base, line.end + self.base);
+        let i = self.fragments.partition_point(|f| f.end <= start);
+        self.fragments.get(i).is_some_and(|f| f.start < end)
     }
 
     pub fn line_index(&self) -> &LineIndex {
@@ -145,6 +189,26 @@ mod tests {
         let doc = Document::new("t", "Kassym-Jomart’s  ally - it's 3.5");
         let words: Vec<&str> = doc.words().iter().map(|w| doc.slice(w.span)).collect();
         assert_eq!(words, ["Kassym-Jomart’s", "ally", "it's", "3", "5"]);
+    }
+
+    #[test]
+    fn fragments_mark_lines_in_sections_too() {
+        let text = "para\ncell\npara\ncell two\n";
+        let fragments = [Span::new(5, 9), Span::new(15, 23)];
+        let doc = Document::new("t", text).with_fragments(&fragments);
+        let marked: Vec<bool> = doc
+            .lines()
+            .iter()
+            .map(|l| doc.is_fragment(l.span))
+            .collect();
+        assert_eq!(marked, [false, true, false, true]);
+        let section = doc.section(Span::new(10, text.len()));
+        let marked: Vec<bool> = section
+            .lines()
+            .iter()
+            .map(|l| section.is_fragment(l.span))
+            .collect();
+        assert_eq!(marked, [false, true]);
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Applying fixes: one pass of non-overlapping edits. The loop that repeats
 //! it until the text is stable is [`crate::fixing::fix_until_stable`].
 
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::span::Span;
 
 /// Fix passes before [`crate::fixing::fix_until_stable`] gives up on convergence.
 pub const MAX_PASSES: usize = 10;
 
 /// Applies every fix at or above `minimum` whose edits do not overlap an
 /// already accepted fix; a conflicting fix waits for the next pass. Returns
-/// the new text and how many fixes were applied.
+/// the new text and how many fixes were applied. Each fix costs a lookup in
+/// the accepted edits (kept sorted), so a pass is O(n log n) in the fixes.
 pub fn apply_fixes(
     text: &str,
     diagnostics: &[Diagnostic],
@@ -21,7 +25,8 @@ pub fn apply_fixes(
         .map(|f| &f.edits)
         .collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| (e.start, e.end)).min());
-    let mut accepted: Vec<&Edit> = Vec::new();
+    let mut accepted: BTreeMap<(u32, u32), &Edit> = BTreeMap::new();
+    let mut own: BTreeMap<(u32, u32), &Edit> = BTreeMap::new();
     let mut applied = 0;
     for edits in fixes {
         let valid = edits.iter().all(|e| {
@@ -30,21 +35,29 @@ pub fn apply_fixes(
                 && text.is_char_boundary(e.start as usize)
                 && text.is_char_boundary(e.end as usize)
         });
-        let conflicts = edits.iter().enumerate().any(|(i, e)| {
-            accepted.iter().any(|a| a.span().overlaps(e.span()))
-                || edits[..i]
-                    .iter()
-                    .any(|other| other.span().overlaps(e.span()))
-        });
-        if valid && !conflicts {
-            accepted.extend(edits.iter());
+        if !valid {
+            continue;
+        }
+        own.clear();
+        let mut conflicts = false;
+        for e in edits {
+            if overlaps_any(&accepted, e.span()) || overlaps_any(&own, e.span()) {
+                conflicts = true;
+                break;
+            }
+            own.insert((e.start, e.end), e);
+        }
+        if !conflicts {
+            // One insert each (`append` would rebuild the whole map).
+            for (key, edit) in std::mem::take(&mut own) {
+                accepted.insert(key, edit);
+            }
             applied += 1;
         }
     }
-    accepted.sort_by_key(|e| (e.start, e.end));
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
-    for edit in accepted {
+    for edit in accepted.into_values() {
         out.push_str(&text[cursor..edit.start as usize]);
         out.push_str(&edit.replacement);
         cursor = edit.end as usize;
@@ -53,11 +66,22 @@ pub fn apply_fixes(
     (out, applied)
 }
 
+/// True if `span` overlaps (see [`Span::overlaps`]) one of `edits`, which do
+/// not overlap each other. Of the edits that start before `span` ends, the
+/// last one ends last, so it is the only one to compare with (besides an
+/// insertion at the same point).
+fn overlaps_any(edits: &BTreeMap<(u32, u32), &Edit>, span: Span) -> bool {
+    (span.is_empty() && edits.contains_key(&(span.start, span.end)))
+        || edits
+            .range(..(span.end, 0))
+            .next_back()
+            .is_some_and(|(&(start, end), _)| Span { start, end }.overlaps(span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::{Fix, Severity};
-    use crate::span::Span;
 
     fn diag(start: usize, end: usize, replacement: &str) -> Diagnostic {
         Diagnostic {

@@ -1,4 +1,12 @@
 //! Byte offset → line/column conversion, built once per document.
+//!
+//! Columns count characters from the line's start. On a short line that is
+//! counted directly; on a long one (scraped pages put megabytes on one line)
+//! it comes from [`CharIndex`], counts kept every [`CHECKPOINT`] bytes, so
+//! each position costs at most a few KiB of counting, whatever the line's
+//! length and however many findings it has.
+
+use std::sync::OnceLock;
 
 use memchr::memchr_iter;
 
@@ -20,6 +28,8 @@ pub struct LineColumn {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Built on the first column asked for deep inside a long line.
+    chars: OnceLock<CharIndex>,
 }
 
 impl LineIndex {
@@ -43,7 +53,10 @@ impl LineIndex {
                 i += 1;
             }
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            chars: OnceLock::new(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -67,10 +80,16 @@ impl LineIndex {
     pub fn line_column(&self, text: &str, offset: u32) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.starts[line] as usize;
-        let column = text[start..offset as usize].chars().count() as u32 + 1;
+        let offset = (offset as usize).min(text.len());
+        let column = if offset - start <= 2 * CHECKPOINT {
+            count_chars(&text.as_bytes()[start..offset])
+        } else {
+            let chars = self.chars(text);
+            chars.chars(text, offset) - chars.chars(text, start)
+        };
         LineColumn {
             line: line as u32 + 1,
-            column,
+            column: column as u32 + 1,
         }
     }
 
@@ -78,10 +97,18 @@ impl LineIndex {
     /// counts positions.
     pub fn utf16_column(&self, text: &str, offset: u32) -> u32 {
         let start = self.starts[self.line_of(offset)] as usize;
-        text[start..offset as usize]
-            .chars()
-            .map(|c| c.len_utf16() as u32)
-            .sum()
+        let offset = (offset as usize).min(text.len());
+        let units = if offset - start <= 2 * CHECKPOINT {
+            count_utf16(&text.as_bytes()[start..offset])
+        } else {
+            let chars = self.chars(text);
+            chars.utf16(text, offset) - chars.utf16(text, start)
+        };
+        units as u32
+    }
+
+    fn chars(&self, text: &str) -> &CharIndex {
+        self.chars.get_or_init(|| CharIndex::new(text))
     }
 
     /// Byte offset of a 1-based line and column; `None` if out of range.
@@ -103,6 +130,65 @@ impl LineIndex {
         }
         (column == position.column).then_some(end as u32)
     }
+}
+
+/// Bytes between two checkpoints of a [`CharIndex`].
+pub const CHECKPOINT: usize = 1024;
+
+/// Character and UTF-16 counts from the start of a text to every multiple of
+/// [`CHECKPOINT`] bytes: the position of any offset in characters then costs
+/// one lookup and at most `CHECKPOINT` bytes of counting. 8 bytes of index a
+/// KiB of text.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// `(chars, utf16)` before byte `i * CHECKPOINT`.
+    counts: Vec<(u32, u32)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut counts = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let (mut chars, mut utf16) = (0u32, 0u32);
+        counts.push((0, 0));
+        for chunk in text.as_bytes().chunks_exact(CHECKPOINT) {
+            chars += count_chars(chunk) as u32;
+            utf16 += count_utf16(chunk) as u32;
+            counts.push((chars, utf16));
+        }
+        CharIndex { counts }
+    }
+
+    /// Unicode scalar values of `text` before byte offset `byte` (those that
+    /// start before it, if it is not a char boundary).
+    pub fn chars(&self, text: &str, byte: usize) -> usize {
+        let (base, from) = self.checkpoint(text, byte);
+        base.0 as usize + count_chars(&text.as_bytes()[from..byte.min(text.len())])
+    }
+
+    /// UTF-16 code units of `text` before byte offset `byte` (a char boundary).
+    pub fn utf16(&self, text: &str, byte: usize) -> usize {
+        let (base, from) = self.checkpoint(text, byte);
+        base.1 as usize + count_utf16(&text.as_bytes()[from..byte.min(text.len())])
+    }
+
+    fn checkpoint(&self, text: &str, byte: usize) -> ((u32, u32), usize) {
+        let i = (byte.min(text.len()) / CHECKPOINT).min(self.counts.len() - 1);
+        (self.counts[i], i * CHECKPOINT)
+    }
+}
+
+/// Scalar values that start in `bytes` (every byte but UTF-8 continuations).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// UTF-16 code units of the scalar values that start in `bytes`: one each,
+/// two for those of four UTF-8 bytes (lead byte `0xF0` and above).
+fn count_utf16(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 #[cfg(test)]
@@ -140,5 +226,39 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.utf16_column(text, 4), 2);
         assert_eq!(index.line_column(text, 4), lc(1, 2));
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_counting() {
+        // Mixed widths, so checkpoints fall inside characters.
+        let line = "aé😀 ".repeat(3000);
+        let text = format!("x\n{line}\n{line}");
+        let index = LineIndex::new(&text);
+        let second = 2 + line.len() + 1;
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
+            let line_no = index.line_of(offset as u32);
+            let start = index.line_start(line_no) as usize;
+            assert_eq!(
+                index.line_column(&text, offset as u32),
+                lc(
+                    line_no as u32 + 1,
+                    text[start..offset].chars().count() as u32 + 1
+                ),
+                "offset {offset}"
+            );
+            assert_eq!(
+                index.utf16_column(&text, offset as u32) as usize,
+                text[start..offset].encode_utf16().count(),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(index.line_column(&text, text.len() as u32).line, 3);
+        assert_eq!(
+            index.line_column(&text, text.len() as u32).column as usize,
+            text[second..].chars().count() + 1
+        );
     }
 }

@@ -76,7 +76,7 @@ pub fn lint_as_with(
 ) -> Linted {
     match format.prose(text) {
         Some(prose) => {
-            let linted = lint_sections(rules, &Document::new(name, &prose.text), limit, sections);
+            let linted = lint_sections(rules, &prose.document(name), limit, sections);
             Linted {
                 diagnostics: prose.map_diagnostics(linted.diagnostics),
                 stopped: linted.stopped,
@@ -101,8 +101,12 @@ fn lint_sections(
             stopped: false,
         };
     }
-    let (name, text) = (doc.name, doc.text);
-    let lint = |section: Span| rules.lint_section(name, text, section);
+    // A document is not shared between threads; each section builds its own.
+    let (name, text, fragments) = (doc.name, doc.text, doc.fragments());
+    let lint = |section: Span| {
+        let doc = Document::new(name, text).with_fragments(fragments);
+        rules.lint_section(&doc, section)
+    };
     let mut parts: Vec<Vec<Diagnostic>> = Vec::with_capacity(spans.len());
     let mut found = 0;
     let mut stopped = false;

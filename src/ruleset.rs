@@ -164,16 +164,16 @@ impl RuleSet {
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let parts = crate::section::sections(doc.text)
             .into_iter()
-            .map(|section| self.lint_section(doc.name, doc.text, section))
+            .map(|section| self.lint_section(doc, section))
             .collect();
         self.finish(doc, parts)
     }
 
-    /// The findings of one section of `text` (from [`crate::section::sections`]),
+    /// The findings of one section of `doc` (from [`crate::section::sections`]),
     /// with spans into the whole text. Sections are independent: a caller may
     /// lint them in parallel, then hand every part to [`RuleSet::finish`].
-    pub fn lint_section(&self, name: &str, text: &str, section: Span) -> Vec<Diagnostic> {
-        let mut out = self.check(&Document::new(name, &text[section.range()]));
+    pub fn lint_section(&self, doc: &Document, section: Span) -> Vec<Diagnostic> {
+        let mut out = self.check(&doc.section(section));
         if section.start > 0 {
             for d in &mut out {
                 d.shift(section.start);

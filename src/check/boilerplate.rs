@@ -174,7 +174,9 @@ impl BoilerplateIndex {
         for (rank, &i) in non_empty.iter().enumerate() {
             let line = lines[i];
             let content = doc.slice(line.span);
-            if content.len() > MAX_LINE_BYTES {
+            // A table cell or a heading counts in the head or tail, but is
+            // not a template line.
+            if content.len() > MAX_LINE_BYTES || doc.is_fragment(line.span) {
                 continue;
             }
             let mut normalized = normalize_line(content);

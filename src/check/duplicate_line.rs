@@ -83,7 +83,8 @@ fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mu
     for (i, line) in lines.iter().enumerate() {
         let content = doc.slice(line.span);
         let trimmed = content.trim();
-        if trimmed.chars().count() < limits.min_chars {
+        // Table cells repeat by design; a heading is not a scraped line.
+        if trimmed.chars().count() < limits.min_chars || doc.is_fragment(line.span) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();

@@ -94,7 +94,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<
     while i < content.len() {
         let run = content[i..]
             .iter()
-            .take_while(|l| is_item(doc.slice(l.span), limits))
+            // A table cell or a heading is not a menu item, and ends a run.
+            .take_while(|l| is_item(doc.slice(l.span), limits) && !doc.is_fragment(l.span))
             .count();
         if run >= limits.min_lines {
             report(doc, rule, &content[i..i + run], out);

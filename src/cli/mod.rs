@@ -298,7 +298,7 @@ fn reports_of(
                 }
                 reports.push(report);
             }
-            Outcome::Skipped(Some(note)) => eprintln!("artlint: {note}"),
+            Outcome::Skipped(Some(note)) => eprintln!("artlint: {}", emit::excerpt::visible(&note)),
             Outcome::Skipped(None) => {}
             Outcome::Failed(error) => errors.push(error),
         }
@@ -547,7 +547,7 @@ fn not_rewritten(
 
 fn report_errors(errors: &[String]) -> Reported {
     for error in errors {
-        eprintln!("artlint: error: {error}");
+        eprintln!("artlint: error: {}", emit::excerpt::visible(error));
     }
     Reported
 }

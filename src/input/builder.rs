@@ -22,6 +22,10 @@ pub(crate) struct Builder<'s> {
     segments: Vec<Segment>,
     /// New segments come from HTML.
     pub(crate) html: bool,
+    /// New text is a table cell or a heading: not a whole line of the
+    /// source (see [`Prose::fragments`]).
+    pub(crate) fragment: bool,
+    fragments: Vec<crate::span::Span>,
     /// The current line of text holds only whitespace so far.
     line_blank: bool,
 }
@@ -34,6 +38,8 @@ impl<'s> Builder<'s> {
             text: String::with_capacity(src.len()),
             segments: Vec::new(),
             html: false,
+            fragment: false,
+            fragments: Vec::new(),
             line_blank: true,
         }
     }
@@ -60,6 +66,15 @@ impl<'s> Builder<'s> {
             self.line_blank = text[nl + 1..].trim().is_empty();
         } else if self.line_blank && !text.trim().is_empty() {
             self.line_blank = false;
+        }
+        if self.fragment && kind != Kind::Syntax && kind != Kind::Tag && !text.trim().is_empty() {
+            let text_end = self.text.len();
+            match self.fragments.last_mut() {
+                Some(last) if last.end as usize == text_start => last.end = text_end as u32,
+                _ => self
+                    .fragments
+                    .push(crate::span::Span::new(text_start, text_end)),
+            }
         }
         let source_len = (end - self.pos) as u32;
         let text_len = text.len() as u32;
@@ -183,12 +198,15 @@ impl<'s> Builder<'s> {
         }
     }
 
-    pub(crate) fn finish(mut self) -> Prose {
+    /// The prose; `structured` for Markdown and HTML (see [`Prose::map_diagnostics`]).
+    pub(crate) fn finish(mut self, structured: bool) -> Prose {
         let len = self.src.len();
         self.mask(Kind::Tag, len, Fill::Empty);
         Prose {
             text: self.text,
             segments: self.segments,
+            fragments: self.fragments,
+            structured,
             source_len: len,
         }
     }

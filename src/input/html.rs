@@ -51,6 +51,9 @@
 //!   as a line it is what `scrape/page-title` (`Headline | Site`) and
 //!   `scrape/duplicate-line` (the same as the `<h1>`) report in scraped text.
 //! * Bare URLs in text are opaque.
+//! * The text of a `<table>` (cells, captions, lists in cells) and of a
+//!   heading (`h1`–`h6`) are fragments (see [`Prose::fragments`]): lines of
+//!   the text, but not whole lines of the page.
 
 use std::convert::Infallible;
 
@@ -111,13 +114,36 @@ fn classify(name: &[u8]) -> Class {
     }
 }
 
+/// Elements whose text is not a whole line of the page: a table's cells and
+/// captions, a heading (see [`Prose::fragments`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Table,
+    Heading,
+}
+
+fn frame(name: &[u8]) -> Option<Frame> {
+    match name {
+        b"table" => Some(Frame::Table),
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Some(Frame::Heading),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum TokenKind {
     Text,
     Comment,
     Doctype,
-    Start { class: Class, self_closing: bool },
-    End { class: Class },
+    Start {
+        class: Class,
+        frame: Option<Frame>,
+        self_closing: bool,
+    },
+    End {
+        class: Class,
+        frame: Option<Frame>,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -130,19 +156,20 @@ struct Token {
 /// The tokens of `src`, with byte spans, in order.
 fn tokenize(src: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut open: Option<(Class, usize)> = None;
+    let mut open: Option<(Class, Option<Frame>, usize)> = None;
     let mut emitter = CallbackEmitter::new(
         |event: CallbackEvent<'_>, span: Span<usize>| -> Option<Infallible> {
             let kind = match event {
                 CallbackEvent::OpenStartTag { name } => {
-                    open = Some((classify(name), span.start));
+                    open = Some((classify(name), frame(name), span.start));
                     return None;
                 }
                 CallbackEvent::CloseStartTag { self_closing } => {
-                    let (class, start) = open.take()?;
+                    let (class, frame, start) = open.take()?;
                     tokens.push(Token {
                         kind: TokenKind::Start {
                             class,
+                            frame,
                             self_closing,
                         },
                         start,
@@ -152,6 +179,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 }
                 CallbackEvent::EndTag { name } => TokenKind::End {
                     class: classify(name),
+                    frame: frame(name),
                 },
                 CallbackEvent::String { .. } => TokenKind::Text,
                 CallbackEvent::Comment { .. } => TokenKind::Comment,
@@ -183,11 +211,31 @@ fn is_directive(comment: &str) -> bool {
             .starts_with("artlint-")
 }
 
+/// Masks the source from the builder's position to `end` (an HTML block in
+/// Markdown), keeping its line breaks and its `<!-- artlint-… -->` directives.
+pub(crate) fn skip(b: &mut Builder, end: usize) {
+    let start = b.pos();
+    let Some(fragment) = b.src.get(start..end) else {
+        return;
+    };
+    let outer = b.html;
+    b.html = true;
+    for token in tokenize(fragment) {
+        let (from, to) = (start + token.start, start + token.end);
+        if matches!(token.kind, TokenKind::Comment) && is_directive(&b.src[from..to]) {
+            b.mask_lines(Kind::Tag, from, Fill::Empty);
+            b.identity(to);
+        }
+    }
+    b.mask_lines(Kind::Tag, end, Fill::Empty);
+    b.html = outer;
+}
+
 /// The prose of an HTML document.
 pub fn html(src: &str) -> Prose {
     let mut b = Builder::new(src);
     feed(&mut b, src.len(), true);
-    b.finish()
+    b.finish(true)
 }
 
 /// An element whose content is being skipped.
@@ -205,17 +253,45 @@ pub(crate) fn feed(b: &mut Builder, end: usize, document: bool) {
         return;
     };
     let outer = b.html;
+    let outer_fragment = b.fragment;
     b.html = true;
     let mut skipping: Option<Skipping> = None;
+    // Open tables and headings (a heading does not nest: a new one closes it).
+    let (mut tables, mut heading) = (0usize, false);
     for token in tokenize(fragment) {
         let (from, to) = (start + token.start, start + token.end);
+        if skipping.is_none() {
+            match token.kind {
+                TokenKind::Start {
+                    frame: Some(Frame::Table),
+                    self_closing: false,
+                    ..
+                } => tables += 1,
+                TokenKind::End {
+                    frame: Some(Frame::Table),
+                    ..
+                } => tables = tables.saturating_sub(1),
+                TokenKind::Start {
+                    frame: Some(Frame::Heading),
+                    self_closing,
+                    ..
+                } => heading = !self_closing,
+                TokenKind::End {
+                    frame: Some(Frame::Heading),
+                    ..
+                } => heading = false,
+                _ => {}
+            }
+            b.fragment = outer_fragment || tables > 0 || heading;
+        }
         if let Some(skip) = &mut skipping {
             match token.kind {
                 TokenKind::Start {
                     class,
                     self_closing,
+                    ..
                 } if class == skip.class && !self_closing => skip.depth += 1,
-                TokenKind::End { class } if class == skip.class => {
+                TokenKind::End { class, .. } if class == skip.class => {
                     skip.depth -= 1;
                     if skip.depth == 0 {
                         let fill = match skip.class {
@@ -243,6 +319,7 @@ pub(crate) fn feed(b: &mut Builder, end: usize, document: bool) {
             TokenKind::Start {
                 class: class @ (Class::Hidden(_) | Class::Object(_)),
                 self_closing,
+                ..
             } => {
                 // `<svg/>` is empty; `<script/>` is not (HTML ignores the slash).
                 let foreign = matches!(class, Class::Object(i) if i < 2);
@@ -258,6 +335,7 @@ pub(crate) fn feed(b: &mut Builder, end: usize, document: bool) {
             }
             | TokenKind::End {
                 class: Class::Block,
+                ..
             } => b.mask(Kind::Tag, to, Fill::Break),
             TokenKind::Start { .. } | TokenKind::End { .. } => b.mask(Kind::Tag, to, Fill::Empty),
         }
@@ -271,6 +349,7 @@ pub(crate) fn feed(b: &mut Builder, end: usize, document: bool) {
         _ => b.mask(Kind::Tag, end, Fill::Empty),
     }
     b.html = outer;
+    b.fragment = outer_fragment;
 }
 
 #[cfg(test)]
@@ -328,6 +407,18 @@ mod tests {
                 .text
                 .contains("<!-- artlint-disable-next-line scrape/* -->\nSource link")
         );
+    }
+
+    #[test]
+    fn table_text_and_headings_are_fragments() {
+        let src = "<h2>Results</h2><p>Share of the vote:</p><table><tr><th>Share</th><td><ul><li>X</li></ul></td></tr></table><p>After</p><h1>Open<h2>Next</h2>";
+        let prose = html(src);
+        let fragments: Vec<&str> = prose
+            .fragments()
+            .iter()
+            .map(|s| prose.text[s.range()].trim())
+            .collect();
+        assert_eq!(fragments, ["Results", "Share", "X", "Open", "Next"]);
     }
 
     #[test]

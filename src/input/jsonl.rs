@@ -3,6 +3,8 @@
 //! Reading lines and writing output is the CLI's business; this is the pure
 //! part, shared with the fuzz target.
 
+use crate::line_index::{CHECKPOINT, CharIndex};
+
 /// A parsed record: its id and the text to lint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
@@ -46,13 +48,16 @@ pub fn parse_record(
 }
 
 /// Converts byte offsets of one text to Unicode scalar offsets (what Python
-/// and dolma's span attributes count). Queries in ascending order cost
-/// O(distance) each, so converting a sorted list is linear overall; an
-/// earlier offset restarts from the beginning.
+/// and dolma's span attributes count). A query near the previous one counts
+/// the characters between them; any other (an earlier offset, such as a fix
+/// edit's start after the finding's end, or a far one) is answered from a
+/// [`CharIndex`] built on first need, so every query costs at most a few KiB
+/// of counting, in any order.
 pub struct CharOffsets<'a> {
     text: &'a str,
     byte: usize,
     chars: usize,
+    index: Option<CharIndex>,
 }
 
 impl<'a> CharOffsets<'a> {
@@ -61,6 +66,7 @@ impl<'a> CharOffsets<'a> {
             text,
             byte: 0,
             chars: 0,
+            index: None,
         }
     }
 
@@ -71,11 +77,15 @@ impl<'a> CharOffsets<'a> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+        if byte >= self.byte && byte - self.byte <= 2 * CHECKPOINT {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            let text = self.text;
+            self.chars = self
+                .index
+                .get_or_insert_with(|| CharIndex::new(text))
+                .chars(text, byte);
         }
-        self.chars += self.text[self.byte..byte].chars().count();
         self.byte = byte;
         self.chars
     }
@@ -128,5 +138,19 @@ mod tests {
         assert_eq!(c.chars_at(3), 2, "going back restarts");
         assert_eq!(c.chars_at(99), 4, "clamped");
         assert_eq!(c.chars_at(5), 2, "inside a char rounds down");
+    }
+
+    #[test]
+    fn char_offsets_far_and_backward_use_the_index() {
+        let text = "aé😀 ".repeat(5000);
+        let mut c = CharOffsets::new(&text);
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        // Forward far, back, forward near, back to the start.
+        for &at in [40_000, 3, 39_000, 39_010, 0, text.len()].iter() {
+            let at = *boundaries.iter().rev().find(|&&b| b <= at).unwrap();
+            assert_eq!(c.chars_at(at), text[..at].chars().count(), "at {at}");
+        }
     }
 }

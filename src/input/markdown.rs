@@ -6,11 +6,13 @@
 //! quotes, table cells, footnotes and link texts. Everything between those
 //! pieces is syntax (`#`, `*`, `_`, `>`, list markers, `[`, `](url)`,
 //! reference definitions, front matter); code (spans, fenced and indented
-//! blocks), images, autolinks and bare URLs are opaque; raw HTML, inline
-//! or in blocks, goes through the HTML reader, so its text is linted and its
-//! tags and comments are not (except `<!-- artlint-… -->` directives, kept
-//! as they are). The source's line breaks are kept, and table cells get a
-//! line each, as the HTML reader gives them.
+//! blocks), images, autolinks and bare URLs are opaque. Inline HTML tags
+//! (`<b>`, `<br>`) go through the HTML reader, so they are markup and the
+//! words around them prose; HTML blocks (a `<div>` or `<table>` of their
+//! own) are skipped whole, but for `<!-- artlint-… -->` directives, kept as
+//! they are. The source's line breaks are kept, and table cells get a line
+//! each, as the HTML reader gives them; cells and headings are fragments
+//! (see [`Prose::fragments`]), left alone by the checks about whole lines.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -42,6 +44,7 @@ pub fn markdown(src: &str) -> Prose {
     // Events that start before this offset are inside a piece already masked.
     let mut skip_until = 0;
     let mut tables = 0usize;
+    let mut headings = 0usize;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if range.start < skip_until || range.end < b.pos() {
             continue;
@@ -62,7 +65,12 @@ pub fn markdown(src: &str) -> Prose {
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 masked(&mut b, Kind::Opaque, Fill::Object)
             }
-            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Start(Tag::HtmlBlock) => {
+                syntax(&mut b, range.start, tables > 0);
+                html::skip(&mut b, range.end);
+                skip_until = range.end;
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
                 syntax(&mut b, range.start, tables > 0);
                 html::feed(&mut b, range.end, false);
                 skip_until = range.end;
@@ -75,6 +83,8 @@ pub fn markdown(src: &str) -> Prose {
                 syntax(&mut b, range.end, true);
                 tables = tables.saturating_sub(1);
             }
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            Event::End(TagEnd::Heading(_)) => headings = headings.saturating_sub(1),
             Event::Text(text) => {
                 syntax(&mut b, range.start, tables > 0);
                 if src.get(range.clone()) == Some(&*text) {
@@ -86,9 +96,10 @@ pub fn markdown(src: &str) -> Prose {
             }
             _ => {}
         }
+        b.fragment = tables > 0 || headings > 0;
     }
     syntax(&mut b, src.len(), false);
-    b.finish()
+    b.finish(true)
 }
 
 #[cfg(test)]
@@ -167,9 +178,26 @@ mod tests {
         let prose = markdown(src);
         assert!(prose.text.contains("Para with bold and  end."));
         assert!(prose.text.contains("<!-- artlint-disable -->"));
-        assert!(prose.text.lines().any(|l| l == "Source link"));
+        // An HTML block is skipped whole, its lines kept (blank).
+        assert!(!prose.text.contains("Source link"), "{:?}", prose.text);
+        assert_eq!(prose.text.lines().count(), src.lines().count());
         assert!(!prose.text.contains("the the"));
         assert!(!prose.text.contains("note"));
+    }
+
+    #[test]
+    fn cells_and_headings_are_fragments() {
+        let src = "# Election results\n\nShare of the vote:\n\n| Party | Share |\n|---|---|\n| X | 12% |\n\nSetext\n===\n";
+        let prose = markdown(src);
+        let fragments: Vec<&str> = prose
+            .fragments()
+            .iter()
+            .map(|s| prose.text[s.range()].trim())
+            .collect();
+        assert_eq!(
+            fragments,
+            ["Election results", "Party", "Share", "X", "12%", "Setext"]
+        );
     }
 
     #[test]

@@ -26,9 +26,16 @@
 //! tags stay, `<b></b>`); an edit with Markdown syntax or an opaque piece
 //! inside loses its fix (`The **the**` cannot become `The****`). A deletion
 //! of whole lines is the exception: it takes the lines' Markdown syntax and
-//! opaque pieces along (`## Related posts`, `[Source link](url)`), but still
+//! opaque pieces along (`- Related posts`, `[Source link](url)`), but still
 //! not their HTML tags (`<p>Source link</p>` becomes `<p></p>`). In HTML,
-//! replacements are escaped (`&` → `&amp;`).
+//! replacements are escaped (`&` → `&amp;`). A fix that deletes words from
+//! Markdown or HTML is at most unsafe: it can empty a table cell or a
+//! heading, so `--fix` alone never applies it.
+//!
+//! Table cells and headings are lines of the linted text, so that the cells
+//! of a row stay apart, but they are not whole lines of the source: the
+//! prose lists them as [`Prose::fragments`], and the checks about whole
+//! lines (template boilerplate, menus, repeated lines) leave them alone.
 //!
 //! Comments whose body starts with `artlint-` are kept as they are, so inline
 //! suppressions (`<!-- artlint-disable … -->`) keep working.
@@ -40,7 +47,8 @@ pub mod jsonl;
 mod markdown;
 mod url;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
 use crate::span::Span;
 
 pub use html::html;
@@ -109,6 +117,10 @@ pub struct Prose {
     /// The text to lint.
     pub text: String,
     segments: Vec<Segment>,
+    /// Spans of `text` that are not whole lines of the source.
+    fragments: Vec<Span>,
+    /// Read from Markdown or HTML, not plain text.
+    structured: bool,
     source_len: usize,
 }
 
@@ -117,7 +129,22 @@ impl Prose {
     pub fn plain(src: &str) -> Prose {
         let mut builder = builder::Builder::new(src);
         builder.identity(src.len());
-        builder.finish()
+        builder.finish(false)
+    }
+
+    /// The document to lint: the text, and which of its lines are not whole
+    /// lines of the source ([`Prose::fragments`]).
+    pub fn document<'p>(&'p self, name: &'p str) -> Document<'p> {
+        Document::new(name, &self.text).with_fragments(&self.fragments)
+    }
+
+    /// The pieces of `text` that are not whole lines of the source, sorted:
+    /// table cells (Markdown and HTML), headings (`#`, `===` underlines,
+    /// `<h1>`–`<h6>`) and any text inside an HTML table. They are lines of
+    /// the text, so that the cells of a row stay apart, but checks about
+    /// whole lines leave them alone (see [`Document::is_fragment`]).
+    pub fn fragments(&self) -> &[Span] {
+        &self.fragments
     }
 
     /// Length of the source document in bytes.
@@ -174,10 +201,28 @@ impl Prose {
         for edit in &fix.edits {
             edits.extend(self.map_edit(edit)?);
         }
+        // Deleting words from a structured document can empty a table cell
+        // or a heading, or break what the markup says: never without asking.
+        let applicability = if self.structured && fix.edits.iter().any(|e| self.deletes_words(e)) {
+            fix.applicability.min(Applicability::Unsafe)
+        } else {
+            fix.applicability
+        };
         Some(Fix {
-            applicability: fix.applicability,
+            applicability,
             edits,
         })
+    }
+
+    /// True if `edit` removes letters or digits of the text and puts none
+    /// back: more than whitespace, punctuation or invisible characters.
+    fn deletes_words(&self, edit: &Edit) -> bool {
+        let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
+        !has_words(&edit.replacement)
+            && self
+                .text
+                .get(edit.start as usize..edit.end as usize)
+                .is_some_and(has_words)
     }
 
     /// The source edits for one edit of `text` (see the module's

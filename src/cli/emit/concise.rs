@@ -1,9 +1,11 @@
-//! `--format concise`: `path:line:column: severity[rule] message`, one a line.
+//! `--format concise`: `path:line:column: severity[rule] message`, one a line,
+//! control characters made visible (see [`super::excerpt::visible`]).
 
 use std::io::Write;
 
 use artlint::LineIndex;
 
+use super::excerpt::visible;
 use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
@@ -17,12 +19,17 @@ impl Emitter for Concise {
             return Ok(());
         }
         let index = LineIndex::new(&report.text);
+        let path = visible(&report.path);
         for d in &report.diagnostics {
             let at = index.line_column(&report.text, d.span.start);
             writeln!(
                 out,
-                "{}:{}:{}: {}[{}] {}",
-                report.path, at.line, at.column, d.severity, d.rule, d.message
+                "{path}:{}:{}: {}[{}] {}",
+                at.line,
+                at.column,
+                d.severity,
+                visible(&d.rule),
+                visible(&d.message)
             )?;
         }
         Ok(())

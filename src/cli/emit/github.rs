@@ -1,6 +1,9 @@
 //! `--format github`: GitHub Actions workflow commands, one per finding, so
 //! findings show up as annotations on the pull request's diff:
 //! `::warning file=a.txt,line=3,col=5,endLine=3,endColumn=9,title=rule/id::message`.
+//! Line breaks are escaped as the runner expects; other control characters
+//! are made visible (see [`super::excerpt::visible`]), so they reach neither
+//! the runner's log nor a terminal.
 
 use std::io::Write;
 
@@ -58,11 +61,14 @@ fn display_path(path: &str) -> String {
     }
 }
 
-/// The escaping GitHub's runner undoes in a command's message.
+/// The escaping GitHub's runner undoes in a command's message, then the
+/// remaining control characters made visible.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::excerpt::visible(&escaped).into_owned()
 }
 
 /// The escaping GitHub's runner undoes in a command's property values.
@@ -78,5 +84,6 @@ mod tests {
     fn escapes_like_the_actions_toolkit() {
         assert_eq!(escape_data("50% a\r\nb: c,d"), "50%25 a%0D%0Ab: c,d");
         assert_eq!(escape_property("50% a\nb: c,d"), "50%25 a%0Ab%3A c%2Cd");
+        assert_eq!(escape_data("a\u{1b}]0;x\u{7}"), "a\\u{1b}]0;x\\u{7}");
     }
 }

@@ -1,16 +1,18 @@
 //! `--format human`: a rustc-style snippet per finding (codespan-reporting),
-//! with a `help:` line describing the fix, then a one-line summary.
+//! with a `help:` line describing the fix, then a one-line summary. Long
+//! lines are cut around the finding and control characters made visible
+//! (see [`super::excerpt`]).
 
 use std::io::Write;
 
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label, LabelStyle, Severity as CsSeverity,
 };
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
 
-use artlint::{Applicability, Diagnostic, Fix, Severity};
+use artlint::{Applicability, Diagnostic, Fix, LineIndex, Severity, Span};
 
+use super::excerpt::{Excerpt, visible};
 use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
@@ -33,16 +35,25 @@ impl Emitter for Human {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(report.path.as_str(), report.text.as_str());
+        let index = LineIndex::new(&report.text);
         let mut buffer = if self.options.color {
             Buffer::ansi()
         } else {
             Buffer::no_color()
         };
         for d in &report.diagnostics {
-            let rendered = to_codespan(d, &report.text);
-            term::emit_to_write_style(&mut buffer, &self.config, &file, &rendered)
+            let spans: Vec<Span> = std::iter::once(d.span)
+                .chain(d.labels.iter().map(|l| l.span))
+                .collect();
+            let excerpt = Excerpt::new(&report.path, &report.text, &index, &spans);
+            let rendered = to_codespan(d, &report.text, &excerpt);
+            term::emit_to_write_style(&mut buffer, &self.config, &excerpt, &rendered)
                 .map_err(std::io::Error::other)?;
+            // Written a finding at a time: one file's output can be large.
+            if buffer.len() >= 1 << 16 {
+                out.write_all(buffer.as_slice())?;
+                buffer.clear();
+            }
         }
         out.write_all(buffer.as_slice())
     }
@@ -55,21 +66,20 @@ impl Emitter for Human {
     }
 }
 
-fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
+fn to_codespan(d: &Diagnostic, text: &str, excerpt: &Excerpt) -> CsDiagnostic<()> {
     let severity = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut labels = vec![Label::primary((), d.span.range())];
-    labels.extend(
-        d.labels.iter().map(|l| {
-            Label::new(LabelStyle::Secondary, (), l.span.range()).with_message(&l.message)
-        }),
-    );
+    let mut labels = vec![Label::primary((), excerpt.range(d.span))];
+    labels.extend(d.labels.iter().map(|l| {
+        Label::new(LabelStyle::Secondary, (), excerpt.range(l.span))
+            .with_message(visible(&l.message))
+    }));
     let mut diagnostic = CsDiagnostic::new(severity)
-        .with_code(d.rule.to_string())
-        .with_message(&d.message)
+        .with_code(visible(&d.rule))
+        .with_message(visible(&d.message))
         .with_labels(labels);
     if let Some(fix) = &d.fix {
         diagnostic = diagnostic.with_notes(vec![describe_fix(fix, text)]);

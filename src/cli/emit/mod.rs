@@ -4,6 +4,7 @@
 //! line, closing brackets, SARIF's rule list).
 
 mod concise;
+pub mod excerpt;
 mod github;
 mod human;
 mod json;

@@ -56,7 +56,12 @@ fn table(
     let total: usize = rows.iter().map(|(_, n)| n).sum();
     let width = total.to_string().len().max(5);
     for ((rule, severity), count) in &rows {
-        writeln!(out, "{count:>width$}  {:<7}  {rule}", severity.as_str())?;
+        writeln!(
+            out,
+            "{count:>width$}  {:<7}  {}",
+            severity.as_str(),
+            super::excerpt::visible(rule)
+        )?;
     }
     writeln!(out, "{total:>width$}  total")
 }
