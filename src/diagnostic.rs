@@ -146,3 +146,17 @@ impl Diagnostic {
         }
     }
 }
+
+/// A warning of rule `t/t` at `start..end` whose safe fix replaces it with
+/// `replacement`: what the fix-loop tests apply.
+#[cfg(test)]
+pub(crate) fn safe_fix_for_tests(start: usize, end: usize, replacement: &str) -> Diagnostic {
+    Diagnostic {
+        rule: "t/t".into(),
+        severity: Severity::Warning,
+        span: Span::new(start, end),
+        message: String::new(),
+        labels: Vec::new(),
+        fix: Some(Fix::safe(Edit::new(Span::new(start, end), replacement))),
+    }
+}

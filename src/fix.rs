@@ -81,17 +81,9 @@ fn overlaps_any(edits: &BTreeMap<(u32, u32), &Edit>, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Fix, Severity};
 
     fn diag(start: usize, end: usize, replacement: &str) -> Diagnostic {
-        Diagnostic {
-            rule: "t/t".into(),
-            severity: Severity::Warning,
-            span: Span::new(start, end),
-            message: String::new(),
-            labels: Vec::new(),
-            fix: Some(Fix::safe(Edit::new(Span::new(start, end), replacement))),
-        }
+        crate::diagnostic::safe_fix_for_tests(start, end, replacement)
     }
 
     #[test]

@@ -202,44 +202,35 @@ impl RuleSet {
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         drop_nested(&mut out);
-        self.drop_words_inside_loops(&mut out);
-        self.drop_variants_of_exonyms(&mut out);
+        self.drop_explained(&mut out);
         out
     }
 
-    /// `Putin` beside `Poutine`: once the exonym rule has named `Poutine` a
-    /// foreign form of Putin, the name-variant finding says nothing more.
-    fn drop_variants_of_exonyms(&self, out: &mut Vec<Diagnostic>) {
-        let ids_of = |kind: &crate::check::Kind| -> Vec<&str> {
-            self.rules
-                .iter()
-                .filter(|r| r.kind.is(kind))
-                .map(|r| &*r.id)
-                .collect()
+    /// Findings of one kind that another kind's findings already explain.
+    /// `tournament tournament tournament` is one artifact: the doubled-word
+    /// findings inside the loop finding go. `Putin` beside `Poutine`: once
+    /// the exonym rule has named `Poutine` a foreign form of Putin, the
+    /// name-variant finding (at `Poutine` or pointing at it) says nothing more.
+    fn drop_explained(&self, out: &mut Vec<Diagnostic>) {
+        use crate::check::{exonym, name_variant, repetition, repetition_loop};
+        let inside =
+            |outer: Span, d: &Diagnostic| outer.start <= d.span.start && d.span.end <= outer.end;
+        let at_or_labels = |outer: Span, d: &Diagnostic| {
+            d.span == outer || d.labels.iter().any(|l| l.span == outer)
         };
-        let exonyms = ids_of(&crate::check::exonym::KIND);
-        let variants = ids_of(&crate::check::name_variant::KIND);
-        if exonyms.is_empty() || variants.is_empty() {
-            return;
-        }
-        let exonym_spans: Vec<Span> = out
-            .iter()
-            .filter(|d| exonyms.contains(&&*d.rule))
-            .map(|d| d.span)
-            .collect();
-        if exonym_spans.is_empty() {
-            return;
-        }
-        out.retain(|d| {
-            !(variants.contains(&&*d.rule)
-                && (exonym_spans.contains(&d.span)
-                    || d.labels.iter().any(|l| exonym_spans.contains(&l.span))))
-        });
+        self.drop_covered(out, &repetition_loop::KIND, &repetition::KIND, inside);
+        self.drop_covered(out, &exonym::KIND, &name_variant::KIND, at_or_labels);
     }
 
-    /// `tournament tournament tournament` is one artifact: when the loop
-    /// rule reports it, the doubled-word findings inside it go.
-    fn drop_words_inside_loops(&self, out: &mut Vec<Diagnostic>) {
+    /// Drops the findings of `covered` kind rules that `explains` relates to
+    /// a finding of a `covering` kind rule.
+    fn drop_covered(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        covering: &crate::check::Kind,
+        covered: &crate::check::Kind,
+        explains: impl Fn(Span, &Diagnostic) -> bool,
+    ) {
         let ids_of = |kind: &crate::check::Kind| -> Vec<&str> {
             self.rules
                 .iter()
@@ -247,25 +238,19 @@ impl RuleSet {
                 .map(|r| &*r.id)
                 .collect()
         };
-        let loops = ids_of(&crate::check::repetition_loop::KIND);
-        let words = ids_of(&crate::check::repetition::KIND);
-        if loops.is_empty() || words.is_empty() {
+        let (outer_ids, inner_ids) = (ids_of(covering), ids_of(covered));
+        if outer_ids.is_empty() || inner_ids.is_empty() {
             return;
         }
-        let loop_spans: Vec<Span> = out
+        let outer: Vec<Span> = out
             .iter()
-            .filter(|d| loops.contains(&&*d.rule))
+            .filter(|d| outer_ids.contains(&&*d.rule))
             .map(|d| d.span)
             .collect();
-        if loop_spans.is_empty() {
+        if outer.is_empty() {
             return;
         }
-        out.retain(|d| {
-            !(words.contains(&&*d.rule)
-                && loop_spans
-                    .iter()
-                    .any(|l| l.start <= d.span.start && d.span.end <= l.end))
-        });
+        out.retain(|d| !(inner_ids.contains(&&*d.rule) && outer.iter().any(|&o| explains(o, d))));
     }
 
     /// Every check on one document (or section), unsorted and unsuppressed.
