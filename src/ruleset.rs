@@ -128,7 +128,14 @@ impl RuleSet {
                 .expect("literal automaton within default size limits")
         });
         let regex_set = (!regex_entries.is_empty())
-            .then(|| RegexSet::new(regex_entries.iter().map(set_source)).ok())
+            .then(|| {
+                // The lazy DFA needs room for every pattern's states, or the
+                // set falls back to the slow PikeVM over the whole text.
+                regex::RegexSetBuilder::new(regex_entries.iter().map(set_source))
+                    .dfa_size_limit(REGEX_SET_DFA_BYTES)
+                    .build()
+                    .ok()
+            })
             .flatten();
         let runs = kind_runs(&compiled);
         RuleSet {
@@ -456,6 +463,10 @@ fn drop_nested(out: &mut Vec<Diagnostic>) {
     let mut flags = keep.into_iter();
     out.retain(|_| flags.next().unwrap_or(true));
 }
+
+/// The shared regex set's lazy-DFA cache (per thread): enough for the
+/// default pack's patterns, so the set stays a DFA.
+const REGEX_SET_DFA_BYTES: usize = 4 << 20;
 
 /// A regex's pattern with its flags inline, for the shared `RegexSet`.
 fn set_source(entry: &RegexEntry) -> String {
