@@ -7,7 +7,7 @@ use artlint::LineIndex;
 use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub struct Concise {
+pub(super) struct Concise {
     pub options: EmitOptions,
 }
 
