@@ -3,7 +3,8 @@
 //! front end (the CLI, the fix loop, the language server, the Python module)
 //! lints through here, so a format is read the same way everywhere.
 //!
-//! A big text is linted in sections (see [`crate::section`]). The library
+//! A big text is linted in sections (about 512 KiB each, cut at paragraph
+//! breaks, so memory stays bounded however long the text is). The library
 //! lints them one after another; a front end with threads hands in a
 //! [`MapSections`] that lints a batch of them at once.
 

@@ -160,7 +160,8 @@ impl RuleSet {
     }
 
     /// Lints one document. Diagnostics are sorted by position, then rule id.
-    /// A large document is linted section by section (see [`crate::section`]).
+    /// A large document is linted section by section (about 512 KiB each, cut
+    /// at paragraph breaks), so memory stays bounded.
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let parts = crate::section::sections(doc.text)
             .into_iter()
@@ -169,8 +170,9 @@ impl RuleSet {
         self.finish(doc, parts)
     }
 
-    /// The findings of one section of `text` (from [`crate::section::sections`]),
-    /// with spans into the whole text. Sections are independent: a caller may
+    /// The findings of one section of `text` (as
+    /// [`lint_as_with`](crate::lint::lint_as_with) cuts them), with spans into
+    /// the whole text. Sections are independent: a caller may
     /// lint them in parallel, then hand every part to [`RuleSet::finish`].
     pub fn lint_section(&self, name: &str, text: &str, section: Span) -> Vec<Diagnostic> {
         let mut out = self.check(&Document::new(name, &text[section.range()]));

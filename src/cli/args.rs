@@ -211,7 +211,9 @@ const SUBCOMMANDS: &[&str] = &[
 ];
 
 /// `artlint PATH` and `artlint --format json PATH` mean `artlint check ...`.
-pub(super) fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+pub(super) fn with_default_subcommand(
+    mut args: Vec<std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
     let first = args.get(1).and_then(|a| a.to_str()).map(str::to_string);
     let implicit = match first.as_deref() {
         None => false,

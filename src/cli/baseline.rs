@@ -151,7 +151,10 @@ fn relative(base: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 /// The entries that record a report's findings.
-pub(super) fn entries<'a>(report: &'a FileReport, paths: &Paths) -> impl Iterator<Item = Entry> + 'a {
+pub(super) fn entries<'a>(
+    report: &'a FileReport,
+    paths: &Paths,
+) -> impl Iterator<Item = Entry> + 'a {
     let path = paths.key(report);
     report.diagnostics.iter().map(move |d| Entry {
         path: path.clone(),

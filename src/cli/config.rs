@@ -253,7 +253,10 @@ impl Resolver {
 
 /// `--select` and `--ignore` globs that match none of `rule_ids` are errors
 /// naming the flag: a misspelt id would otherwise select nothing, silently.
-pub(super) fn check_cli_selectors(source: &RuleSource, rule_ids: &[&str]) -> Result<(), SetupError> {
+pub(super) fn check_cli_selectors(
+    source: &RuleSource,
+    rule_ids: &[&str],
+) -> Result<(), SetupError> {
     let problems: Vec<String> = [("--select", &source.select), ("--ignore", &source.ignore)]
         .into_iter()
         .flat_map(|(flag, globs)| globs.iter().map(move |g| (flag, g)))

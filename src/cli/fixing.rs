@@ -47,7 +47,11 @@ pub(super) fn fix_report(report: &FileReport, minimum: Applicability) -> Option<
 /// be done (a file with several hard links, whose replacement would split
 /// them; an owner or group this user cannot give the new file) nothing is
 /// written and the error says why.
-pub(super) fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Result<(), String> {
+pub(super) fn write_atomically(
+    path: &Path,
+    report: &FileReport,
+    new_text: &str,
+) -> Result<(), String> {
     let shown = path.display();
     if report.lossy {
         return Err(format!(

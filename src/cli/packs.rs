@@ -153,7 +153,10 @@ pub(super) fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> 
 }
 
 /// Renders rule-file errors like compiler errors, pointing into the file.
-pub(super) fn render_rule_errors(errors: &[RuleError], out: &mut dyn WriteColor) -> std::io::Result<()> {
+pub(super) fn render_rule_errors(
+    errors: &[RuleError],
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let problems: Vec<Problem> = errors
         .iter()
         .map(|e| Problem {
