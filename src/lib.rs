@@ -6,12 +6,20 @@
 //! all reuse it unchanged. Built with `default-features = false` it has none
 //! of the CLI's dependencies (the `cli` feature is the binary's).
 //!
+//! Load the built-in rule pack, lint a text, print the findings:
+//!
 //! ```
 //! use artlint::{Document, RuleSet, builtin_pack, load_pack};
-//! let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+//!
+//! // A pack is a list of TOML files; loading reports every bad rule at once.
+//! let rules = RuleSet::new(load_pack(&builtin_pack()).expect("the built-in pack loads"));
 //! let doc = Document::new("a.txt", "Vladimir Poutine said so.\n");
 //! let found = rules.lint(&doc);
-//! assert!(found.iter().any(|d| &*d.rule == "names/exonym"));
+//! for d in &found {
+//!     let at = doc.line_index().line_column(doc.text, d.span.start);
+//!     println!("{}:{}:{}: {} [{}] {}", doc.name, at.line, at.column, d.severity, d.rule, d.message);
+//! }
+//! assert!(found.iter().any(|d| &*d.rule == "names/exonym" && doc.slice(d.span) == "Poutine"));
 //! ```
 //!
 //! A front end reads a file's [`Format`] from its path, lints the text as

@@ -162,6 +162,23 @@ impl RuleSet {
     /// Lints one document. Diagnostics are sorted by position, then rule id.
     /// A large document is linted section by section (about 512 KiB each, cut
     /// at paragraph breaks), so memory stays bounded.
+    ///
+    /// The text is linted as plain text; [`lint_as`](crate::lint_as) reads
+    /// Markdown and HTML first.
+    ///
+    /// ```
+    /// use artlint::{Document, RuleSet, Severity, builtin_pack, load_pack};
+    ///
+    /// let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+    /// let doc = Document::new("a.txt", "Line one.\nVladimir Poutine said so.\n");
+    /// let found = rules.lint(&doc);
+    /// let exonym = found.iter().find(|d| &*d.rule == "names/exonym").unwrap();
+    /// assert_eq!(doc.slice(exonym.span), "Poutine");
+    /// assert_eq!(doc.line_index().line_column(doc.text, exonym.span.start).line, 2);
+    /// assert_eq!(exonym.severity, Severity::Warning);
+    /// // Every finding comes sorted by position, then rule id.
+    /// assert!(found.windows(2).all(|w| w[0].sort_key() <= w[1].sort_key()));
+    /// ```
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let parts = crate::section::sections(doc.text)
             .into_iter()
