@@ -54,12 +54,12 @@ pub fn apply_fixes(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::diagnostic::{Fix, Severity};
     use crate::span::Span;
 
-    fn diag(start: usize, end: usize, replacement: &str) -> Diagnostic {
+    pub(crate) fn diag(start: usize, end: usize, replacement: &str) -> Diagnostic {
         Diagnostic {
             rule: "t/t".into(),
             severity: Severity::Warning,

@@ -111,19 +111,9 @@ pub fn fix_as(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Edit, Fix, Severity};
+    // A safe fix replacing `start..end`: the same finding the fix tests use.
+    use crate::fix::tests::diag;
     use crate::span::Span;
-
-    fn diag(start: usize, end: usize, replacement: &str) -> Diagnostic {
-        Diagnostic {
-            rule: "t/t".into(),
-            severity: Severity::Warning,
-            span: Span::new(start, end),
-            message: String::new(),
-            labels: Vec::new(),
-            fix: Some(Fix::safe(Edit::new(Span::new(start, end), replacement))),
-        }
-    }
 
     /// A fix that a later lint finds again (an `a` that becomes `aa`) is
     /// applied [`MAX_PASSES`] times, no more.
