@@ -26,7 +26,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut code = String::from(
-        "/// Every file of the built-in rule pack: (path relative to the repo, contents).\npub static BUILTIN_FILES: &[(&str, &str)] = &[\n",
+        "/// Every file of the built-in rule pack: (path relative to the repo, contents).\npub(crate) static BUILTIN_FILES: &[(&str, &str)] = &[\n",
     );
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());

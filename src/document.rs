@@ -134,7 +134,7 @@ fn split_lines(text: &str) -> Vec<Line> {
 }
 
 /// True for characters that make up words.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {

@@ -36,6 +36,23 @@ impl FixOutcome {
 /// changing, or [`MAX_PASSES`] passes have changed it. `lint` decides what
 /// counts (a format, a rule's own findings); `found` lets a caller that has
 /// already linted the text skip one lint.
+///
+/// ```
+/// use artlint::{Applicability, Document, RuleSet, builtin_pack, fix_until_stable, load_pack};
+///
+/// let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+/// // Only the exonym rule's findings count here.
+/// let lint = |text: &str| {
+///     let mut found = rules.lint(&Document::new("a.txt", text));
+///     found.retain(|d| &*d.rule == "names/exonym");
+///     found
+/// };
+/// let text = "Vladimir Poutine said so.\n";
+/// let outcome = fix_until_stable(text, lint(text), Applicability::Unsafe, lint);
+/// assert_eq!(outcome.text, "Vladimir Putin said so.\n");
+/// assert!(outcome.changed(text));
+/// assert!(outcome.remaining.is_empty());
+/// ```
 pub fn fix_until_stable(
     text: &str,
     found: Vec<Diagnostic>,
@@ -66,6 +83,20 @@ pub fn fix_until_stable(
 
 /// Lints `text` as `format` and fixes it until stable: what `artlint check
 /// --fix` does to a file, without the file.
+///
+/// ```
+/// use artlint::{Applicability, Format, RuleSet, builtin_pack, fix_as, load_pack};
+///
+/// let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+/// let src = "<p>Vladimir Poutine said so.</p>\n";
+/// let fixed = fix_as(&rules, Format::Html, "a.html", src, Applicability::Unsafe);
+/// // The markup is kept; only the prose is fixed.
+/// assert_eq!(fixed.text, "<p>Vladimir Putin said so.</p>\n");
+/// assert_eq!(fixed.applied, 1);
+/// // Below the fix's applicability nothing is applied.
+/// let kept = fix_as(&rules, Format::Html, "a.html", src, Applicability::Safe);
+/// assert_eq!(kept.text, src);
+/// ```
 pub fn fix_as(
     rules: &RuleSet,
     format: Format,

@@ -61,6 +61,17 @@ impl Format {
 
     /// The format a path is read as: by its extension, and text for a path
     /// with none or with one the table does not know.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use artlint::Format;
+    ///
+    /// assert_eq!(Format::for_path(Path::new("posts/a.MD")), Format::Markdown);
+    /// assert_eq!(Format::for_path(Path::new("page.htm")), Format::Html);
+    /// assert_eq!(Format::for_path(Path::new("dump.ndjson")), Format::Jsonl);
+    /// assert_eq!(Format::for_path(Path::new("README")), Format::Text);
+    /// assert_eq!(Format::for_path(Path::new("notes.xyz")), Format::Text);
+    /// ```
     pub fn for_path(path: &Path) -> Format {
         path.extension()
             .and_then(|e| e.to_str())

@@ -6,12 +6,20 @@
 //! all reuse it unchanged. Built with `default-features = false` it has none
 //! of the CLI's dependencies (the `cli` feature is the binary's).
 //!
+//! Load the built-in rule pack, lint a text, print the findings:
+//!
 //! ```
 //! use artlint::{Document, RuleSet, builtin_pack, load_pack};
-//! let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+//!
+//! // A pack is a list of TOML files; loading reports every bad rule at once.
+//! let rules = RuleSet::new(load_pack(&builtin_pack()).expect("the built-in pack loads"));
 //! let doc = Document::new("a.txt", "Vladimir Poutine said so.\n");
 //! let found = rules.lint(&doc);
-//! assert!(found.iter().any(|d| &*d.rule == "names/exonym"));
+//! for d in &found {
+//!     let at = doc.line_index().line_column(doc.text, d.span.start);
+//!     println!("{}:{}:{}: {} [{}] {}", doc.name, at.line, at.column, d.severity, d.rule, d.message);
+//! }
+//! assert!(found.iter().any(|d| &*d.rule == "names/exonym" && doc.slice(d.span) == "Poutine"));
 //! ```
 //!
 //! A front end reads a file's [`Format`] from its path, lints the text as
@@ -33,21 +41,21 @@
 mod builtin;
 pub mod check;
 pub mod config;
-pub mod diagnostic;
-pub mod document;
+mod diagnostic;
+mod document;
 pub mod fingerprint;
 pub mod fix;
-pub mod fixing;
-pub mod format;
+mod fixing;
+mod format;
 pub mod input;
 mod lexicon;
-pub mod line_index;
+mod line_index;
 pub mod lint;
-pub mod rule;
-pub mod ruleset;
-pub mod section;
-pub mod span;
-pub mod suppress;
+mod rule;
+mod ruleset;
+mod section;
+mod span;
+mod suppress;
 pub mod testing;
 
 pub use builtin::builtin_pack;

@@ -133,20 +133,20 @@ impl LineIndex {
 }
 
 /// Bytes between two checkpoints of a [`CharIndex`].
-pub const CHECKPOINT: usize = 1024;
+pub(crate) const CHECKPOINT: usize = 1024;
 
 /// Character and UTF-16 counts from the start of a text to every multiple of
 /// [`CHECKPOINT`] bytes: the position of any offset in characters then costs
 /// one lookup and at most `CHECKPOINT` bytes of counting. 8 bytes of index a
 /// KiB of text.
 #[derive(Debug, Clone)]
-pub struct CharIndex {
+pub(crate) struct CharIndex {
     /// `(chars, utf16)` before byte `i * CHECKPOINT`.
     counts: Vec<(u32, u32)>,
 }
 
 impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
+    pub(crate) fn new(text: &str) -> CharIndex {
         let mut counts = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let (mut chars, mut utf16) = (0u32, 0u32);
         counts.push((0, 0));
@@ -160,13 +160,13 @@ impl CharIndex {
 
     /// Unicode scalar values of `text` before byte offset `byte` (those that
     /// start before it, if it is not a char boundary).
-    pub fn chars(&self, text: &str, byte: usize) -> usize {
+    pub(crate) fn chars(&self, text: &str, byte: usize) -> usize {
         let (base, from) = self.checkpoint(text, byte);
         base.0 as usize + count_chars(&text.as_bytes()[from..byte.min(text.len())])
     }
 
     /// UTF-16 code units of `text` before byte offset `byte` (a char boundary).
-    pub fn utf16(&self, text: &str, byte: usize) -> usize {
+    pub(crate) fn utf16(&self, text: &str, byte: usize) -> usize {
         let (base, from) = self.checkpoint(text, byte);
         base.1 as usize + count_utf16(&text.as_bytes()[from..byte.min(text.len())])
     }

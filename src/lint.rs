@@ -3,7 +3,8 @@
 //! front end (the CLI, the fix loop, the language server, the Python module)
 //! lints through here, so a format is read the same way everywhere.
 //!
-//! A big text is linted in sections (see [`crate::section`]). The library
+//! A big text is linted in sections (about 512 KiB each, cut at paragraph
+//! breaks, so memory stays bounded however long the text is). The library
 //! lints them one after another; a front end with threads hands in a
 //! [`MapSections`] that lints a batch of them at once.
 
@@ -14,6 +15,22 @@ use crate::ruleset::RuleSet;
 use crate::span::Span;
 
 /// Lints `text` as `format`: all of it, one section after another.
+///
+/// Markdown and HTML are linted through their prose (code, markup and
+/// attributes are not prose); every span is a byte range of `text` itself.
+///
+/// ```
+/// use artlint::{Format, RuleSet, builtin_pack, lint_as, load_pack};
+///
+/// let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+/// let src = "# News\n\nVladimir *Poutine* said so.\n\n```\nPoutine\n```\n";
+/// let found = lint_as(&rules, Format::Markdown, "post.md", src);
+/// let exonyms: Vec<_> = found.iter().filter(|d| &*d.rule == "names/exonym").collect();
+/// // One finding, in the prose: the code block is not linted.
+/// assert_eq!(exonyms.len(), 1);
+/// assert_eq!(&src[exonyms[0].span.range()], "Poutine");
+/// assert_eq!(exonyms[0].span.start, 18);
+/// ```
 pub fn lint_as(rules: &RuleSet, format: Format, name: &str, text: &str) -> Vec<Diagnostic> {
     lint_as_with(rules, format, name, text, usize::MAX, &Sequential).diagnostics
 }

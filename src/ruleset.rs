@@ -167,7 +167,25 @@ impl RuleSet {
     }
 
     /// Lints one document. Diagnostics are sorted by position, then rule id.
-    /// A large document is linted section by section (see [`crate::section`]).
+    /// A large document is linted section by section (about 512 KiB each, cut
+    /// at paragraph breaks), so memory stays bounded.
+    ///
+    /// The text is linted as plain text; [`lint_as`](crate::lint_as) reads
+    /// Markdown and HTML first.
+    ///
+    /// ```
+    /// use artlint::{Document, RuleSet, Severity, builtin_pack, load_pack};
+    ///
+    /// let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
+    /// let doc = Document::new("a.txt", "Line one.\nVladimir Poutine said so.\n");
+    /// let found = rules.lint(&doc);
+    /// let exonym = found.iter().find(|d| &*d.rule == "names/exonym").unwrap();
+    /// assert_eq!(doc.slice(exonym.span), "Poutine");
+    /// assert_eq!(doc.line_index().line_column(doc.text, exonym.span.start).line, 2);
+    /// assert_eq!(exonym.severity, Severity::Warning);
+    /// // Every finding comes sorted by position, then rule id.
+    /// assert!(found.windows(2).all(|w| w[0].sort_key() <= w[1].sort_key()));
+    /// ```
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let parts = crate::section::sections(doc.text)
             .into_iter()
@@ -176,8 +194,9 @@ impl RuleSet {
         self.finish(doc, parts)
     }
 
-    /// The findings of one section of `doc` (from [`crate::section::sections`]),
-    /// with spans into the whole text. Sections are independent: a caller may
+    /// The findings of one section of `doc` (as
+    /// [`lint_as_with`](crate::lint::lint_as_with) cuts them), with spans into
+    /// the whole text. Sections are independent: a caller may
     /// lint them in parallel, then hand every part to [`RuleSet::finish`].
     pub fn lint_section(&self, doc: &Document, section: Span) -> Vec<Diagnostic> {
         let mut out = self.check(&doc.section(section));

@@ -10,14 +10,14 @@
 use crate::span::Span;
 
 /// Target size of a section.
-pub const SECTION_BYTES: usize = 512 << 10;
+pub(crate) const SECTION_BYTES: usize = 512 << 10;
 /// How far past the target a paragraph break is looked for before settling
 /// for a line break, then for any char boundary.
 const SEARCH_WINDOW: usize = 64 << 10;
 
 /// Spans covering `text` in order, without gaps; one span for a text of up
 /// to twice [`SECTION_BYTES`].
-pub fn sections(text: &str) -> Vec<Span> {
+pub(crate) fn sections(text: &str) -> Vec<Span> {
     sections_of(text, SECTION_BYTES)
 }
 

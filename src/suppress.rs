@@ -16,7 +16,7 @@ use crate::span::Span;
 
 /// `unused-suppression`: a directive that suppressed nothing, reported by
 /// [`apply`] when the rule set has a rule of this kind.
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     name: "unused-suppression",
     keys: &[],
     placeholders: &["match"],
@@ -25,7 +25,7 @@ pub static KIND: Kind = Kind {
 };
 
 #[derive(Debug)]
-pub struct UnusedSuppression;
+pub(crate) struct UnusedSuppression;
 
 impl Check for UnusedSuppression {}
 
@@ -92,7 +92,7 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
 /// directives that suppressed nothing. `ran` are the ids of the rules that
 /// linted the document: a directive naming a rule that did not run (not
 /// selected, or ignored) is not reported, since that rule might have needed it.
-pub fn apply(
+pub(crate) fn apply(
     doc: &Document,
     diagnostics: &mut Vec<Diagnostic>,
     unused_rule: Option<&RuleMeta>,

@@ -5,6 +5,8 @@
 //! compiles the same module, so a saved crash is replayed by exactly the
 //! assertions that found it, under plain `cargo test` (no nightly needed).
 
+// The fuzz crate needs these items `pub`; here they are private to the test.
+#[allow(unreachable_pub)]
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
 

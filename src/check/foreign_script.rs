@@ -68,7 +68,7 @@ pub(crate) struct ForeignRun {
 
 impl ForeignRun {
     /// `Cyrillic`, `Han and Katakana`.
-    pub fn script_names(&self) -> String {
+    pub(crate) fn script_names(&self) -> String {
         let names: Vec<&str> = self.scripts.iter().map(|s| s.full_name()).collect();
         match names.as_slice() {
             [] => String::new(),

@@ -12,13 +12,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Lint articles for translation and scraping artifacts",
     long_about = "Lint articles for translation and scraping artifacts: wrong acronyms, misspelled or foreign-form names, stray HTML, template boilerplate, mojibake, punctuation spacing, repetition.\n\n`artlint PATH...` is short for `artlint check PATH...`."
 )]
-pub struct Cli {
+pub(super) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(super) enum Command {
     /// Lint files, directories or stdin (`-`).
     Check(Box<CheckArgs>),
     /// List the rules in effect (id, kind, severity, summary).
@@ -48,7 +48,7 @@ pub enum Command {
 
 /// Which configuration file applies.
 #[derive(Debug, Args, Clone, Default)]
-pub struct ConfigArgs {
+pub(super) struct ConfigArgs {
     /// Use this configuration file for every input (no discovery).
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
@@ -59,7 +59,7 @@ pub struct ConfigArgs {
 
 /// Where rules come from.
 #[derive(Debug, Args, Clone, Default)]
-pub struct RuleSource {
+pub(crate) struct RuleSource {
     /// Add a rule pack directory (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
@@ -75,7 +75,7 @@ pub struct RuleSource {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     /// Files or directories to lint; `-` reads stdin. Defaults to `.`.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -144,7 +144,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     /// rustc-style snippets
     Human,
     /// one JSON object for the whole run
@@ -160,7 +160,7 @@ pub enum Format {
 }
 
 /// The library's input format, named so beside the output [`Format`].
-pub use artlint::Format as InputFormat;
+pub(super) use artlint::Format as InputFormat;
 
 /// `--input-format`: one of the library's format names.
 fn input_format() -> impl TypedValueParser<Value = InputFormat> {
@@ -169,7 +169,7 @@ fn input_format() -> impl TypedValueParser<Value = InputFormat> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Offsets {
+pub(super) enum Offsets {
     Bytes,
     Chars,
 }
@@ -194,7 +194,7 @@ impl From<FailOn> for artlint::config::FailOn {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(super) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -211,7 +211,9 @@ const SUBCOMMANDS: &[&str] = &[
 ];
 
 /// `artlint PATH` and `artlint --format json PATH` mean `artlint check ...`.
-pub fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+pub(super) fn with_default_subcommand(
+    mut args: Vec<std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
     let first = args.get(1).and_then(|a| a.to_str()).map(str::to_string);
     let implicit = match first.as_deref() {
         None => false,

@@ -24,7 +24,7 @@ use super::lint::FileReport;
 const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Clone)]
-pub struct Entry {
+pub(super) struct Entry {
     pub path: String,
     pub rule: String,
     pub fingerprint: String,
@@ -32,13 +32,13 @@ pub struct Entry {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Baseline {
+pub(super) struct Baseline {
     pub version: u32,
     pub findings: Vec<Entry>,
 }
 
 /// How a report's path is written in a baseline.
-pub struct Paths {
+pub(super) struct Paths {
     /// The baseline's folder, absolute and canonical; `None` for version 1
     /// (paths as given, relative to the current folder).
     base: Option<PathBuf>,
@@ -50,7 +50,7 @@ pub struct Paths {
 
 impl Paths {
     /// Paths relative to the folder of the baseline file at `path`.
-    pub fn relative_to(baseline: &Path) -> Result<Paths, String> {
+    pub(super) fn relative_to(baseline: &Path) -> Result<Paths, String> {
         let folder = baseline
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -151,7 +151,10 @@ fn relative(base: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 /// The entries that record a report's findings.
-pub fn entries<'a>(report: &'a FileReport, paths: &Paths) -> impl Iterator<Item = Entry> + 'a {
+pub(super) fn entries<'a>(
+    report: &'a FileReport,
+    paths: &Paths,
+) -> impl Iterator<Item = Entry> + 'a {
     let path = paths.key(report);
     report.diagnostics.iter().map(move |d| Entry {
         path: path.clone(),
@@ -161,7 +164,7 @@ pub fn entries<'a>(report: &'a FileReport, paths: &Paths) -> impl Iterator<Item 
 }
 
 /// Writes `findings`, sorted; returns how many.
-pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
+pub(super) fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
     findings.sort();
     let baseline = Baseline {
         version: VERSION,
@@ -180,7 +183,7 @@ pub fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
 }
 
 /// Reads a baseline: the findings it hides, and how its paths are written.
-pub fn read(path: &Path) -> Result<Known, String> {
+pub(super) fn read(path: &Path) -> Result<Known, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         format!(
             "{}: cannot read baseline: {}",
@@ -223,7 +226,7 @@ pub fn read(path: &Path) -> Result<Known, String> {
 }
 
 /// The findings a baseline still hides: each entry hides one finding.
-pub struct Known {
+pub(super) struct Known {
     remaining: HashMap<Entry, usize>,
     paths: Paths,
 }
@@ -238,7 +241,7 @@ impl Known {
     }
 
     /// Removes the report's recorded findings; returns how many.
-    pub fn hide(&mut self, report: &mut FileReport) -> usize {
+    pub(super) fn hide(&mut self, report: &mut FileReport) -> usize {
         let path = self.paths.key(report);
         let text = &report.text;
         let remaining = &mut self.remaining;

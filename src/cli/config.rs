@@ -11,18 +11,18 @@ use artlint::{PackFile, RuleError, RuleSet, load_pack};
 use super::args::{ConfigArgs, RuleSource};
 use super::packs::read_pack_dir;
 
-pub const FILE_NAMES: &[&str] = &["artlint.toml", ".artlint.toml"];
+pub(super) const FILE_NAMES: &[&str] = &["artlint.toml", ".artlint.toml"];
 
 /// A parsed config file and the folder its relative paths start from.
 #[derive(Debug)]
-pub struct ConfigFile {
+pub(super) struct ConfigFile {
     pub path: PathBuf,
     pub dir: PathBuf,
     pub config: Config,
 }
 
 /// Why configuration or rules could not be loaded.
-pub enum SetupError {
+pub(super) enum SetupError {
     Rules(Vec<RuleError>),
     /// Problems in one configuration, with the text of its file (shown
     /// around each problem), or none for the command line's settings.
@@ -44,13 +44,13 @@ impl SetupError {
 }
 
 /// What linting one input needs: its rule set and exit threshold.
-pub struct Engine {
+pub(super) struct Engine {
     pub rules: RuleSet,
     pub fail_on: FailOn,
 }
 
 /// Resolves configuration per input folder and compiles engines, caching both.
-pub struct Resolver {
+pub(super) struct Resolver {
     mode: Mode,
     source: RuleSource,
     cli_fail_on: Option<FailOn>,
@@ -65,7 +65,7 @@ enum Mode {
     Isolated,
 }
 
-pub fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
+pub(super) fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         SetupError::Other(format!(
             "{}: cannot read configuration: {e}",
@@ -87,7 +87,7 @@ pub fn read_config(path: &Path) -> Result<ConfigFile, SetupError> {
 }
 
 impl Resolver {
-    pub fn new(
+    pub(super) fn new(
         config: &ConfigArgs,
         source: &RuleSource,
         cli_fail_on: Option<FailOn>,
@@ -116,7 +116,7 @@ impl Resolver {
     }
 
     /// The config file for an input path (a file or a folder), if any.
-    pub fn config_for(&self, path: &Path) -> Result<Option<Arc<ConfigFile>>, SetupError> {
+    pub(super) fn config_for(&self, path: &Path) -> Result<Option<Arc<ConfigFile>>, SetupError> {
         match &self.mode {
             Mode::Isolated => Ok(None),
             Mode::Fixed(config) => Ok(Some(config.clone())),
@@ -158,7 +158,7 @@ impl Resolver {
     }
 
     /// True if a walked file is excluded by its configuration.
-    pub fn is_excluded(&self, path: &Path) -> Result<bool, SetupError> {
+    pub(super) fn is_excluded(&self, path: &Path) -> Result<bool, SetupError> {
         let Some(config) = self.config_for(path)? else {
             return Ok(false);
         };
@@ -166,7 +166,7 @@ impl Resolver {
     }
 
     /// The effective settings for a path (config, overrides, then CLI flags).
-    pub fn settings_for(
+    pub(super) fn settings_for(
         &self,
         path: &Path,
     ) -> Result<(Settings, Option<Arc<ConfigFile>>), SetupError> {
@@ -205,7 +205,7 @@ impl Resolver {
     }
 
     /// The engine for a path, compiled once per distinct configuration.
-    pub fn engine_for(&self, path: &Path) -> Result<Arc<Engine>, SetupError> {
+    pub(super) fn engine_for(&self, path: &Path) -> Result<Arc<Engine>, SetupError> {
         let (settings, config) = self.settings_for(path)?;
         let key = format!(
             "{}\n{}",
@@ -253,7 +253,10 @@ impl Resolver {
 
 /// `--select` and `--ignore` globs that match none of `rule_ids` are errors
 /// naming the flag: a misspelt id would otherwise select nothing, silently.
-pub fn check_cli_selectors(source: &RuleSource, rule_ids: &[&str]) -> Result<(), SetupError> {
+pub(super) fn check_cli_selectors(
+    source: &RuleSource,
+    rule_ids: &[&str],
+) -> Result<(), SetupError> {
     let problems: Vec<String> = [("--select", &source.select), ("--ignore", &source.ignore)]
         .into_iter()
         .flat_map(|(flag, globs)| globs.iter().map(move |g| (flag, g)))
@@ -270,7 +273,7 @@ pub fn check_cli_selectors(source: &RuleSource, rule_ids: &[&str]) -> Result<(),
 }
 
 /// `path` relative to `dir`, with `/` separators, for glob matching.
-pub fn relative_to(dir: &Path, path: &Path) -> String {
+pub(super) fn relative_to(dir: &Path, path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let relative = absolute.strip_prefix(dir).unwrap_or(&absolute);
     relative.to_string_lossy().replace('\\', "/")

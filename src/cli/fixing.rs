@@ -11,7 +11,7 @@ use artlint::{Applicability, Diagnostic, fix_until_stable};
 use super::lint::FileReport;
 
 /// What fixing one file did.
-pub struct FileFix {
+pub(super) struct FileFix {
     pub applied: usize,
     pub new_text: String,
     /// The findings in `new_text`.
@@ -21,7 +21,7 @@ pub struct FileFix {
 /// Fixes a report's text with the library's fix loop, starting from the
 /// report's findings and linting in the report's format; `None` when
 /// nothing changed.
-pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix> {
+pub(super) fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix> {
     // Nothing to apply: no copy of the text (a big file is read once).
     let fixable = report
         .diagnostics
@@ -47,7 +47,11 @@ pub fn fix_report(report: &FileReport, minimum: Applicability) -> Option<FileFix
 /// be done (a file with several hard links, whose replacement would split
 /// them; an owner or group this user cannot give the new file) nothing is
 /// written and the error says why.
-pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Result<(), String> {
+pub(super) fn write_atomically(
+    path: &Path,
+    report: &FileReport,
+    new_text: &str,
+) -> Result<(), String> {
     let shown = path.display();
     if report.lossy {
         return Err(format!(
@@ -117,7 +121,7 @@ pub fn write_atomically(path: &Path, report: &FileReport, new_text: &str) -> Res
 }
 
 /// A unified diff of the fix, with the path in the headers.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+pub(super) fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)

@@ -20,7 +20,7 @@ use super::walk::Input;
 const BINARY_PROBE: usize = 8 * 1024;
 
 /// One linted input.
-pub struct FileReport {
+pub(super) struct FileReport {
     /// The path as shown in output (the stdin name for stdin).
     pub path: String,
     /// The file on disk; `None` for stdin.
@@ -38,7 +38,7 @@ pub struct FileReport {
 
 impl FileReport {
     /// True if a finding is at or above the file's `fail-on` threshold.
-    pub fn fails(&self) -> bool {
+    pub(super) fn fails(&self) -> bool {
         self.engine
             .fail_on
             .threshold()
@@ -47,7 +47,7 @@ impl FileReport {
 
     /// Lints `text` as this report's format: Markdown and HTML lint their
     /// prose, with spans mapped back into `text`.
-    pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+    pub(super) fn lint(&self, text: &str) -> Vec<Diagnostic> {
         lint_as(
             &self.engine.rules,
             self.format,
@@ -61,7 +61,7 @@ impl FileReport {
 
 /// [`artlint::lint::lint_as_with`], the sections of a big text linted on
 /// every core, a few at a time, until `limit` findings are reached.
-pub fn lint_as(
+pub(super) fn lint_as(
     rules: &artlint::RuleSet,
     format: InputFormat,
     name: &str,
@@ -88,7 +88,7 @@ impl MapSections for Parallel {
     }
 }
 
-pub enum Outcome {
+pub(super) enum Outcome {
     Linted(FileReport),
     /// Not linted, with a note for stderr (`None`: skipped silently).
     Skipped(Option<String>),
@@ -97,13 +97,13 @@ pub enum Outcome {
 }
 
 /// FNV-1a over the bytes: enough to notice that a file changed under us.
-pub fn content_hash(bytes: &[u8]) -> u64 {
+pub(super) fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 
-pub struct LintOptions<'a> {
+pub(super) struct LintOptions<'a> {
     pub stdin_name: &'a str,
     /// `--fix -`: stdin is echoed with its fixes, so input that cannot come
     /// back byte for byte (binary, not UTF-8, UTF-16, too large) is an error.
@@ -119,7 +119,7 @@ pub struct LintOptions<'a> {
 }
 
 /// An input and the engine its configuration chose.
-pub struct Job {
+pub(super) struct Job {
     pub input: Input,
     pub engine: Arc<Engine>,
 }
@@ -127,7 +127,7 @@ pub struct Job {
 /// Sorts inputs by the path shown in output (the order of every format) and
 /// resolves each one's engine, so a broken configuration ends the run before
 /// any output is written. The first error in path order is returned.
-pub fn plan(
+pub(super) fn plan(
     resolver: &Resolver,
     mut inputs: Vec<Input>,
     stdin_name: &str,
@@ -170,7 +170,7 @@ fn config_path(input: &Input, stdin_name: &str) -> PathBuf {
 /// Lints `jobs` `batch` at a time, the files of a batch in parallel, and
 /// hands each batch's outcomes to `sink` in order. Memory then grows with
 /// the batch, not with the run; an error from `sink` stops the run.
-pub fn lint_in_batches<E>(
+pub(super) fn lint_in_batches<E>(
     jobs: &[Job],
     options: &LintOptions,
     batch: usize,
@@ -319,7 +319,7 @@ fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
 /// the rest in one `limits/max-diagnostics` info at the start of the text.
 /// `stopped`: linting stopped early, so the count of the rest is a minimum
 /// and the rest of the `unit` (file, record) was not linted.
-pub fn cap_diagnostics(
+pub(super) fn cap_diagnostics(
     mut diagnostics: Vec<Diagnostic>,
     max: usize,
     stopped: bool,

@@ -32,7 +32,7 @@ use output::Output;
 use packs::{LoadFailure, load_rules};
 use status::{ExitStatus, Reported, settle};
 
-pub fn run() -> ExitCode {
+pub(crate) fn run() -> ExitCode {
     let args = args::with_default_subcommand(std::env::args_os().collect());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,

@@ -11,7 +11,7 @@ use super::lint::FileReport;
 use super::status::ExitStatus;
 
 /// Where output goes: `--output-file`, or stdout.
-pub struct Target {
+pub(super) struct Target {
     pub out: Box<dyn Write>,
     /// The path, or `stdout`, for error messages.
     pub name: String,
@@ -20,7 +20,7 @@ pub struct Target {
 impl Target {
     /// Creates `--output-file` now (so a bad path fails before any linting),
     /// or takes stdout.
-    pub fn open(output_file: Option<&Path>) -> Result<Target, String> {
+    pub(super) fn open(output_file: Option<&Path>) -> Result<Target, String> {
         Ok(match output_file {
             Some(path) => Target {
                 out: Box::new(std::io::BufWriter::new(
@@ -39,19 +39,19 @@ impl Target {
 
     /// The message for a failed write to this target; `None` for a closed
     /// pipe (the reader has seen enough: the run ends quietly).
-    pub fn write_error(&self, error: &std::io::Error) -> Option<String> {
+    pub(super) fn write_error(&self, error: &std::io::Error) -> Option<String> {
         write_error(&self.name, error)
     }
 }
 
 /// `cannot write to TARGET: reason`, or `None` for a closed pipe.
-pub fn write_error(target: &str, error: &std::io::Error) -> Option<String> {
+pub(super) fn write_error(target: &str, error: &std::io::Error) -> Option<String> {
     (error.kind() != std::io::ErrorKind::BrokenPipe)
         .then(|| format!("cannot write to {target}: {}", reason(error)))
 }
 
 /// An I/O error's description without the `(os error N)` suffix.
-pub fn reason(error: &std::io::Error) -> String {
+pub(super) fn reason(error: &std::io::Error) -> String {
     let text = error.to_string();
     match text.rfind(" (os error ") {
         Some(at) if text.ends_with(')') => text[..at].to_string(),
@@ -61,7 +61,7 @@ pub fn reason(error: &std::io::Error) -> String {
 
 /// Runs a command that writes to stdout: a closed pipe ends it quietly with
 /// `status`, any other write error is reported (exit 2).
-pub fn to_stdout(
+pub(super) fn to_stdout(
     status: ExitStatus,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> ExitStatus {
@@ -79,7 +79,7 @@ pub fn to_stdout(
     }
 }
 
-pub struct Output {
+pub(super) struct Output {
     out: Box<dyn Write>,
     target: String,
     emitter: Box<dyn Emitter>,
@@ -91,7 +91,7 @@ pub struct Output {
 impl Output {
     /// Output to `--output-file` (created now, so a bad path fails before
     /// any linting) or to stdout.
-    pub fn open(args: &CheckArgs) -> Result<Output, String> {
+    pub(super) fn open(args: &CheckArgs) -> Result<Output, String> {
         let Target { out, name } = Target::open(args.output_file.as_deref())?;
         let color = match args.color {
             ColorChoice::Always => true,
@@ -117,7 +117,7 @@ impl Output {
     }
 
     /// Counts and writes one report; reports must come sorted by path.
-    pub fn report(&mut self, report: FileReport) -> std::io::Result<()> {
+    pub(super) fn report(&mut self, report: FileReport) -> std::io::Result<()> {
         self.summary.add(&report);
         if let Some(statistics) = &mut self.statistics {
             statistics.add(&report);
@@ -127,14 +127,14 @@ impl Output {
     }
 
     /// True once a report has a finding at or above its file's `fail-on`.
-    pub fn failing(&self) -> bool {
+    pub(super) fn failing(&self) -> bool {
         self.failing
     }
 
     /// Ends the output (summary, closing brackets) unless writing already
     /// failed, and prints the statistics to stderr. Returns the message for
     /// a failed write (`None` when all went out, or the pipe was closed).
-    pub fn finish(self, written: std::io::Result<()>) -> Option<String> {
+    pub(super) fn finish(self, written: std::io::Result<()>) -> Option<String> {
         let Output {
             mut out,
             target,

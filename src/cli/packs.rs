@@ -17,7 +17,7 @@ use super::args::RuleSource;
 /// folders skipped, and the data files its rules name (`names-file`). Nothing
 /// else is read, so a cloned pack with `.git/`, `.DS_Store` or images loads.
 /// A path that is not a folder, or a folder without rules, is an error.
-pub fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
+pub(super) fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
     let meta = std::fs::metadata(dir)
         .with_context(|| format!("cannot read rule pack {}", dir.display()))?;
     if !meta.is_dir() {
@@ -112,7 +112,7 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 /// Why rules could not be loaded.
-pub enum LoadFailure {
+pub(super) enum LoadFailure {
     Rules(Vec<RuleError>),
     /// `--select` or `--ignore` globs that are not valid.
     Selection(Vec<ConfigError>),
@@ -121,7 +121,7 @@ pub enum LoadFailure {
 
 /// Loads the built-in pack (unless disabled) and the `--rules` packs, then
 /// applies `--select`/`--ignore`.
-pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
+pub(super) fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
     let mut files = if source.no_default_rules {
         Vec::new()
     } else {
@@ -153,7 +153,10 @@ pub fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
 }
 
 /// Renders rule-file errors like compiler errors, pointing into the file.
-pub fn render_rule_errors(errors: &[RuleError], out: &mut dyn WriteColor) -> std::io::Result<()> {
+pub(super) fn render_rule_errors(
+    errors: &[RuleError],
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let problems: Vec<Problem> = errors
         .iter()
         .map(|e| Problem {
@@ -169,7 +172,7 @@ pub fn render_rule_errors(errors: &[RuleError], out: &mut dyn WriteColor) -> std
 
 /// Renders the problems of the configuration file whose text is `text`
 /// like rule-file errors, pointing into the file.
-pub fn render_config_errors(
+pub(super) fn render_config_errors(
     errors: &[ConfigError],
     text: &str,
     out: &mut dyn WriteColor,

@@ -12,7 +12,7 @@ use super::load_or_report;
 use super::output::to_stdout;
 use super::status::ExitStatus;
 
-pub fn list(source: &RuleSource) -> ExitStatus {
+pub(super) fn list(source: &RuleSource) -> ExitStatus {
     let rules = match load_or_report(source) {
         Ok(rules) => rules,
         Err(reported) => return reported.into(),
@@ -33,7 +33,7 @@ pub fn list(source: &RuleSource) -> ExitStatus {
     })
 }
 
-pub fn show(id: &str, source: &RuleSource) -> ExitStatus {
+pub(super) fn show(id: &str, source: &RuleSource) -> ExitStatus {
     let rules = match load_or_report(source) {
         Ok(rules) => rules,
         Err(reported) => return reported.into(),
@@ -73,7 +73,7 @@ pub fn show(id: &str, source: &RuleSource) -> ExitStatus {
     })
 }
 
-pub fn test(dir: Option<&Path>) -> ExitStatus {
+pub(super) fn test(dir: Option<&Path>) -> ExitStatus {
     let files: Vec<PackFile> = match dir {
         None => builtin_pack(),
         Some(dir) => match super::packs::read_pack_dir(dir) {

@@ -48,7 +48,7 @@ impl From<Reported> for ExitStatus {
 }
 
 /// The status of a run that ends early on a reported error, or normally.
-pub fn settle(result: Result<ExitStatus, Reported>) -> ExitStatus {
+pub(super) fn settle(result: Result<ExitStatus, Reported>) -> ExitStatus {
     result.unwrap_or_else(ExitStatus::from)
 }
 

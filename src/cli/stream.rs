@@ -24,7 +24,7 @@ const BATCH_RECORDS: usize = 2048;
 /// Bytes per batch, whichever limit comes first.
 const BATCH_BYTES: usize = 16 << 20;
 
-pub struct StreamOptions<'a> {
+pub(super) struct StreamOptions<'a> {
     pub text_field: &'a str,
     pub id_field: &'a str,
     pub offsets: Offsets,
@@ -35,7 +35,7 @@ pub struct StreamOptions<'a> {
 }
 
 /// One line of JSONL input, as read.
-pub enum RawLine {
+pub(super) enum RawLine {
     /// The line without its ending (lossy if not UTF-8).
     Text(String),
     /// Longer than `--max-file-size`: read past, not kept.
@@ -44,14 +44,14 @@ pub enum RawLine {
 
 /// Reads JSONL input a line at a time, holding at most `--max-file-size`
 /// bytes of any line.
-pub struct Lines<'a> {
+pub(super) struct Lines<'a> {
     input: &'a mut dyn BufRead,
     limit: u64,
     line: usize,
 }
 
 impl<'a> Lines<'a> {
-    pub fn new(input: &'a mut dyn BufRead, options: &StreamOptions) -> Self {
+    pub(super) fn new(input: &'a mut dyn BufRead, options: &StreamOptions) -> Self {
         Lines {
             input,
             // Spans are u32 byte offsets: 4 GiB is the ceiling whatever the flag.
@@ -61,7 +61,7 @@ impl<'a> Lines<'a> {
     }
 
     /// The next line and its 1-based number; `None` at the end of input.
-    pub fn next_line(&mut self) -> std::io::Result<Option<(usize, RawLine)>> {
+    pub(super) fn next_line(&mut self) -> std::io::Result<Option<(usize, RawLine)>> {
         // Room for the line, its ending ("\r\n") and one byte more.
         let room = usize::try_from(self.limit.saturating_add(3)).unwrap_or(usize::MAX);
         let mut buf = Vec::new();
@@ -147,7 +147,7 @@ struct OutRecord<'a> {
 }
 
 /// The outcome of linting one record.
-pub enum RecordResult {
+pub(super) enum RecordResult {
     Linted {
         id: serde_json::Value,
         text: String,
@@ -161,7 +161,7 @@ pub enum RecordResult {
 
 /// Parses and lints one JSONL line (1-based `line`), keeping at most
 /// `--max-diagnostics` findings (linting stops soon after).
-pub fn lint_record(
+pub(super) fn lint_record(
     engine: &Engine,
     source: &str,
     line: usize,
@@ -261,14 +261,14 @@ fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
 }
 
 /// Why streaming stopped early.
-pub enum StreamError {
+pub(super) enum StreamError {
     Read(std::io::Error),
     Write(std::io::Error),
 }
 
 /// Streams `input` to `out`, one output line per input line. Returns the
 /// number of records; only I/O errors are errors.
-pub fn stream(
+pub(super) fn stream(
     engine: &Engine,
     source: &str,
     input: &mut dyn BufRead,

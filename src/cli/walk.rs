@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
-pub enum Input {
+pub(super) enum Input {
     Stdin,
     File { path: PathBuf, explicit: bool },
 }
@@ -12,7 +12,7 @@ pub enum Input {
 /// inode on unix (so hard links and symlinks match), the canonical path
 /// elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileId {
+pub(super) struct FileId {
     #[cfg(unix)]
     dev: u64,
     #[cfg(unix)]
@@ -23,7 +23,7 @@ pub struct FileId {
 
 impl FileId {
     /// The identity of an existing file (`None` if it cannot be read).
-    pub fn of(path: &Path) -> Option<FileId> {
+    pub(super) fn of(path: &Path) -> Option<FileId> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -42,7 +42,7 @@ impl FileId {
     }
 
     /// The identity of the regular file stdin is redirected from, if any.
-    pub fn of_stdin() -> Option<FileId> {
+    pub(super) fn of_stdin() -> Option<FileId> {
         #[cfg(unix)]
         {
             use std::os::fd::AsFd;
@@ -85,7 +85,7 @@ fn is_text_file(path: &Path) -> bool {
 /// rules) and keeps named files. Files found by walking that are one of
 /// `outputs` (the run's own output files) are left out. Walk errors are
 /// collected, not fatal.
-pub fn collect_inputs(
+pub(super) fn collect_inputs(
     paths: &[PathBuf],
     outputs: &[FileId],
     errors: &mut Vec<String>,

@@ -4,12 +4,12 @@
 
 mod error;
 mod load;
-pub mod spec;
+pub(crate) mod spec;
 
 use std::sync::Arc;
 
-pub use crate::check::kind::{Case, RuleKind};
-pub use crate::check::message::render_message;
+pub(crate) use crate::check::kind::Case;
+pub use crate::check::kind::RuleKind;
 use crate::check::meta::RuleMeta;
 use crate::diagnostic::{Applicability, Severity};
 pub use error::RuleError;

@@ -56,7 +56,7 @@ pub(crate) const FILE_KEYS: &[&str] = &["rule"];
 /// An example in a rule file (`[[rule.test]]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleTestSpec {
+pub(crate) struct RuleTestSpec {
     pub text: String,
     pub expect: Vec<String>,
     pub fixed: Option<String>,

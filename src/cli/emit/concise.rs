@@ -9,7 +9,7 @@ use super::excerpt::visible;
 use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub struct Concise {
+pub(super) struct Concise {
     pub options: EmitOptions,
 }
 

@@ -25,7 +25,7 @@ use codespan_reporting::files::{Error, Files};
 use artlint::{LineIndex, Span};
 
 /// A line up to this many characters is shown whole.
-pub const WIDTH: usize = 120;
+pub(crate) const WIDTH: usize = 120;
 /// Characters kept on each side of a label's start and end in a long line.
 const CONTEXT: usize = 40;
 /// Lines around a label's first and last line that codespan-reporting may
@@ -33,13 +33,13 @@ const CONTEXT: usize = 40;
 const NEARBY: usize = 5;
 
 /// True for characters that must not reach a terminal as they are.
-pub fn is_control(c: char) -> bool {
+pub(crate) fn is_control(c: char) -> bool {
     c != '\t' && (c.is_ascii_control() || ('\u{80}'..='\u{9f}').contains(&c))
 }
 
 /// `text` with every control character (see [`is_control`]) written as
 /// `\u{..}`; borrowed when there is none.
-pub fn visible(text: &str) -> Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     if !text.contains(is_control) {
         return Cow::Borrowed(text);
     }
@@ -59,7 +59,7 @@ fn push_visible(out: &mut String, c: char) {
 }
 
 /// One finding's view of a file, for codespan-reporting.
-pub struct Excerpt<'a> {
+pub(crate) struct Excerpt<'a> {
     name: Cow<'a, str>,
     text: &'a str,
     index: &'a LineIndex,
@@ -77,7 +77,12 @@ pub struct Excerpt<'a> {
 
 impl<'a> Excerpt<'a> {
     /// The lines of `text` that labels on `spans` need.
-    pub fn new(name: &'a str, text: &'a str, index: &'a LineIndex, spans: &[Span]) -> Excerpt<'a> {
+    pub(crate) fn new(
+        name: &'a str,
+        text: &'a str,
+        index: &'a LineIndex,
+        spans: &[Span],
+    ) -> Excerpt<'a> {
         let mut points: Vec<u32> = spans
             .iter()
             .flat_map(|s| [s.start, s.end])
@@ -134,7 +139,7 @@ impl<'a> Excerpt<'a> {
 
     /// A span of the file as a range of the shown text (its ends must be
     /// among the spans given to [`Excerpt::new`]).
-    pub fn range(&self, span: Span) -> Range<usize> {
+    pub(crate) fn range(&self, span: Span) -> Range<usize> {
         let at = |p: u32| {
             self.to_source
                 .get(&p.min(self.text.len() as u32))

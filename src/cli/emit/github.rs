@@ -12,7 +12,7 @@ use artlint::{LineIndex, Severity};
 use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub struct Github;
+pub(super) struct Github;
 
 impl Emitter for Github {
     fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {

@@ -16,13 +16,13 @@ use super::excerpt::{Excerpt, visible};
 use super::{EmitOptions, Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub struct Human {
+pub(super) struct Human {
     options: EmitOptions,
     config: term::Config,
 }
 
 impl Human {
-    pub fn new(options: EmitOptions) -> Human {
+    pub(super) fn new(options: EmitOptions) -> Human {
         Human {
             options,
             config: term::Config::default(),
@@ -128,7 +128,7 @@ fn shortened(text: &str) -> String {
     format!("{}…{}", head.escape_debug(), tail.escape_debug())
 }
 
-pub fn summary_line(summary: &Summary) -> String {
+pub(super) fn summary_line(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let total = summary.errors + summary.warnings + summary.infos;
     if total == 0 {

@@ -14,10 +14,10 @@ use artlint::{Diagnostic, Edit, Label, LineColumn, LineIndex, Span};
 use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 1;
 
 /// The versioning promise, stated in both committed schemas.
-pub const VERSIONING: &str = "Versioning: later releases may add fields, so consumers should ignore fields they do not know; removing a field or changing its meaning bumps `version`.";
+pub(super) const VERSIONING: &str = "Versioning: later releases may add fields, so consumers should ignore fields they do not know; removing a field or changing its meaning bumps `version`.";
 
 /// # artlint JSON output
 ///
@@ -60,14 +60,14 @@ struct SummarySchema {
 
 /// Start and end of a finding in 1-based lines and columns (Unicode scalar values); `end` is exclusive.
 #[derive(Serialize, JsonSchema)]
-pub struct Range {
+pub(super) struct Range {
     pub start: LineColumn,
     pub end: LineColumn,
 }
 
 /// A fix: edits applied all together, or not at all.
 #[derive(Serialize, JsonSchema)]
-pub struct JsonFix<'a> {
+pub(super) struct JsonFix<'a> {
     pub applicability: artlint::Applicability,
     /// Non-overlapping edits, in byte offsets into the file's text.
     pub edits: &'a [Edit],
@@ -75,7 +75,7 @@ pub struct JsonFix<'a> {
 
 /// One finding.
 #[derive(Serialize, JsonSchema)]
-pub struct JsonDiagnostic<'a> {
+pub(super) struct JsonDiagnostic<'a> {
     /// The rule id, `pack/name`.
     pub rule: &'a str,
     pub severity: artlint::Severity,
@@ -93,7 +93,7 @@ pub struct JsonDiagnostic<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    pub fn new(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    pub(super) fn new(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         JsonDiagnostic {
             rule: &d.rule,
             severity: d.severity,
@@ -116,7 +116,7 @@ impl<'a> JsonDiagnostic<'a> {
 /// Writes `Output` a file at a time: the same bytes `serde_json` writes for
 /// the whole `Output` (a test checks), without holding every file.
 #[derive(Default)]
-pub struct Json {
+pub(super) struct Json {
     files: usize,
 }
 
@@ -163,20 +163,20 @@ impl<'a> JsonFile<'a> {
 
 /// The JSON Schema of `--format json` (committed as `schema/artlint-json.schema.json`).
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn schema() -> schemars::Schema {
+pub(super) fn schema() -> schemars::Schema {
     with_versioning(generator().into_root_schema_for::<Output<'static>>())
 }
 
 /// A JSON Schema generator for what artlint writes (so a field skipped when
 /// empty is optional, and one written as `null` is required).
-pub fn generator() -> schemars::SchemaGenerator {
+pub(super) fn generator() -> schemars::SchemaGenerator {
     schemars::generate::SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator()
 }
 
 /// Appends the versioning policy to a root schema's description.
-pub fn with_versioning(mut schema: schemars::Schema) -> schemars::Schema {
+pub(super) fn with_versioning(mut schema: schemars::Schema) -> schemars::Schema {
     let description = match schema.get("description").and_then(|d| d.as_str()) {
         Some(d) => format!("{d}\n\n{VERSIONING}"),
         None => VERSIONING.to_string(),

@@ -27,7 +27,7 @@ struct Line<'a> {
     diagnostic: JsonDiagnostic<'a>,
 }
 
-pub struct JsonLines;
+pub(super) struct JsonLines;
 
 impl Emitter for JsonLines {
     fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()> {
@@ -55,6 +55,6 @@ impl Emitter for JsonLines {
 /// The JSON Schema of one line of `--format json-lines` (committed as
 /// `schema/artlint-json-lines.schema.json`).
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn schema() -> schemars::Schema {
+pub(super) fn schema() -> schemars::Schema {
     super::json::with_versioning(super::json::generator().into_root_schema_for::<Line<'static>>())
 }

@@ -4,7 +4,7 @@
 //! line, closing brackets, SARIF's rule list).
 
 mod concise;
-pub mod excerpt;
+pub(super) mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -12,7 +12,7 @@ mod json_lines;
 mod sarif;
 mod statistics;
 
-pub use statistics::Statistics;
+pub(super) use statistics::Statistics;
 
 use std::io::Write;
 
@@ -25,7 +25,7 @@ use super::lint::FileReport;
 
 /// Totals for the run, printed by every format.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Summary {
+pub(super) struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -33,7 +33,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, report: &FileReport) {
+    pub(super) fn add(&mut self, report: &FileReport) {
         self.files += 1;
         for d in &report.diagnostics {
             match d.severity {
@@ -46,20 +46,20 @@ impl Summary {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct EmitOptions {
+pub(super) struct EmitOptions {
     pub color: bool,
     pub quiet: bool,
 }
 
 /// Writes one run's output, a file at a time.
-pub trait Emitter {
+pub(super) trait Emitter {
     /// Writes (or, for SARIF, keeps) one report; reports come sorted by path.
     fn file(&mut self, out: &mut dyn Write, report: FileReport) -> std::io::Result<()>;
     /// Writes what needs the whole run.
     fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()>;
 }
 
-pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
+pub(super) fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
     match format {
         Format::Human => Box::new(human::Human::new(options)),
         Format::Json => Box::new(json::Json::default()),

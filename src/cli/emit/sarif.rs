@@ -208,7 +208,7 @@ struct InsertedContent {
 /// results, so the reports with findings are kept until `finish`; clean
 /// files leave only their engine, whose rules are in effect.
 #[derive(Default)]
-pub struct Sarif {
+pub(super) struct Sarif {
     engines: Vec<Arc<Engine>>,
     reports: Vec<FileReport>,
 }

@@ -18,12 +18,12 @@ use crate::cli::lint::FileReport;
 /// Findings counted per rule and severity (a rule may report at more than
 /// one severity), as reports go by.
 #[derive(Default)]
-pub struct Statistics {
+pub(crate) struct Statistics {
     counts: HashMap<(Arc<str>, Severity), usize>,
 }
 
 impl Statistics {
-    pub fn add(&mut self, report: &FileReport) {
+    pub(crate) fn add(&mut self, report: &FileReport) {
         self.add_all(&report.diagnostics);
     }
 
@@ -35,7 +35,7 @@ impl Statistics {
 
     /// Prints one row per rule and severity, sorted by count descending, then
     /// rule id, then severity from error down, and a total line.
-    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+    pub(crate) fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
         table(out, &self.counts)
     }
 }
