@@ -51,7 +51,7 @@ pub fn parse_record(
 /// and dolma's span attributes count). A query near the previous one counts
 /// the characters between them; any other (an earlier offset, such as a fix
 /// edit's start after the finding's end, or a far one) is answered from a
-/// [`CharIndex`] built on first need, so every query costs at most a few KiB
+/// `CharIndex` built on first need, so every query costs at most a few KiB
 /// of counting, in any order.
 pub struct CharOffsets<'a> {
     text: &'a str,
