@@ -64,10 +64,11 @@ enum Directive {
 fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
     let mut out = Vec::new();
     for (open, _) in text.match_indices("<!--") {
-        let Some(close) = text[open..].find("-->") else {
+        // `<!-->` is not closed by its own dashes: look after the opener.
+        let Some(close) = text[open + 4..].find("-->") else {
             break;
         };
-        let body = text[open + 4..open + close].trim();
+        let body = text[open + 4..open + 4 + close].trim();
         let Some(rest) = body.strip_prefix("artlint-") else {
             continue;
         };
@@ -83,7 +84,7 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
-        out.push((directive, rules, Span::new(open, open + close + 3)));
+        out.push((directive, rules, Span::new(open, open + 4 + close + 3)));
     }
     out
 }
@@ -200,5 +201,22 @@ pub(crate) fn apply(
             .unsafe_fix([Edit::new(delete, "")])
             .build(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_is_closed_after_its_opener() {
+        // `<!-->` shares its dashes with the opener: it closes nothing, and
+        // slicing between them panicked (found by fuzzing load_rules).
+        assert!(directives("<!--> x").is_empty());
+        let found = directives("<!--> a <!-- artlint-disable scrape/* --> b");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, ["scrape/*"]);
+        assert_eq!(found[0].2, Span::new(8, 41));
+        assert_eq!(directives("<!---->").len(), 0);
     }
 }
