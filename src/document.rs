@@ -34,6 +34,7 @@ pub struct Document<'a> {
     line_index: OnceCell<LineIndex>,
     lines: OnceCell<Vec<Line>>,
     words: OnceCell<Vec<Word>>,
+    language: OnceCell<Option<&'static str>>,
 }
 
 impl<'a> Document<'a> {
@@ -46,7 +47,17 @@ impl<'a> Document<'a> {
             line_index: OnceCell::new(),
             lines: OnceCell::new(),
             words: OnceCell::new(),
+            language: OnceCell::new(),
         }
+    }
+
+    /// The guessed language (`"en"`, `"de"` …, see
+    /// [`language::guess`](crate::check::language::guess)), computed once
+    /// for the rule selection and the checks that ask again.
+    pub fn language(&self) -> Option<&'static str> {
+        *self
+            .language
+            .get_or_init(|| crate::check::language::guess(self))
     }
 
     /// The same text, with the pieces that come from a structured source

@@ -12,9 +12,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
+use crate::check::KINDS;
 use crate::check::kind::{Case, CompiledRule, EachRule, Hit, Kind, KindRun};
 use crate::check::text::at_word_boundary;
-use crate::check::{KINDS, language};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::rule::Rule;
@@ -393,7 +393,7 @@ impl RuleSet {
         if self.rules.iter().all(|r| r.languages.is_empty()) {
             return vec![true; self.rules.len()];
         }
-        let language = language::guess(doc);
+        let language = doc.language();
         self.rules
             .iter()
             .map(|r| {

@@ -180,7 +180,8 @@ pub(crate) fn main_script_is_latin(text: &str) -> bool {
         }
         let c = text[i..].chars().next().expect("char boundary");
         i += c.len_utf8();
-        if let Class::Foreign(script) = classify(c) {
+        let class = classify(c);
+        if let Class::Foreign(script) = class {
             let f = family(script);
             // One Han or kana character carries about a syllable: three
             // Latin letters' worth.
@@ -189,7 +190,7 @@ pub(crate) fn main_script_is_latin(text: &str) -> bool {
                 Some((_, n)) => *n += weight,
                 None => others.push((f, weight)),
             }
-        } else if classify(c) == Class::Latin {
+        } else if class == Class::Latin {
             latin += 1;
         }
     }

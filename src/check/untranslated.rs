@@ -228,7 +228,7 @@ fn shape(word: &str) -> Shape {
 pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
     // Only a document known to be English: on a Portuguese results table
     // too short to guess, `classificação` is right.
-    if doc.text.is_ascii() || crate::check::language::guess(doc) != Some("en") {
+    if doc.text.is_ascii() || doc.language() != Some("en") {
         return Vec::new();
     }
     let mut lower = Vec::new();
