@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use artlint::config::{Config, ConfigError, FailOn, Settings};
 use artlint::{PackFile, RuleError, RuleSet, load_pack};
@@ -22,6 +22,7 @@ pub(super) struct ConfigFile {
 }
 
 /// Why configuration or rules could not be loaded.
+#[derive(Clone)]
 pub(super) enum SetupError {
     Rules(Vec<RuleError>),
     /// Problems in one configuration, with the text of its file (shown
@@ -56,7 +57,9 @@ pub(super) struct Resolver {
     cli_fail_on: Option<FailOn>,
     base_files: Vec<PackFile>,
     dirs: Mutex<HashMap<PathBuf, Option<Arc<ConfigFile>>>>,
-    engines: Mutex<HashMap<String, Arc<Engine>>>,
+    /// One slot per distinct configuration: compiled once, and a failure is
+    /// kept too, so a bad `--select` fails once rather than once per file.
+    engines: Mutex<HashMap<String, Arc<OnceLock<EngineResult>>>>,
 }
 
 enum Mode {
@@ -214,11 +217,20 @@ impl Resolver {
                 .map_or(String::new(), |c| c.path.display().to_string()),
             toml::to_string(&settings).unwrap_or_default()
         );
-        if let Some(engine) = self.engines.lock().expect("no poisoning").get(&key) {
-            return Ok(engine.clone());
-        }
+        let slot = self
+            .engines
+            .lock()
+            .expect("no poisoning")
+            .entry(key)
+            .or_default()
+            .clone();
+        slot.get_or_init(|| self.compile(settings, config.as_deref()))
+            .clone()
+    }
+
+    fn compile(&self, settings: Settings, config: Option<&ConfigFile>) -> EngineResult {
         let mut files = self.base_files.clone();
-        if let Some(c) = &config {
+        if let Some(c) = config {
             for dir in &c.config.rule_dirs {
                 let full = c.dir.join(dir);
                 files.extend(read_pack_dir(&full).map_err(|e| {
@@ -229,7 +241,7 @@ impl Resolver {
         let rules = load_pack(&files).map_err(SetupError::Rules)?;
         let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
         check_cli_selectors(&self.source, &ids)?;
-        if let Some(c) = &config {
+        if let Some(c) = config {
             let unknown = c.config.unknown_selectors(&ids);
             if !unknown.is_empty() {
                 return Err(SetupError::Config {
@@ -239,17 +251,14 @@ impl Resolver {
             }
         }
         let rules = settings.configure(rules).map_err(SetupError::settings)?;
-        let engine = Arc::new(Engine {
+        Ok(Arc::new(Engine {
             rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
-        });
-        self.engines
-            .lock()
-            .expect("no poisoning")
-            .insert(key, engine.clone());
-        Ok(engine)
+        }))
     }
 }
+
+type EngineResult = Result<Arc<Engine>, SetupError>;
 
 /// `--select` and `--ignore` globs that match none of `rule_ids` are errors
 /// naming the flag: a misspelt id would otherwise select nothing, silently.
