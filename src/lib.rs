@@ -51,6 +51,7 @@ pub mod input;
 mod lexicon;
 mod line_index;
 pub mod lint;
+mod literal_gate;
 mod rule;
 mod ruleset;
 mod section;

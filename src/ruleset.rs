@@ -1,5 +1,5 @@
 //! All selected rules compiled once: one Aho-Corasick automaton for every
-//! literal of every rule, one `RegexSet` prefilter for every regex, then each
+//! literal of every rule, one [`LiteralGate`] in front of every regex, then each
 //! kind's own checks (one boilerplate index for all boilerplate rules, the
 //! procedural checks, the document statistics). Immutable after
 //! construction, so it is shared by reference across threads.
@@ -10,13 +10,14 @@
 //! a document.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::check::KINDS;
 use crate::check::kind::{Case, CompiledRule, EachRule, Hit, Kind, KindRun};
 use crate::check::text::at_word_boundary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::literal_gate::LiteralGate;
 use crate::rule::Rule;
 use crate::span::Span;
 
@@ -57,7 +58,8 @@ pub struct RuleSet {
     compiled: Vec<CompiledRule>,
     literals: Option<AhoCorasick>,
     literal_entries: Vec<LiteralEntry>,
-    regex_set: Option<RegexSet>,
+    /// Which regexes can match a document.
+    regex_gate: LiteralGate,
     regex_entries: Vec<RegexEntry>,
     /// One per kind present, in [`KINDS`] order.
     runs: Vec<Box<dyn KindRun>>,
@@ -127,23 +129,18 @@ impl RuleSet {
                 .build(&literal_patterns)
                 .expect("literal automaton within default size limits")
         });
-        let regex_set = (!regex_entries.is_empty())
-            .then(|| {
-                // The lazy DFA needs room for every pattern's states, or the
-                // set falls back to the slow PikeVM over the whole text.
-                regex::RegexSetBuilder::new(regex_entries.iter().map(set_source))
-                    .dfa_size_limit(REGEX_SET_DFA_BYTES)
-                    .build()
-                    .ok()
-            })
-            .flatten();
+        let regex_gate = LiteralGate::new(
+            regex_entries
+                .iter()
+                .map(|e| (e.regex.as_str(), e.insensitive)),
+        );
         let runs = kind_runs(&compiled);
         RuleSet {
             rules,
             compiled,
             literals,
             literal_entries,
-            regex_set,
+            regex_gate,
             regex_entries,
             runs,
             accepted: Vec::new(),
@@ -311,14 +308,10 @@ impl RuleSet {
         }
 
         if !self.regex_entries.is_empty() {
-            // The set says which patterns match at all; if it could not be
-            // built (too large together), every pattern runs on its own.
-            let candidates: Vec<usize> = match &self.regex_set {
-                Some(set) => set.matches(text).into_iter().collect(),
-                None => (0..self.regex_entries.len()).collect(),
-            };
+            let mut candidates = Vec::new();
+            self.regex_gate.candidates(text, &mut candidates);
             for i in candidates {
-                let entry = &self.regex_entries[i];
+                let entry = &self.regex_entries[i as usize];
                 if !active[entry.owner.rule as usize] {
                     continue;
                 }
@@ -483,16 +476,6 @@ fn drop_nested(out: &mut Vec<Diagnostic>) {
     out.retain(|_| flags.next().unwrap_or(true));
 }
 
-/// The shared regex set's lazy-DFA cache (per thread): enough for the
-/// default pack's patterns, so the set stays a DFA.
-const REGEX_SET_DFA_BYTES: usize = 4 << 20;
-
-/// A regex's pattern with its flags inline, for the shared `RegexSet`.
-fn set_source(entry: &RegexEntry) -> String {
-    let flags = if entry.insensitive { "(?mi)" } else { "(?m)" };
-    format!("{flags}(?:{})", entry.regex.as_str())
-}
-
 fn hit(owner: Owner, span: Span) -> Hit {
     Hit {
         rule: owner.rule,
@@ -525,4 +508,112 @@ fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Patterns without a required literal run on every document; the
+    /// default pack keeps them few, or real pages get slow again (issue 14).
+    #[test]
+    fn most_of_the_default_packs_regexes_are_behind_the_literal_gate() {
+        let rules = RuleSet::new(crate::rule::load_pack(&crate::builtin_pack()).unwrap());
+        let always: Vec<String> = (0..rules.regex_entries.len())
+            .filter(|&i| rules.regex_gate.is_always(i as u32))
+            .map(|i| {
+                let e = &rules.regex_entries[i];
+                format!(
+                    "{}: {}",
+                    rules.rules[e.owner.rule as usize].id,
+                    e.regex.as_str()
+                )
+            })
+            .collect();
+        assert!(
+            always.len() * 10 <= rules.regex_entries.len(),
+            "{always:#?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod gate_soundness {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    use crate::check::boilerplate::Boilerplate;
+    use crate::literal_gate::LiteralGate;
+
+    /// Every regex of the default pack with its case flag (boilerplate
+    /// patterns are matched case-insensitively).
+    fn default_patterns() -> Vec<(String, bool)> {
+        let rules = crate::rule::load_pack(&crate::builtin_pack()).unwrap();
+        let mut out = Vec::new();
+        for rule in &rules {
+            let insensitive = rule.case == crate::check::kind::Case::Insensitive;
+            for regex in rule.kind.check().patterns() {
+                out.push((regex.as_str().to_string(), insensitive));
+            }
+            if let Some(b) = rule.kind.downcast_ref::<Boilerplate>() {
+                out.extend(b.patterns.iter().map(|r| (r.as_str().to_string(), true)));
+            }
+        }
+        out
+    }
+
+    /// Texts generated from each pattern (and the same upper-cased and
+    /// embedded in other text) all pass the gate: it never drops a match.
+    #[test]
+    fn the_gate_admits_texts_generated_from_every_default_pattern() {
+        let patterns = default_patterns();
+        let gate = LiteralGate::new(patterns.iter().map(|(p, i)| (p.as_str(), *i)));
+        let mut runner = TestRunner::new(Config {
+            cases: 64,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let mut tested = 0;
+        for (n, (pattern, insensitive)) in patterns.iter().enumerate() {
+            // proptest generates from a subset of the syntax (no assertions).
+            let source = pattern.replace("(?-u:\\b)", "").replace("\\b", "");
+            let Ok(strategy) = proptest::string::string_regex(&source) else {
+                continue;
+            };
+            let regex = regex::RegexBuilder::new(pattern)
+                .case_insensitive(*insensitive)
+                .multi_line(true)
+                .build()
+                .unwrap();
+            tested += 1;
+            runner
+                .run(
+                    &(strategy, "[a-z ]{0,8}", "[a-z ]{0,8}"),
+                    |(text, before, after)| {
+                        let upper = if *insensitive {
+                            text.to_uppercase()
+                        } else {
+                            text.clone()
+                        };
+                        for text in [text.clone(), upper, format!("{before}{text}{after}")] {
+                            if regex.is_match(&text) {
+                                let mut candidates = Vec::new();
+                                gate.candidates(&text, &mut candidates);
+                                prop_assert!(
+                                    candidates.contains(&(n as u32)),
+                                    "{pattern:?} matches {text:?} but the gate dropped it"
+                                );
+                            }
+                        }
+                        Ok(())
+                    },
+                )
+                .unwrap();
+        }
+        assert!(
+            tested * 2 > patterns.len(),
+            "only {tested} of {} patterns generated",
+            patterns.len()
+        );
+    }
 }

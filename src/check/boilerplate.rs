@@ -1,13 +1,14 @@
 //! Whole lines left over from site templates (`Source link`, `Comments are closed.`).
 //!
 //! Every phrase of every boilerplate rule goes into one hash map keyed by the
-//! normalised line, and every pattern into one `RegexSet`, so a document costs
-//! one lookup per short line whatever the number of rules.
+//! normalised line, and every pattern behind one [`LiteralGate`], so a line
+//! costs one lookup, one automaton scan and the few patterns whose literals
+//! it contains, whatever the number of rules.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 
 use super::kind::{
@@ -16,6 +17,7 @@ use super::kind::{
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
+use crate::literal_gate::LiteralGate;
 use crate::span::Span;
 
 const PHRASES: Key<Vec<String>> = Key::new("phrases");
@@ -106,9 +108,10 @@ pub fn normalize_line(line: &str) -> String {
 #[derive(Debug, Default)]
 pub struct BoilerplateIndex {
     phrases: HashMap<String, Vec<u32>>,
-    patterns: Option<RegexSet>,
-    /// Used only if `patterns` could not be built as one set.
-    fallback: Vec<regex::Regex>,
+    /// Each pattern anchored to the whole line, case-insensitive.
+    patterns: Vec<Regex>,
+    /// Which patterns can match a line.
+    gate: LiteralGate,
     pattern_rules: Vec<u32>,
 }
 
@@ -129,32 +132,28 @@ impl BoilerplateIndex {
                     }
                 }
                 for pattern in patterns {
-                    sources.push(format!("(?i)^(?:{})$", pattern.as_str()));
+                    sources.push(pattern.as_str());
                     index.pattern_rules.push(i as u32);
                 }
             }
         }
-        if !sources.is_empty() {
-            // Each pattern already compiled alone within the size limit;
-            // together they get room for all of them. If the set still cannot
-            // be built, every pattern is matched on its own (slower, never silent).
-            index.patterns = regex::RegexSetBuilder::new(&sources)
-                .size_limit(sources.len().max(1) * (2 << 20))
-                .dfa_size_limit(64 << 20)
-                .build()
-                .ok();
-            if index.patterns.is_none() {
-                index.fallback = sources
-                    .iter()
-                    .filter_map(|s| regex::Regex::new(s).ok())
-                    .collect();
-            }
-        }
+        // Each pattern compiled alone within the size limit when its rule
+        // loaded; anchored, it still does.
+        index.patterns = sources
+            .iter()
+            .map(|s| {
+                regex::RegexBuilder::new(&format!("^(?:{s})$"))
+                    .case_insensitive(true)
+                    .build()
+                    .expect("a rule's pattern compiles anchored")
+            })
+            .collect();
+        index.gate = LiteralGate::new(sources.iter().map(|s| (*s, true)));
         index
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty() && self.patterns.is_none() && self.fallback.is_empty()
+        self.phrases.is_empty() && self.patterns.is_empty()
     }
 
     pub fn check(
@@ -171,6 +170,7 @@ impl BoilerplateIndex {
         let non_empty: Vec<usize> = (0..lines.len())
             .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
             .collect();
+        let mut candidates = Vec::new();
         for (rank, &i) in non_empty.iter().enumerate() {
             let line = lines[i];
             let content = doc.slice(line.span);
@@ -186,14 +186,14 @@ impl BoilerplateIndex {
                 normalized = content.trim().to_lowercase();
             }
             let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
-            if let Some(set) = &self.patterns {
-                for m in set.matches(&normalized).iter() {
-                    owners.push(self.pattern_rules[m]);
-                }
-            }
-            for (m, regex) in self.fallback.iter().enumerate() {
-                if regex.is_match(&normalized) {
-                    owners.push(self.pattern_rules[m]);
+            self.gate.candidates(&normalized, &mut candidates);
+            for &m in &candidates {
+                let rule = self.pattern_rules[m as usize];
+                if active[rule as usize]
+                    && !owners.contains(&rule)
+                    && self.patterns[m as usize].is_match(&normalized)
+                {
+                    owners.push(rule);
                 }
             }
             owners.sort_unstable();

@@ -1,0 +1,397 @@
+//! Which of many regexes can match a text, for the price of one Aho-Corasick
+//! scan.
+//!
+//! Every match of most patterns contains one of a few literals (`sign in`,
+//! ` likes`, `©`): its *required literals*. A pattern none of whose required
+//! literals occur in a text cannot match it and is not run. A `RegexSet` of
+//! the same patterns answers the same question, but on real pages the
+//! states of hundreds of patterns do not fit its lazy DFA's cache, and it
+//! falls back to the PikeVM, whose cost grows with the number of patterns.
+//!
+//! The gate only ever admits too much, never too little: patterns without a
+//! usable literal are always candidates, and the caller still runs each
+//! candidate's own regex.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+/// Candidate patterns of a set, by their required literals.
+#[derive(Debug, Default)]
+pub(crate) struct LiteralGate {
+    automaton: Option<AhoCorasick>,
+    /// For each literal of the automaton, the pattern it admits.
+    admits: Vec<u32>,
+    /// Patterns with no required literal: candidates for every text.
+    always: Vec<u32>,
+    /// Patterns with literals. They are all candidates for a text holding
+    /// `ſ` or `K`, which case-insensitive matching takes for an ASCII `s` or
+    /// `k` that the automaton (ASCII case folding only) does not.
+    gated: Vec<u32>,
+}
+
+impl LiteralGate {
+    /// A gate for `patterns`, each a regex source and whether it is matched
+    /// case-insensitively. Pattern numbers are positions in this list.
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> LiteralGate {
+        let mut gate = LiteralGate::default();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        for (i, (pattern, insensitive)) in patterns.into_iter().enumerate() {
+            let i = i as u32;
+            match required_literals(pattern, insensitive) {
+                Some(required) => {
+                    for literal in required {
+                        literals.push(literal);
+                        gate.admits.push(i);
+                    }
+                    gate.gated.push(i);
+                }
+                None => gate.always.push(i),
+            }
+        }
+        if !literals.is_empty() {
+            gate.automaton = Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .expect("required literals within the automaton's size limits"),
+            );
+        }
+        gate
+    }
+
+    /// The patterns that may match `text`, ascending, without duplicates,
+    /// written to `out` (cleared first).
+    pub(crate) fn candidates(&self, text: &str, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                out.push(self.admits[m.pattern().as_usize()]);
+            }
+            if has_non_ascii_fold(text) {
+                out.extend_from_slice(&self.gated);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// True for a pattern without a required literal: a candidate for every text.
+    #[cfg(test)]
+    pub(crate) fn is_always(&self, pattern: u32) -> bool {
+        self.always.contains(&pattern)
+    }
+}
+
+/// True if `text` holds a character outside ASCII whose simple case folding
+/// reaches an ASCII letter: LATIN SMALL LETTER LONG S (`s`) and KELVIN SIGN
+/// (`k`). Nothing else in Unicode's case folding does.
+fn has_non_ascii_fold(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, "ſ".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+}
+
+/// Literals of which every match of `pattern` contains at least one (up to
+/// ASCII case), or `None` if there are no useful ones. A letter matched
+/// case-insensitively counts as its ASCII self when its case variants are
+/// ASCII (and `ſ`/`K`, see [`LiteralGate`]); any other letter matched
+/// case-insensitively (`é`, `É`) ends a literal.
+pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut required = required(&hir)?;
+    // A literal holding another is found whenever it is: only the shorter counts.
+    let all = required.clone();
+    required.retain(|l| {
+        !all.iter()
+            .any(|o| o.len() < l.len() && l.windows(o.len().max(1)).any(|w| w == o.as_slice()))
+    });
+    (strength(&required) >= MIN_STRENGTH).then_some(required)
+}
+
+/// Literals shorter than this (in bytes) admit too many texts to be worth it.
+const MIN_STRENGTH: usize = 2;
+
+/// Alternations with more literals than this are not worth an automaton entry each.
+const MAX_LITERALS: usize = 512;
+
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    if let Some(set) = exact_set(hir) {
+        return Some(set);
+    }
+    match hir.kind() {
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Concat(subs) => {
+            // Runs of parts with few possible texts join into literals (their
+            // cross product); the best of those and of the other parts'
+            // requirements is the concatenation's.
+            let mut options = Vec::new();
+            let mut run: Option<Vec<Vec<u8>>> = None;
+            for sub in subs {
+                if let Some(set) = exact_set(sub) {
+                    run = Some(match run.take() {
+                        Some(before) => match product(&before, &set) {
+                            Some(joined) => joined,
+                            None => {
+                                options.push(before);
+                                set
+                            }
+                        },
+                        None => set,
+                    });
+                    continue;
+                }
+                // A repeated part (`[ \t]+`) starts and ends with one of
+                // its texts: it ends the run before it and starts the next.
+                let edge = match sub.kind() {
+                    HirKind::Repetition(r) if r.min > 0 => exact_set(&r.sub),
+                    _ => None,
+                };
+                if let Some(before) = run.take() {
+                    match edge.as_ref().and_then(|e| product(&before, e)) {
+                        Some(joined) => options.push(joined),
+                        None => options.push(before),
+                    }
+                }
+                options.extend(required(sub));
+                run = edge;
+            }
+            options.extend(run);
+            options
+                .into_iter()
+                .max_by_key(|set| (strength(set), std::cmp::Reverse(set.len())))
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(required(sub)?);
+                if all.len() > MAX_LITERALS {
+                    return None;
+                }
+            }
+            all.sort();
+            all.dedup();
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// Every text `hir` can match (up to ASCII case), if there are few.
+/// Assertions match the empty text.
+fn exact_set(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Class(Class::Unicode(class)) => {
+            if let Some(letter) = ascii_letter_any_case(class) {
+                return Some(vec![vec![letter]]);
+            }
+            let count: u32 = class
+                .ranges()
+                .iter()
+                .map(|r| r.end() as u32 - r.start() as u32 + 1)
+                .sum();
+            (count <= MAX_CLASS_CHARS).then(|| {
+                class
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .map(|c| c.to_string().into_bytes())
+                    .collect()
+            })
+        }
+        HirKind::Capture(capture) => exact_set(&capture.sub),
+        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+            let mut set = exact_set(&r.sub)?;
+            set.push(Vec::new());
+            Some(set)
+        }
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(vec![Vec::new()], |acc, sub| product(&acc, &exact_set(sub)?)),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(exact_set(sub)?);
+                if all.len() > MAX_LITERALS {
+                    return None;
+                }
+            }
+            all.sort();
+            all.dedup();
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// Each text of `a` followed by each of `b`, unless that makes too many.
+fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_LITERALS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            out.push([x.as_slice(), y.as_slice()].concat());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// A class of at most this many characters counts as that many literals.
+const MAX_CLASS_CHARS: u32 = 16;
+
+/// The ASCII letter a case-insensitive class stands for: `[Aa]`, `[Ssſ]`, `[KkK]`.
+fn ascii_letter_any_case(class: &ClassUnicode) -> Option<u8> {
+    let ranges = class.ranges();
+    if ranges.len() > 3 {
+        return None;
+    }
+    let letter = ranges[0].start();
+    if !letter.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut folded = ClassUnicode::new([ClassUnicodeRange::new(letter, letter)]);
+    folded.case_fold_simple();
+    (folded == *class).then_some(letter.to_ascii_lowercase() as u8)
+}
+
+/// The weakest literal's length; a lone ASCII byte or blank counts as none.
+fn strength(set: &[Vec<u8>]) -> usize {
+    set.iter()
+        .map(|l| {
+            if l.iter().all(u8::is_ascii_whitespace) {
+                0
+            } else {
+                l.len()
+            }
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literals(pattern: &str, insensitive: bool) -> Option<Vec<String>> {
+        required_literals(pattern, insensitive).map(|set| {
+            set.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn the_most_selective_part_of_a_concatenation_is_required() {
+        assert_eq!(
+            literals(
+                r"(?:the )?(?:story|article) continues (?:below|after)",
+                true
+            ),
+            Some(vec![
+                "article continues after".to_string(),
+                "article continues below".into(),
+                "story continues after".into(),
+                "story continues below".into(),
+            ])
+        );
+        assert_eq!(literals(r"\d+ likes?", true), Some(vec![" like".into()]));
+        assert_eq!(literals(r".*©.*", true), Some(vec!["©".into()]));
+    }
+
+    #[test]
+    fn an_alternation_requires_one_literal_of_each_branch() {
+        assert_eq!(
+            literals(r"(?:advertisement|sponsored)", true),
+            Some(vec!["advertisement".into(), "sponsored".into()])
+        );
+    }
+
+    #[test]
+    fn small_classes_and_alternations_multiply_out() {
+        assert_eq!(
+            literals(r"(?:^|[\s\p{L}])[“”]>", false),
+            Some(vec!["“>".into(), "”>".into()])
+        );
+        // A repeated part ends one run and starts the next.
+        assert_eq!(
+            literals(r"\w[ \u00a0]+[.,]\s", false),
+            Some(vec![
+                " ,".into(),
+                " .".into(),
+                "\u{a0},".into(),
+                "\u{a0}.".into()
+            ])
+        );
+        assert_eq!(
+            literals(r"\d[\u00a0\u202f]\d{3}", false),
+            Some(vec!["\u{a0}".into(), "\u{202f}".into()])
+        );
+    }
+
+    #[test]
+    fn patterns_without_a_usable_literal_have_none() {
+        // Optional parts, classes, a branch without literal, a lone byte.
+        assert_eq!(literals(r"(?:read )?more", true), Some(vec!["more".into()]));
+        assert_eq!(literals(r"(?:read )?", true), None);
+        assert_eq!(literals(r"\d{2,}", true), None);
+        assert_eq!(literals(r"(?:share|\d+)", true), None);
+        assert_eq!(literals(r"\|+", true), None);
+        assert_eq!(literals(r"[", true), None);
+    }
+
+    #[test]
+    fn case_insensitive_literals_stop_at_letters_with_non_ascii_variants() {
+        // `é` also matches `É`: the ASCII search could miss `PUBLICITÉ`.
+        assert_eq!(
+            literals("publicité", true),
+            Some(vec!["publicitÉ".into(), "publicité".into()])
+        );
+        assert_eq!(
+            literals("über", true),
+            Some(vec!["Über".into(), "über".into()])
+        );
+        assert_eq!(literals("(?i)sign in", false), Some(vec!["sign in".into()]));
+        assert_eq!(literals("publicité", false), Some(vec!["publicité".into()]));
+        // Non-ASCII letters count with their case variants.
+        assert_eq!(
+            literals("(?:xy|é)", true),
+            Some(vec!["xy".into(), "É".into(), "é".into()])
+        );
+    }
+
+    #[test]
+    fn the_gate_admits_every_pattern_that_matches() {
+        let sources = [
+            (r"(?i)^(?:sign in|log ?in)$", true),
+            (r"^\d+ likes$", true),
+            (r"^\d{2,}$", true),
+            (r"(?-i)^Advertisement$", false),
+        ];
+        let gate = LiteralGate::new(sources.iter().copied());
+        assert!(gate.is_always(2) && !gate.is_always(0));
+        let mut out = Vec::new();
+        gate.candidates("12 likes", &mut out);
+        assert_eq!(out, vec![1, 2]);
+        gate.candidates("SIGN IN", &mut out);
+        assert_eq!(out, vec![0, 2]);
+        gate.candidates("advertisement", &mut out);
+        assert_eq!(out, vec![2, 3], "ASCII case folding only over-admits");
+        // `ſ` folds to `s`: `ſign in` matches the first pattern.
+        gate.candidates("ſign in", &mut out);
+        assert_eq!(out, vec![0, 1, 2, 3]);
+        assert!(regex::Regex::new(sources[0].0).unwrap().is_match("ſign in"));
+    }
+}
