@@ -203,28 +203,62 @@ fn allowed_edits(shorter: usize, min_letters: usize) -> usize {
     }
 }
 
-/// Keys shared by every two skeletons within `edits` deletions of each
-/// other: the skeleton with up to `edits` characters deleted.
-fn deletion_keys(skeleton: &str, edits: usize, keys: &mut Vec<String>) {
-    keys.push(skeleton.to_string());
+/// Hashes of `skeleton` with up to `edits` (at most two) characters
+/// deleted. Two skeletons within each one's edits of a common form share
+/// one; hashes, not strings, since a page has thousands of capitalised
+/// words and a ten-letter one has fifty-six such forms. A collision only
+/// proposes a pair that [`share_deletion_form`] then turns down.
+fn deletion_keys(skeleton: &[char], edits: usize, keys: &mut Vec<u64>) {
+    use std::hash::Hasher;
+    let hash_without = |skip: [usize; 2]| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (k, &c) in skeleton.iter().enumerate() {
+            if k != skip[0] && k != skip[1] {
+                hasher.write_u32(c as u32);
+            }
+        }
+        hasher.write_usize(skeleton.len() - skip.iter().filter(|&&k| k < skeleton.len()).count());
+        hasher.finish()
+    };
+    let none = usize::MAX;
+    keys.push(hash_without([none, none]));
     if edits == 0 {
         return;
     }
-    let chars: Vec<char> = skeleton.chars().collect();
-    for i in 0..chars.len() {
-        let one: String = chars
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| k != i)
-            .map(|(_, c)| c)
-            .collect();
+    for i in 0..skeleton.len() {
+        keys.push(hash_without([i, none]));
         if edits >= 2 {
-            deletion_keys(&one, edits - 1, keys);
-        } else {
-            keys.push(one);
+            for j in i + 1..skeleton.len() {
+                keys.push(hash_without([i, j]));
+            }
         }
     }
 }
+
+/// True when deleting at most `edits_a` characters of `a` and `edits_b` of
+/// `b` can give one form: their longest common subsequence is long enough.
+fn share_deletion_form(a: &[char], b: &[char], edits_a: usize, edits_b: usize) -> bool {
+    let need = a
+        .len()
+        .saturating_sub(edits_a)
+        .max(b.len().saturating_sub(edits_b));
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (k, &y) in b.iter().enumerate() {
+            current[k + 1] = if x == y {
+                previous[k] + 1
+            } else {
+                current[k].max(previous[k + 1])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] >= need
+}
+
+/// Longer capitalised words are not names (and would cost a cube of their length).
+const MAX_NAME_CHARS: usize = 48;
 
 /// True when the two skeletons differ only in their last one or two letters
 /// after a stem of four or more: a case ending (`Ragnar`/`Ragnari`,
@@ -379,34 +413,35 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
 
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    let mut by_key: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    let chars: Vec<Vec<char>> = skeletons.iter().map(|s| s.chars().collect()).collect();
+    let edits: Vec<usize> = chars
+        .iter()
+        .map(|c| allowed_edits(c.len(), min_letters))
+        .collect();
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
     let mut keys = Vec::new();
-    for (i, skel) in skeletons.iter().enumerate() {
-        keys.clear();
-        deletion_keys(
-            skel,
-            allowed_edits(skel.chars().count(), min_letters),
-            &mut keys,
-        );
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys.drain(..) {
-            by_key.entry(key).or_default().push(i);
+    for (i, skel) in chars.iter().enumerate() {
+        if skel.len() > MAX_NAME_CHARS {
+            continue;
         }
+        keys.clear();
+        deletion_keys(skel, edits[i], &mut keys);
+        keyed.extend(keys.iter().map(|&key| (key, i as u32)));
     }
+    keyed.sort_unstable();
+    keyed.dedup();
     let mut lowercase_words: Option<rustc_hash::FxHashSet<String>> = None;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in by_key.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                if i != j {
-                    pairs.push((i.min(j), i.max(j)));
-                }
+    for members in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for (x, &(_, i)) in members.iter().enumerate() {
+            for &(_, j) in &members[x + 1..] {
+                pairs.push((i.min(j) as usize, i.max(j) as usize));
             }
         }
     }
     pairs.sort_unstable();
     pairs.dedup();
+    pairs.retain(|&(i, j)| share_deletion_form(&chars[i], &chars[j], edits[i], edits[j]));
     for (i, j) in pairs {
         let (a, b) = (&spellings[i], &spellings[j]);
         if !related(a.text, b.text, &skeletons[i], &skeletons[j], min_letters) {
@@ -502,6 +537,43 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every form of `word` with up to `edits` characters deleted (the
+    /// definition the hashed keys stand for).
+    fn deletion_forms(word: &[char], edits: usize) -> std::collections::HashSet<Vec<char>> {
+        let mut forms = std::collections::HashSet::from([word.to_vec()]);
+        for _ in 0..edits {
+            let shorter: Vec<Vec<char>> = forms
+                .iter()
+                .flat_map(|f| {
+                    (0..f.len()).map(move |k| {
+                        let mut g = f.clone();
+                        g.remove(k);
+                        g
+                    })
+                })
+                .collect();
+            forms.extend(shorter);
+        }
+        forms
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashed_deletion_keys_meet_exactly_when_deletion_forms_do(
+            a in "[abc]{0,9}", b in "[abc]{0,9}", ea in 0usize..3, eb in 0usize..3,
+        ) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let shared = !deletion_forms(&a, ea).is_disjoint(&deletion_forms(&b, eb));
+            proptest::prop_assert_eq!(share_deletion_form(&a, &b, ea, eb), shared);
+            let (mut ka, mut kb) = (Vec::new(), Vec::new());
+            deletion_keys(&a, ea, &mut ka);
+            deletion_keys(&b, eb, &mut kb);
+            if shared {
+                proptest::prop_assert!(ka.iter().any(|k| kb.contains(k)));
+            }
+        }
+    }
 
     #[test]
     fn romanisation_variants_share_a_skeleton() {
