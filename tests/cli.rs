@@ -303,3 +303,20 @@ fn test_rules_reports_failures_of_a_user_pack() {
         "FAIL my/foo example 1: \"a foo\"\n     expected [], found [\"foo\" at 2..5]\n1 rules, 1 examples, 1 failed\n"
     );
 }
+
+#[test]
+fn thread_count_changes_nothing_but_speed() {
+    let run = |threads: &str| {
+        stdout_of(artlint().args(["check", "-j", threads, "--format", "concise", "fixtures"]))
+    };
+    let one = run("1");
+    assert!(one.lines().count() > 10, "{one}");
+    assert_eq!(one, run("3"));
+    artlint()
+        .args(["check", "-j", "0", "fixtures/clean-article.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "invalid value '0' for '--threads <N>'",
+        ));
+}

@@ -84,6 +84,20 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     }))
 }
 
+/// Each pattern's lazy-DFA cache, per thread: eight times its NFA's size,
+/// within 64 KiB and 2 MiB (regex's default). A line of at most
+/// [`MAX_LINE_BYTES`] visits few states, and there is one cache per pattern
+/// and thread, so the default for every pattern grew memory with the thread
+/// count; smaller than this, the large byline patterns thrash their caches.
+fn line_dfa_bytes(pattern: &str) -> usize {
+    use regex_automata::nfa::thompson;
+    let nfa_bytes = thompson::NFA::compiler()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .build(pattern)
+        .map_or(usize::MAX, |nfa| nfa.memory_usage());
+    nfa_bytes.saturating_mul(8).clamp(64 << 10, 2 << 20)
+}
+
 /// Lines longer than this are prose, never template boilerplate.
 pub const MAX_LINE_BYTES: usize = 300;
 
@@ -144,6 +158,7 @@ impl BoilerplateIndex {
             .map(|s| {
                 regex::RegexBuilder::new(&format!("^(?:{s})$"))
                     .case_insensitive(true)
+                    .dfa_size_limit(line_dfa_bytes(s))
                     .build()
                     .expect("a rule's pattern compiles anchored")
             })

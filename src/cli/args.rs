@@ -141,6 +141,10 @@ pub(super) struct CheckArgs {
     /// machine-readable formats).
     #[arg(long)]
     pub statistics: bool,
+    /// Lint with this many threads [default: one per core, or
+    /// RAYON_NUM_THREADS].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

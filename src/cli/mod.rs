@@ -102,6 +102,12 @@ fn report_setup<T>(error: SetupError) -> Result<T, Reported> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
+    if let Some(threads) = args.threads {
+        // Fails only if the pool was already built, which nothing does first.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.into())
+            .build_global();
+    }
     let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
         .or_else(report_setup)?;
     let paths = if args.paths.is_empty() {
