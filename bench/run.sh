@@ -2,6 +2,13 @@
 # Throughput and peak memory of artlint against peers on the same corpus.
 # Usage: bench/run.sh [CORPUS_DIR]   (generates the corpus if missing)
 # Prints one line per run: tool, layout, seconds, MB/s, peak RSS.
+#
+# Two corpora: generated text (bench/gen_corpus.py) and, when ../shared is
+# beside the repository, real scraped pages (../shared/eval/articles/page,
+# copied BENCH_REAL_COPIES (55: 5,005 files, 46 MB) times into ten folders: menus, footers and share
+# rows as users feed them). The real pages are the figure that counts; the
+# generated layouts show the cost of big files and streams.
+# Peers: typos (`pip install typos` gives the binary) and rg, when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-target/bench-corpus}
@@ -23,6 +30,49 @@ measure() { # name layout bytes command...
   awk -v n="$name" -v l="$layout" -v b="$n" -v s="$secs" -v r="$rss" \
     'BEGIN { printf "%-10s %-12s %8.2f s %9.1f MB/s %8.1f MiB\n", n, l, s, (s > 0 ? b / 1e6 / s : 0), r / 1024 }'
 }
+
+real_pages=../shared/eval/articles/page
+if [ -d "$real_pages" ]; then
+  real="$target/bench-real"
+  copies=${BENCH_REAL_COPIES:-55}
+  if [ ! -f "$real/.copies-$copies" ]; then
+    rm -rf "$real"
+    python3 - "$real_pages" "$real" "$copies" <<'PY'
+import os, shutil, sys
+src, dst, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
+pages = sorted(f for f in os.listdir(src) if f.endswith(".txt"))
+n = 0
+for copy in range(copies):
+    for page in pages:
+        folder = os.path.join(dst, str(n % 10))
+        os.makedirs(folder, exist_ok=True)
+        shutil.copy(os.path.join(src, page), os.path.join(folder, f"{copy}-{page}"))
+        n += 1
+PY
+    touch "$real/.copies-$copies"
+    mkdir -p "$real-500" && find "$real" -name '*.txt' | sort | head -500 | xargs cp -t "$real-500"
+  fi
+  real_bytes=$(du -sb --exclude='.copies-*' "$real" | cut -f1)
+  echo "real pages: $(awk -v b="$real_bytes" 'BEGIN{printf "%.1f MB", b/1e6}') in $(find "$real" -name '*.txt' | wc -l) files; $(nproc) cores"
+  measure artlint real-json "$real_bytes" $artlint check --fail-on never --format json --max-diagnostics 1000000000 "$real"
+  measure artlint real-concise "$real_bytes" $artlint check --fail-on never --format concise -q --max-diagnostics 1000000000 "$real"
+  measure artlint real-j1 "$real_bytes" $artlint check -j 1 --fail-on never --format json --max-diagnostics 1000000000 "$real"
+  if command -v typos > /dev/null; then
+    measure typos real-brief "$real_bytes" typos --format brief "$real"
+  else
+    echo "typos     (not installed: pip install typos)"
+  fi
+  if command -v rg > /dev/null; then
+    measure rg real-literals "$real_bytes" rg -F -c -f "$target/bench-literals.txt" "$real"
+  fi
+  # Memory must not grow with threads (issue 14: below 160 MiB at 16).
+  real500_bytes=$(du -sb "$real-500" | cut -f1)
+  measure artlint 500-j2 "$real500_bytes" $artlint check -j 2 --fail-on never --format json "$real-500"
+  measure artlint 500-j16 "$real500_bytes" $artlint check -j 16 --fail-on never --format json "$real-500"
+  measure artlint 500-j64 "$real500_bytes" $artlint check -j 64 --fail-on never --format json "$real-500"
+else
+  echo "real pages: skipped ($real_pages not found)"
+fi
 
 echo "corpus: $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}') in $(find "$corpus/files" -type f | wc -l) files; $(nproc) cores"
 # --max-diagnostics high enough that every byte is linted (by default a big
