@@ -94,6 +94,81 @@ fn has_non_ascii_fold(text: &str) -> bool {
         || memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
 }
 
+/// The characters a match of `pattern` can begin with, or `None` if a match
+/// can be empty or begin with anything the analysis cannot bound. For
+/// patterns anchored at a line's start, a line whose first character is
+/// not in the set is rejected without running the pattern.
+pub(crate) fn first_chars(pattern: &str, case_insensitive: bool) -> Option<FirstChars> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    match first(&hir)? {
+        (class, false) => Some(FirstChars(class)),
+        (_, true) => None,
+    }
+}
+
+/// See [`first_chars`].
+#[derive(Debug, Clone)]
+pub(crate) struct FirstChars(ClassUnicode);
+
+impl FirstChars {
+    pub(crate) fn admits(&self, text: &str) -> bool {
+        let Some(c) = text.chars().next() else {
+            return false;
+        };
+        let ranges = self.0.ranges();
+        let k = ranges.partition_point(|r| r.end() < c);
+        k < ranges.len() && ranges[k].start() <= c
+    }
+}
+
+/// The characters `hir` can begin with, and whether it can match empty.
+fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
+    let empty = ClassUnicode::empty;
+    Some(match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (empty(), true),
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            match text.chars().next() {
+                Some(c) => (ClassUnicode::new([ClassUnicodeRange::new(c, c)]), false),
+                None => (empty(), true),
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => (class.clone(), false),
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Capture(capture) => first(&capture.sub)?,
+        HirKind::Repetition(r) => {
+            let (class, nullable) = first(&r.sub)?;
+            (class, nullable || r.min == 0)
+        }
+        HirKind::Concat(subs) => {
+            let mut all = empty();
+            for sub in subs {
+                let (class, nullable) = first(sub)?;
+                all.union(&class);
+                if !nullable {
+                    return Some((all, false));
+                }
+            }
+            (all, true)
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = empty();
+            let mut any_nullable = false;
+            for sub in subs {
+                let (class, nullable) = first(sub)?;
+                all.union(&class);
+                any_nullable |= nullable;
+            }
+            (all, any_nullable)
+        }
+    })
+}
+
 /// Literals of which every match of `pattern` contains at least one (up to
 /// ASCII case), or `None` if there are no useful ones. A letter matched
 /// case-insensitively counts as its ASCII self when its case variants are
@@ -370,6 +445,20 @@ mod tests {
             literals("(?:xy|é)", true),
             Some(vec!["xy".into(), "É".into(), "é".into()])
         );
+    }
+
+    #[test]
+    fn first_characters_bound_an_anchored_match() {
+        let first = |p: &str| first_chars(p, true).expect(p);
+        let digits = first(r"\d{2,}(?:[.,]\d+)?");
+        assert!(digits.admits("12") && digits.admits("٣٤") && !digits.admits("a12"));
+        let by = first(r"(?:posted |written )?by:? \S+");
+        assert!(by.admits("by x") && by.admits("Posted by x") && by.admits("written"));
+        assert!(!by.admits("a byline") && !by.admits(""));
+        // `K` (Kelvin) and `ſ` are case variants too.
+        assert!(first("k").admits("\u{212A}") && first("s").admits("ſ"));
+        assert!(first_chars(r"(?:read )?", true).is_none());
+        assert!(first_chars(r"\b(?:x)?", true).is_none());
     }
 
     #[test]

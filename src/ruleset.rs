@@ -586,10 +586,18 @@ mod gate_soundness {
                 .build()
                 .unwrap();
             tested += 1;
+            let first = crate::literal_gate::first_chars(pattern, *insensitive);
             runner
                 .run(
                     &(strategy, "[a-z ]{0,8}", "[a-z ]{0,8}"),
                     |(text, before, after)| {
+                        // Generated whole, the text is a match from its first character.
+                        if let Some(first) = &first {
+                            prop_assert!(
+                                text.is_empty() || first.admits(&text),
+                                "{pattern:?} can begin {text:?} but its first characters do not"
+                            );
+                        }
                         let upper = if *insensitive {
                             text.to_uppercase()
                         } else {

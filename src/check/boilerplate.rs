@@ -17,7 +17,7 @@ use super::kind::{
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
-use crate::literal_gate::LiteralGate;
+use crate::literal_gate::{FirstChars, LiteralGate, first_chars};
 use crate::span::Span;
 
 const PHRASES: Key<Vec<String>> = Key::new("phrases");
@@ -105,17 +105,29 @@ pub const MAX_LINE_BYTES: usize = 300;
 /// line of only punctuation, which they see trimmed and lowercased): trimmed, inner whitespace
 /// collapsed, lowercased, without trailing punctuation or arrows.
 pub fn normalize_line(line: &str) -> String {
+    let mut out = String::new();
+    normalize_line_into(line, &mut out);
+    out
+}
+
+/// [`normalize_line`] into a reused buffer (one per document, not per line).
+fn normalize_line_into(line: &str, out: &mut String) {
+    out.clear();
     let trimmed = line
         .trim()
         .trim_end_matches(|c: char| c.is_whitespace() || ".,:;!?…»›>|-–—→".contains(c));
-    let mut out = String::with_capacity(trimmed.len());
     for (i, word) in trimmed.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    out
 }
 
 /// All boilerplate rules of a rule set, compiled together.
@@ -126,6 +138,9 @@ pub struct BoilerplateIndex {
     patterns: Vec<Regex>,
     /// Which patterns can match a line.
     gate: LiteralGate,
+    /// What each pattern's match begins with, if known: patterns match
+    /// whole lines, so a line beginning otherwise is skipped without a search.
+    first: Vec<Option<FirstChars>>,
     pattern_rules: Vec<u32>,
 }
 
@@ -164,6 +179,7 @@ impl BoilerplateIndex {
             })
             .collect();
         index.gate = LiteralGate::new(sources.iter().map(|s| (*s, true)));
+        index.first = sources.iter().map(|s| first_chars(s, true)).collect();
         index
     }
 
@@ -186,6 +202,7 @@ impl BoilerplateIndex {
             .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
             .collect();
         let mut candidates = Vec::new();
+        let mut normalized = String::new();
         for (rank, &i) in non_empty.iter().enumerate() {
             let line = lines[i];
             let content = doc.slice(line.span);
@@ -194,7 +211,7 @@ impl BoilerplateIndex {
             if content.len() > MAX_LINE_BYTES || doc.is_fragment(line.span) {
                 continue;
             }
-            let mut normalized = normalize_line(content);
+            normalize_line_into(content, &mut normalized);
             if normalized.is_empty() {
                 // A line of only punctuation or symbols (`|||`, `* * *`):
                 // patterns see it trimmed instead.
@@ -206,6 +223,9 @@ impl BoilerplateIndex {
                 let rule = self.pattern_rules[m as usize];
                 if active[rule as usize]
                     && !owners.contains(&rule)
+                    && self.first[m as usize]
+                        .as_ref()
+                        .is_none_or(|first| first.admits(&normalized))
                     && self.patterns[m as usize].is_match(&normalized)
                 {
                     owners.push(rule);
