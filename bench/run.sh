@@ -36,7 +36,7 @@ if [ -d "$real_pages" ]; then
   real="$target/bench-real"
   copies=${BENCH_REAL_COPIES:-55}
   if [ ! -f "$real/.copies-$copies" ]; then
-    rm -rf "$real"
+    rm -rf "$real" "$real-500"
     python3 - "$real_pages" "$real" "$copies" <<'PY'
 import os, shutil, sys
 src, dst, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -50,7 +50,8 @@ for copy in range(copies):
         n += 1
 PY
     touch "$real/.copies-$copies"
-    mkdir -p "$real-500" && find "$real" -name '*.txt' | sort | head -500 | xargs cp -t "$real-500"
+    # sed, not head: head would close the pipe early and fail it under pipefail.
+    mkdir -p "$real-500" && find "$real" -name '*.txt' | sort | sed -n '1,500p' | xargs cp -t "$real-500"
   fi
   real_bytes=$(du -sb --exclude='.copies-*' "$real" | cut -f1)
   echo "real pages: $(awk -v b="$real_bytes" 'BEGIN{printf "%.1f MB", b/1e6}') in $(find "$real" -name '*.txt' | wc -l) files; $(nproc) cores"
