@@ -7,7 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 corpus="$here/corpus"
 
-mkdir -p "$corpus/lint_bytes" "$corpus/apply_fixes" "$corpus/load_rules" "$corpus/input_formats"
+mkdir -p "$corpus/lint_bytes" "$corpus/apply_fixes" "$corpus/load_rules" "$corpus/input_formats" \
+    "$corpus/config_files" "$corpus/lint_options"
 
 # Articles: the fixtures (they hold the artifacts each built-in rule targets).
 for f in "$root"/fixtures/*; do
@@ -41,4 +42,16 @@ done
 
 for t in lint_bytes apply_fixes load_rules input_formats; do
     echo "seeded $t: $(find "$corpus/$t" -type f | wc -l) files"
+done
+
+# config_files: configurations in the README's shape, and the init template.
+printf 'select = ["scrape/*", "names/*"]\nignore = ["scrape/byline"]\naccept = ["Poutine"]\nreject = ["utilize"]\nexclude = ["vendor/**"]\n[severity]\n"scrape/*" = "info"\n[[overrides]]\npaths = ["docs/**"]\nignore = ["names/*"]\n' \
+    > "$corpus/config_files/seed-full"
+printf 'fail-on = "error"\nnames = ["Kassym-Jomart Tokayev"]\nrule-dirs = ["rules"]\n' > "$corpus/config_files/seed-names"
+# lint_options: three option bytes (format and fixes, selection, limit), then a fixture.
+for f in "$root"/fixtures/*; do
+    [ -f "$f" ] || continue
+    for opts in '\x00\x00\x02' '\x81\x01\x07' '\x02\x02\x00' '\x83\x07\x05'; do
+        { printf "$opts"; cat "$f"; } > "$corpus/lint_options/$(printf '%s' "$opts" | tr -d '\\')-$(basename "$f")"
+    done
 done

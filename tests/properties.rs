@@ -729,6 +729,40 @@ fn fuzz_regressions_input_formats() {
     replay("input_formats", checks::input_formats);
 }
 
+#[test]
+fn fuzz_regressions_config_files() {
+    replay("config_files", checks::config_files);
+}
+
+#[test]
+fn fuzz_regressions_lint_options() {
+    replay("lint_options", checks::lint_options);
+}
+
+/// The new targets' seeds pass their checks: configurations like the
+/// README's, and every selection and format on a fixture.
+#[test]
+fn seeds_pass_the_config_and_option_fuzz_checks() {
+    checks::config_files(b"");
+    checks::config_files(
+        b"select = [\"scrape/*\", \"names/*\"]\nignore = [\"scrape/byline\"]\naccept = [\"Poutine\"]\n\
+          [severity]\n\"scrape/*\" = \"info\"\n[[overrides]]\npaths = [\"docs/**\"]\nignore = [\"names/*\"]\n",
+    );
+    checks::config_files(b"select = [\"nope/*\"]\nreject = [\"x\"]\n");
+    checks::config_files(b"select = [");
+    let seed =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-article.txt"))
+            .unwrap();
+    for selection in 0..8u8 {
+        checks::lint_options(&[&[selection | 0x80, selection, 3], &seed[..]].concat());
+    }
+    for format in 0..4u8 {
+        checks::lint_options(
+            &[&[format, 0, 0], &b"# Title\n\nthe the <b>Poutine</b>"[..]].concat(),
+        );
+    }
+}
+
 /// The fixtures (the fuzzers' seeds) pass every target's checks.
 #[test]
 fn fixtures_pass_the_fuzz_checks() {

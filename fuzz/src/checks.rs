@@ -211,3 +211,160 @@ fn jsonl_and_check(src: &str) {
         ),
     }
 }
+
+/// The built-in pack's rules, loaded once per process (configured copies
+/// are cloned from it).
+fn builtin_rule_list() -> &'static [artlint::Rule] {
+    static RULES: OnceLock<Vec<artlint::Rule>> = OnceLock::new();
+    RULES.get_or_init(|| load_pack(&builtin_pack()).expect("the built-in pack loads"))
+}
+
+/// A rule set per distinct configuration, compiled once: compiling the
+/// whole pack for every input would leave the fuzzer a few runs a second.
+fn configured_rules(
+    settings: &artlint::config::Settings,
+    configure: impl FnOnce() -> Result<Vec<artlint::Rule>, artlint::config::ConfigError>,
+    run: impl FnOnce(&RuleSet),
+) {
+    use std::sync::Mutex;
+    type Cache = Mutex<Vec<(artlint::config::Settings, &'static RuleSet)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let found = cache
+        .lock()
+        .expect("no poisoning")
+        .iter()
+        .find(|(s, _)| s == settings)
+        .map(|(_, rules)| *rules);
+    if let Some(rules) = found {
+        return run(rules);
+    }
+    let rules = match configure() {
+        Ok(rules) => rules,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    let mut cached = cache.lock().expect("no poisoning");
+    if cached.len() < MAX_CONFIGURED {
+        // Leaked on purpose, at most MAX_CONFIGURED per process (each holds
+        // the compiled pack, ~15 MB). Later configurations are configured
+        // (above) but not linted with: compiling the pack for each input
+        // would leave the fuzzer a few dozen runs a second.
+        let set: &'static RuleSet = Box::leak(Box::new(
+            RuleSet::new(rules).with_accepted(settings.accept.clone()),
+        ));
+        cached.push((settings.clone(), set));
+        drop(cached);
+        run(set);
+    }
+}
+
+/// Configurations compiled and kept per fuzzing process.
+const MAX_CONFIGURED: usize = 8;
+
+/// Fuzz target `config_files`: arbitrary bytes as an `artlint.toml` parse
+/// or fail with an error that renders (with its line and column). A config
+/// that parses answers for a few paths (`exclude`, `[[overrides]]`), names
+/// its unknown selectors, configures the built-in pack (select, ignore,
+/// severity, accept, reject, names) and lints [`SAMPLE_TEXT`] and its own
+/// text under the [`check_diagnostics`] invariants.
+pub fn config_files(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let config = match artlint::config::Config::parse("artlint.toml", text) {
+        Ok(config) => config,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    let rules = builtin_rule_list();
+    let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+    for e in config.unknown_selectors(&ids) {
+        let _ = e.to_string();
+    }
+    for path in ["a.txt", "docs/b.md", "x/y/z.html", ""] {
+        let _ = config.is_excluded(path);
+        let settings = config.settings_for(path);
+        configured_rules(
+            &settings,
+            || settings.configure(rules.to_vec()),
+            |set| {
+                lint_and_check(set, SAMPLE_TEXT);
+                lint_and_check(set, text);
+            },
+        );
+    }
+}
+
+/// Selections a command line might make (`--select`, `--ignore`), by index.
+const SELECTIONS: [(&[&str], &[&str]); 8] = [
+    (&[], &[]),
+    (&["scrape/*"], &[]),
+    (&["names/*", "acronym/*"], &[]),
+    (&["encoding/*", "markup/*"], &[]),
+    (&["locale/*", "punctuation/*"], &[]),
+    (&["repetition/*", "quality/*"], &[]),
+    (&["mt/*", "script/*", "suppression/*"], &[]),
+    (&[], &["scrape/*", "names/*"]),
+];
+
+/// Fuzz target `lint_options`: what `artlint check` does with its options,
+/// through the library's entry points. The first byte picks the input
+/// format and whether unsafe fixes apply, the second a `--select`/`--ignore`
+/// combination, the third the `--max-diagnostics` limit; the rest is the
+/// document. The lint, the limited lint and the fix loop all keep the
+/// invariants, and the limit holds.
+pub fn lint_options(data: &[u8]) {
+    let [options, selection, limit, rest @ ..] = data else {
+        return;
+    };
+    let format = Format::ALL[*options as usize % Format::ALL.len()];
+    let applicability = if options & 0x80 == 0 {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    let (select, ignore) = SELECTIONS[*selection as usize % SELECTIONS.len()];
+    let settings = artlint::config::Settings {
+        select: (!select.is_empty()).then(|| select.iter().map(|s| s.to_string()).collect()),
+        ignore: ignore.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    let limit = 1 + *limit as usize % 8;
+    let text = String::from_utf8_lossy(rest);
+    configured_rules(
+        &settings,
+        || settings.configure(builtin_rule_list().to_vec()),
+        |rules| {
+            let all = lint_as(rules, format, "f", &text);
+            check_diagnostics(&text, &all);
+            let limited = artlint::lint::lint_as_with(
+                rules,
+                format,
+                "f",
+                &text,
+                limit,
+                &artlint::lint::Sequential,
+            );
+            check_diagnostics(&text, &limited.diagnostics);
+            if !limited.stopped {
+                assert_eq!(
+                    limited.diagnostics, all,
+                    "an unstopped limited lint is the whole lint"
+                );
+            }
+            let outcome = fix_as(rules, format, "f", &text, applicability);
+            assert!(outcome.passes <= fix::MAX_PASSES);
+            let relinted = lint_as(rules, format, "f", &outcome.text);
+            check_diagnostics(&outcome.text, &relinted);
+            assert_eq!(
+                outcome.remaining, relinted,
+                "`remaining` is not the lint of the final text"
+            );
+        },
+    );
+}
