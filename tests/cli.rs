@@ -320,3 +320,21 @@ fn thread_count_changes_nothing_but_speed() {
             "invalid value '0' for '--threads <N>'",
         ));
 }
+
+#[test]
+fn a_run_that_lints_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    artlint()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "."])
+        .assert()
+        .code(0)
+        .stdout("No files linted.\n");
+    artlint()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "nosuch.txt"])
+        .assert()
+        .code(2)
+        .stdout("No files linted.\n")
+        .stderr("artlint: error: nosuch.txt: no such file or directory\n");
+}

@@ -75,7 +75,7 @@ fn stdin_over_max_file_size_is_skipped_with_a_note() {
         (code, out.as_str(), err.as_str()),
         (
             0,
-            "No problems found in 0 files.\n",
+            "No files linted.\n",
             "artlint: -: skipped, larger than --max-file-size 10\n"
         )
     );
@@ -140,7 +140,7 @@ fn dev_zero_is_skipped_as_binary_at_once() {
         String::from_utf8(out.stderr).unwrap(),
         "artlint: /dev/zero: skipped, looks binary (NUL byte at offset 0)\n"
     );
-    assert_eq!(out.stdout, b"No problems found in 0 files.\n");
+    assert_eq!(out.stdout, b"No files linted.\n");
 }
 
 /// A named pipe (a device or FIFO has no size to check first) with endless

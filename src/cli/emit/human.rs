@@ -131,6 +131,11 @@ fn shortened(text: &str) -> String {
 pub(super) fn summary_line(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let total = summary.errors + summary.warnings + summary.infos;
+    if summary.files == 0 {
+        // Not "no problems": nothing was looked at (an empty or excluded
+        // folder, only skipped or unreadable inputs).
+        return "No files linted.".to_string();
+    }
     if total == 0 {
         return format!("No problems found in {}.", plural(summary.files, "file"));
     }
