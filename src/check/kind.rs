@@ -77,8 +77,8 @@ pub trait Check: Any + fmt::Debug + Send + Sync {
         Literals::default()
     }
 
-    /// The regexes this rule puts into the shared `RegexSet`; a hit carries
-    /// the pattern's index as its item.
+    /// The regexes this rule runs on whole documents (behind the rule set's
+    /// literal gate); a hit carries the pattern's index as its item.
     fn patterns(&self) -> &[Regex] {
         &[]
     }
