@@ -49,14 +49,22 @@ impl LiteralGate {
             }
         }
         if !literals.is_empty() {
-            gate.automaton = Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&literals)
-                    .expect("required literals within the automaton's size limits"),
-            );
+            // A full DFA scans fastest; for a huge rule pack its size and
+            // build time are not worth it, and the automaton picks itself.
+            let built = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .kind((literals.len() <= MAX_DFA_LITERALS).then_some(AhoCorasickKind::DFA))
+                .build(&literals);
+            match built {
+                Ok(automaton) => gate.automaton = Some(automaton),
+                // Past the automaton's limits every pattern simply runs.
+                Err(_) => {
+                    gate.always.append(&mut gate.gated);
+                    gate.always.sort_unstable();
+                    gate.admits.clear();
+                }
+            }
         }
         gate
     }
@@ -84,6 +92,9 @@ impl LiteralGate {
         self.always.contains(&pattern)
     }
 }
+
+/// Up to this many literals the automaton is a full DFA.
+const MAX_DFA_LITERALS: usize = 20_000;
 
 /// True if `text` holds a character outside ASCII whose simple case folding
 /// reaches an ASCII letter: LATIN SMALL LETTER LONG S (`s`) and KELVIN SIGN
