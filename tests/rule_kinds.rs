@@ -273,3 +273,26 @@ fn wrong_shapes_where_rules_belong_are_errors() {
         "pack/r.toml:1:1: missing field `kind`"
     );
 }
+
+/// Patterns without a literal every match contains cannot go behind the
+/// literal gate; they run on every line or document instead, and find what
+/// they should (slower, never silent).
+#[test]
+fn patterns_without_a_required_literal_still_match() {
+    let boilerplate = load(&rule("boilerplate", "patterns = ['\\d{2,}', '[•|]+']")).unwrap();
+    assert_eq!(
+        found(boilerplate, "Prose line here.\n1234\n•|•\n12 likes\n"),
+        ["17..21", "22..29"]
+    );
+    let existence = load(&rule("existence", "patterns = ['\\b\\d{5}\\b', '[«»]']")).unwrap();
+    assert_eq!(
+        found(existence, "Zip 12345 and «quoted»."),
+        ["4..9", "14..16", "22..24"]
+    );
+    // The same patterns with a literal are gated, with the same results.
+    let gated = load(&rule("existence", "patterns = ['\\bzip \\d{5}\\b']")).unwrap();
+    assert_eq!(
+        found(gated, "zip 12345, zip 54321 and zip code 1."),
+        ["0..9", "11..20"]
+    );
+}
