@@ -255,18 +255,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                 .into_iter()
                 .max_by_key(|set| (strength(set), std::cmp::Reverse(set.len())))
         }
-        HirKind::Alternation(subs) => {
-            let mut all = Vec::new();
-            for sub in subs {
-                all.extend(required(sub)?);
-                if all.len() > MAX_LITERALS {
-                    return None;
-                }
-            }
-            all.sort();
-            all.dedup();
-            Some(all)
-        }
+        HirKind::Alternation(subs) => union(subs, required),
         _ => None,
     }
 }
@@ -303,20 +292,24 @@ fn exact_set(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         HirKind::Concat(subs) => subs
             .iter()
             .try_fold(vec![Vec::new()], |acc, sub| product(&acc, &exact_set(sub)?)),
-        HirKind::Alternation(subs) => {
-            let mut all = Vec::new();
-            for sub in subs {
-                all.extend(exact_set(sub)?);
-                if all.len() > MAX_LITERALS {
-                    return None;
-                }
-            }
-            all.sort();
-            all.dedup();
-            Some(all)
-        }
+        HirKind::Alternation(subs) => union(subs, exact_set),
         _ => None,
     }
+}
+
+/// The texts `each` gives every branch, together, if every branch has some
+/// and they are not too many.
+fn union(branches: &[Hir], each: fn(&Hir) -> Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    for branch in branches {
+        all.extend(each(branch)?);
+        if all.len() > MAX_LITERALS {
+            return None;
+        }
+    }
+    all.sort();
+    all.dedup();
+    Some(all)
 }
 
 /// Each text of `a` followed by each of `b`, unless that makes too many.
