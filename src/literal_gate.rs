@@ -110,12 +110,7 @@ fn has_non_ascii_fold(text: &str) -> bool {
 /// patterns anchored at a line's start, a line whose first character is
 /// not in the set is rejected without running the pattern.
 pub(crate) fn first_chars(pattern: &str, case_insensitive: bool) -> Option<FirstChars> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(case_insensitive)
-        .multi_line(true)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = parse(pattern, case_insensitive)?;
     match first(&hir)? {
         (class, false) => Some(FirstChars(class)),
         (_, true) => None,
@@ -180,18 +175,23 @@ fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
     })
 }
 
-/// Literals of which every match of `pattern` contains at least one (up to
-/// ASCII case), or `None` if there are no useful ones. A letter matched
-/// case-insensitively counts as its ASCII self when its case variants are
-/// ASCII (and `ſ`/`K`, see [`LiteralGate`]); any other letter matched
-/// case-insensitively (`é`, `É`) ends a literal.
-pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
+/// A pattern's HIR with the flags the rule compiles it with (`^`/`$` at lines).
+fn parse(pattern: &str, case_insensitive: bool) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(case_insensitive)
         .multi_line(true)
         .build()
         .parse(pattern)
-        .ok()?;
+        .ok()
+}
+
+/// Literals of which every match of `pattern` contains at least one (up to
+/// ASCII case), or `None` if there are no useful ones. A letter matched
+/// case-insensitively counts as its ASCII self when its case variants are
+/// ASCII (and `ſ`/`K`, see [`LiteralGate`]); any other (`é`, `É`) makes one
+/// literal for each of its variants.
+pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    let hir = parse(pattern, case_insensitive)?;
     let mut required = required(&hir)?;
     // A literal holding another is found whenever it is: only the shorter counts.
     let all = required.clone();

@@ -136,14 +136,20 @@ fn normalize_line_into(line: &str, out: &mut String) {
 #[derive(Debug, Default)]
 pub struct BoilerplateIndex {
     phrases: HashMap<String, Vec<u32>>,
-    /// Each pattern anchored to the whole line, case-insensitive.
-    patterns: Vec<Regex>,
-    /// Which patterns can match a line.
+    patterns: Vec<LinePattern>,
+    /// Which of `patterns` can match a line.
     gate: LiteralGate,
-    /// What each pattern's match begins with, if known: patterns match
-    /// whole lines, so a line beginning otherwise is skipped without a search.
-    first: Vec<Option<FirstChars>>,
-    pattern_rules: Vec<u32>,
+}
+
+/// One pattern of a boilerplate rule, as lines are matched against it.
+#[derive(Debug)]
+struct LinePattern {
+    /// Anchored to the whole line, case-insensitive.
+    regex: Regex,
+    /// What a match begins with, if known: a line beginning otherwise is
+    /// skipped without a search.
+    first: Option<FirstChars>,
+    rule: u32,
 }
 
 impl BoilerplateIndex {
@@ -163,25 +169,23 @@ impl BoilerplateIndex {
                     }
                 }
                 for pattern in patterns {
-                    sources.push(pattern.as_str());
-                    index.pattern_rules.push(i as u32);
+                    let source = pattern.as_str();
+                    sources.push(source);
+                    // Compiled alone within the size limit when its rule
+                    // loaded; anchored, it still is.
+                    index.patterns.push(LinePattern {
+                        regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
+                            .case_insensitive(true)
+                            .dfa_size_limit(line_dfa_bytes(source))
+                            .build()
+                            .expect("a rule's pattern compiles anchored"),
+                        first: first_chars(source, true),
+                        rule: i as u32,
+                    });
                 }
             }
         }
-        // Each pattern compiled alone within the size limit when its rule
-        // loaded; anchored, it still does.
-        index.patterns = sources
-            .iter()
-            .map(|s| {
-                regex::RegexBuilder::new(&format!("^(?:{s})$"))
-                    .case_insensitive(true)
-                    .dfa_size_limit(line_dfa_bytes(s))
-                    .build()
-                    .expect("a rule's pattern compiles anchored")
-            })
-            .collect();
         index.gate = LiteralGate::new(sources.iter().map(|s| (*s, true)));
-        index.first = sources.iter().map(|s| first_chars(s, true)).collect();
         index
     }
 
@@ -221,16 +225,16 @@ impl BoilerplateIndex {
             }
             let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
             self.gate.candidates(&normalized, &mut candidates);
-            for &m in &candidates {
-                let rule = self.pattern_rules[m as usize];
-                if active[rule as usize]
-                    && !owners.contains(&rule)
-                    && self.first[m as usize]
+            for pattern in candidates.iter().map(|&m| &self.patterns[m as usize]) {
+                if active[pattern.rule as usize]
+                    && !owners.contains(&pattern.rule)
+                    && pattern
+                        .first
                         .as_ref()
                         .is_none_or(|first| first.admits(&normalized))
-                    && self.patterns[m as usize].is_match(&normalized)
+                    && pattern.regex.is_match(&normalized)
                 {
-                    owners.push(rule);
+                    owners.push(pattern.rule);
                 }
             }
             owners.sort_unstable();
