@@ -547,7 +547,7 @@ fn jsonl_record_longer_than_max_file_size_is_an_error_record() {
     assert_eq!(
         records[1],
         serde_json::json!({
-            "version": 1, "id": 2, "line": 2,
+            "version": 1, "id": "2", "line": 2,
             "error": "-:2: record not linted, longer than --max-file-size 1000"
         })
     );

@@ -19,6 +19,7 @@ use std::convert::Infallible;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice as TermColor, StandardStream};
@@ -26,7 +27,7 @@ use codespan_reporting::term::termcolor::{ColorChoice as TermColor, StandardStre
 use artlint::Applicability;
 
 use args::{CheckArgs, Cli, Command};
-use config::{Resolver, SetupError};
+use config::{Engine, Resolver, SetupError};
 use lint::{FileReport, LintOptions, Outcome};
 use output::Output;
 use packs::{LoadFailure, load_rules};
@@ -136,9 +137,13 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
         }
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
-    if is_jsonl(&args, &kept) {
-        return run_jsonl(&args, &resolver, &kept, stdin_name, errors);
+    // Each input is read as its format says: JSONL files as records, the
+    // others as documents, in one run.
+    let (records, kept): (Vec<_>, Vec<_>) = kept.into_iter().partition(|i| is_jsonl(&args, i));
+    if !records.is_empty() && kept.is_empty() && args.format == args::Format::JsonLines {
+        return stream_records(&args, &resolver, &records, stdin_name, errors);
     }
+    let records = Records::open(&args, &resolver, records, stdin_name)?;
     let stdin_fix = args.fix && kept.iter().any(|i| matches!(i, walk::Input::Stdin));
     let jobs = lint::plan(&resolver, kept, stdin_name).or_else(report_setup)?;
     let fixing = args.fix || args.diff;
@@ -193,7 +198,8 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
         let mut output = Output::open(&args).map_err(|e| report_errors(&[e]))?;
         let written = reports
             .into_iter()
-            .try_for_each(|report| output.report(report));
+            .try_for_each(|report| output.report(report))
+            .and_then(|()| records.report(&mut output, &mut errors));
         let failing = output.failing();
         (output.finish(written), failing)
     } else {
@@ -203,7 +209,8 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
             reports_of(outcomes, known.as_mut(), &mut errors)
                 .into_iter()
                 .try_for_each(|report| output.report(report))
-        });
+        })
+        .and_then(|()| records.report(&mut output, &mut errors));
         let failing = output.failing();
         (output.finish(written), failing)
     };
@@ -371,128 +378,165 @@ fn fix_all(
     None
 }
 
-/// True when the inputs are JSONL records (by flag, or every input by extension).
-fn is_jsonl(args: &CheckArgs, inputs: &[walk::Input]) -> bool {
+/// True when an input is read as JSONL records: by `--input-format jsonl`,
+/// else by its extension (stdin is text unless the flag says otherwise).
+fn is_jsonl(args: &CheckArgs, input: &walk::Input) -> bool {
     use args::InputFormat;
-    match args.input_format {
-        Some(format) => format == InputFormat::Jsonl,
-        None => {
-            !inputs.is_empty()
-                && inputs.iter().all(|i| match i {
-                    walk::Input::File { path, .. } => {
-                        InputFormat::for_path(path) == InputFormat::Jsonl
-                    }
-                    walk::Input::Stdin => false,
-                })
-        }
+    match (args.input_format, input) {
+        (Some(format), _) => format == InputFormat::Jsonl,
+        (None, walk::Input::File { path, .. }) => InputFormat::for_path(path) == InputFormat::Jsonl,
+        (None, walk::Input::Stdin) => false,
     }
 }
 
-/// JSONL inputs. With `--format json-lines`: the streaming contract (one
-/// output line per record, exit 0 whatever is found). Otherwise every record
-/// becomes a report named `path#id`.
-fn run_jsonl(
+fn stream_options(args: &CheckArgs) -> stream::StreamOptions<'_> {
+    stream::StreamOptions {
+        text_field: &args.text_field,
+        id_field: &args.id_field,
+        offsets: args.offsets,
+        max_file_size: args.max_file_size,
+        max_diagnostics: args.max_diagnostics,
+    }
+}
+
+/// The file whose configuration applies to a JSONL input.
+fn config_anchor(input: &walk::Input) -> PathBuf {
+    match input {
+        walk::Input::File { path, .. } => path.clone(),
+        walk::Input::Stdin => PathBuf::from(".").join("-"),
+    }
+}
+
+/// Opens a JSONL input for reading, named as messages name it.
+fn open_records(
+    input: &walk::Input,
+    stdin_name: &str,
+) -> Result<(String, Box<dyn std::io::BufRead>), String> {
+    match input {
+        walk::Input::Stdin => Ok((stdin_name.to_string(), Box::new(std::io::stdin().lock()))),
+        walk::Input::File { path, .. } => std::fs::File::open(path)
+            .map(|f| {
+                (
+                    path.display().to_string(),
+                    Box::new(std::io::BufReader::new(f)) as Box<dyn std::io::BufRead>,
+                )
+            })
+            .map_err(|e| format!("{}: {}", path.display(), output::reason(&e))),
+    }
+}
+
+/// Only JSONL inputs and `--format json-lines`: the streaming contract (one
+/// output line per record, exit 0 whatever is found).
+fn stream_records(
     args: &CheckArgs,
     resolver: &Resolver,
     inputs: &[walk::Input],
     stdin_name: &str,
     mut errors: Vec<String>,
 ) -> Result<ExitStatus, Reported> {
-    let options = stream::StreamOptions {
-        text_field: &args.text_field,
-        id_field: &args.id_field,
-        offsets: args.offsets,
-        max_file_size: args.max_file_size,
-        max_diagnostics: args.max_diagnostics,
-    };
+    let options = stream_options(args);
     if args.fix || args.diff {
         not_rewritten(args, inputs, stdin_name)?;
     }
-    let config_anchor = |input: &walk::Input| match input {
-        walk::Input::File { path, .. } => path.clone(),
-        walk::Input::Stdin => PathBuf::from(".").join("-"),
-    };
-    let open = |input: &walk::Input| -> Result<(String, Box<dyn std::io::BufRead>), String> {
-        match input {
-            walk::Input::Stdin => Ok((stdin_name.to_string(), Box::new(std::io::stdin().lock()))),
-            walk::Input::File { path, .. } => std::fs::File::open(path)
-                .map(|f| {
-                    (
-                        path.display().to_string(),
-                        Box::new(std::io::BufReader::new(f)) as Box<dyn std::io::BufRead>,
-                    )
-                })
-                .map_err(|e| format!("{}: {}", path.display(), output::reason(&e))),
-        }
-    };
-    if args.format == args::Format::JsonLines {
-        let mut target =
-            output::Target::open(args.output_file.as_deref()).map_err(|e| report_errors(&[e]))?;
-        for input in inputs {
-            let engine = resolver
-                .engine_for(&config_anchor(input))
-                .or_else(report_setup)?;
-            let (source, mut reader) = match open(input) {
-                Ok(opened) => opened,
-                Err(e) => {
-                    errors.push(e);
-                    continue;
-                }
-            };
-            match stream::stream(&engine, &source, &mut reader, &mut target.out, &options) {
-                Ok(_) => {}
-                Err(stream::StreamError::Read(e)) => {
-                    errors.push(format!("{source}: {}", output::reason(&e)));
-                }
-                Err(stream::StreamError::Write(e)) => match target.write_error(&e) {
-                    // The reader has seen enough.
-                    None => return Ok(ExitStatus::Clean),
-                    Some(message) => {
-                        errors.push(message);
-                        break;
-                    }
-                },
-            }
-        }
-        return if errors.is_empty() {
-            Ok(ExitStatus::Clean)
-        } else {
-            Err(report_errors(&errors))
-        };
-    }
-    let engines = inputs
-        .iter()
-        .map(|input| resolver.engine_for(&config_anchor(input)))
-        .collect::<Result<Vec<_>, _>>()
-        .or_else(report_setup)?;
-    let mut output = Output::open(args).map_err(|e| report_errors(&[e]))?;
-    let mut written = Ok(());
-    'inputs: for (input, engine) in inputs.iter().zip(engines) {
-        let (source, mut reader) = match open(input) {
+    let mut target =
+        output::Target::open(args.output_file.as_deref()).map_err(|e| report_errors(&[e]))?;
+    for input in inputs {
+        let engine = resolver
+            .engine_for(&config_anchor(input))
+            .or_else(report_setup)?;
+        let (source, mut reader) = match open_records(input, stdin_name) {
             Ok(opened) => opened,
             Err(e) => {
                 errors.push(e);
                 continue;
             }
         };
-        let mut lines = stream::Lines::new(&mut reader, &options);
-        loop {
-            let (line, raw) = match lines.next_line() {
-                Ok(Some(next)) => next,
-                Ok(None) => break,
-                Err(e) => {
-                    errors.push(format!("{source}: {}", output::reason(&e)));
+        match stream::stream(&engine, &source, &mut reader, &mut target.out, &options) {
+            Ok(_) => {}
+            Err(stream::StreamError::Read(e)) => {
+                errors.push(format!("{source}: {}", output::reason(&e)));
+            }
+            Err(stream::StreamError::Write(e)) => match target.write_error(&e) {
+                // The reader has seen enough.
+                None => return Ok(ExitStatus::Clean),
+                Some(message) => {
+                    errors.push(message);
                     break;
                 }
+            },
+        }
+    }
+    if errors.is_empty() {
+        Ok(ExitStatus::Clean)
+    } else {
+        Err(report_errors(&errors))
+    }
+}
+
+/// The JSONL inputs of a run that reports findings (any output format but
+/// the record stream): every record becomes a report named `path#id`, after
+/// the files; a malformed record is an error of the run.
+struct Records<'a> {
+    args: &'a CheckArgs,
+    stdin_name: &'a str,
+    inputs: Vec<(walk::Input, Arc<Engine>)>,
+}
+
+impl<'a> Records<'a> {
+    /// Resolves each input's configuration now, so a bad one fails before
+    /// anything is linted; `--fix` and `--diff` say they leave records alone.
+    fn open(
+        args: &'a CheckArgs,
+        resolver: &Resolver,
+        inputs: Vec<walk::Input>,
+        stdin_name: &'a str,
+    ) -> Result<Records<'a>, Reported> {
+        if args.fix || args.diff {
+            not_rewritten(args, &inputs, stdin_name)?;
+        }
+        let inputs = inputs
+            .into_iter()
+            .map(|input| {
+                let engine = resolver.engine_for(&config_anchor(&input))?;
+                Ok((input, engine))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .or_else(report_setup)?;
+        Ok(Records {
+            args,
+            stdin_name,
+            inputs,
+        })
+    }
+
+    /// Lints every record and writes its report; read and parse errors go
+    /// to `errors`, a write error ends the run.
+    fn report(&self, output: &mut Output, errors: &mut Vec<String>) -> std::io::Result<()> {
+        let options = stream_options(self.args);
+        for (input, engine) in &self.inputs {
+            let (source, mut reader) = match open_records(input, self.stdin_name) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
             };
-            match stream::lint_record(&engine, &source, line, &raw, &options) {
-                stream::RecordResult::Linted {
-                    id,
-                    text,
-                    diagnostics,
-                } => {
-                    let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
-                    written = output.report(FileReport {
+            let mut lines = stream::Lines::new(&mut reader, &options);
+            loop {
+                let (line, raw) = match lines.next_line() {
+                    Ok(Some(next)) => next,
+                    Ok(None) => break,
+                    Err(e) => {
+                        errors.push(format!("{source}: {}", output::reason(&e)));
+                        break;
+                    }
+                };
+                match stream::lint_record(engine, &source, line, &raw, &options) {
+                    stream::RecordResult::Linted {
+                        id,
+                        text,
+                        diagnostics,
+                    } => output.report(FileReport {
                         path: format!("{source}#{id}"),
                         file: None,
                         text,
@@ -501,21 +545,13 @@ fn run_jsonl(
                         lossy: false,
                         original_hash: None,
                         format: args::InputFormat::Jsonl,
-                    });
-                    if written.is_err() {
-                        break 'inputs;
-                    }
+                    })?,
+                    stream::RecordResult::Malformed { error, .. } => errors.push(error),
                 }
-                stream::RecordResult::Malformed { error, .. } => errors.push(error),
             }
         }
+        Ok(())
     }
-    let failing = output.failing();
-    errors.extend(output.finish(written));
-    if !errors.is_empty() {
-        return Err(report_errors(&errors));
-    }
-    Ok(ExitStatus::findings_if(failing))
 }
 
 /// `--fix` and `--diff` do not rewrite JSONL records: a note, once, and the

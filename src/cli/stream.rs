@@ -10,6 +10,7 @@
 use std::io::{BufRead, Write};
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use artlint::Diagnostic;
@@ -106,55 +107,79 @@ impl<'a> Lines<'a> {
     }
 }
 
-#[derive(Serialize)]
+/// Start and end, half-open, in bytes or (`--offsets chars`) Unicode scalar values of the record's text.
+#[derive(Serialize, JsonSchema)]
 struct OutSpan {
     start: usize,
     end: usize,
 }
 
-#[derive(Serialize)]
+/// Replace `[start, end)` (in the same unit as `span`) with `replacement` (empty: delete).
+#[derive(Serialize, JsonSchema)]
 struct OutEdit<'a> {
     start: usize,
     end: usize,
     replacement: &'a str,
 }
 
-#[derive(Serialize)]
+/// A fix: edits applied all together, or not at all.
+#[derive(Serialize, JsonSchema)]
 struct OutFix<'a> {
     applicability: artlint::Applicability,
+    /// Non-overlapping edits.
     edits: Vec<OutEdit<'a>>,
 }
 
-#[derive(Serialize)]
+/// One finding in the record's text.
+#[derive(Serialize, JsonSchema)]
 struct OutDiagnostic<'a> {
+    /// The rule id, `pack/name`.
     rule: &'a str,
     severity: artlint::Severity,
     message: &'a str,
     span: OutSpan,
+    /// The text of `span`.
     text: &'a str,
+    /// How to repair the finding, or `null`.
     fix: Option<OutFix<'a>>,
 }
 
-#[derive(Serialize)]
+/// # artlint JSONL record output
+///
+/// One line of `artlint check --input-format jsonl --format json-lines`: the findings of one input record (`diagnostics`), or why it could not be linted (`error`). Exactly one line per input line, in input order.
+#[derive(Serialize, JsonSchema)]
 struct OutRecord<'a> {
+    /// The version of this format.
+    #[schemars(extend("const" = super::emit::VERSION))]
     version: u32,
-    id: serde_json::Value,
+    /// The record's `--id-field` as text (a string as it is, any other JSON value as its JSON text), or the line number when the record has none.
+    id: &'a str,
+    /// The 1-based line of the input this record was read from.
     line: usize,
+    /// The record's findings in position order; absent when `error` is present.
     #[serde(skip_serializing_if = "Option::is_none")]
     diagnostics: Option<Vec<OutDiagnostic<'a>>>,
+    /// Why the line was not linted (`source:line: reason`); absent when `diagnostics` is present.
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
+    error: Option<&'a str>,
+}
+
+/// The JSON Schema of one line of the JSONL record stream (committed as
+/// `schema/artlint-jsonl-records.schema.json`).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) fn schema() -> schemars::Schema {
+    super::emit::schema_for_output::<OutRecord<'static>>()
 }
 
 /// The outcome of linting one record.
 pub(super) enum RecordResult {
     Linted {
-        id: serde_json::Value,
+        id: String,
         text: String,
         diagnostics: Vec<Diagnostic>,
     },
     Malformed {
-        id: serde_json::Value,
+        id: String,
         error: String,
     },
 }
@@ -172,7 +197,7 @@ pub(super) fn lint_record(
         RawLine::Text(raw) => raw,
         RawLine::TooLong => {
             return RecordResult::Malformed {
-                id: serde_json::Value::from(line),
+                id: line.to_string(),
                 error: format!(
                     "{source}:{line}: record not linted, longer than --max-file-size {}",
                     options.max_file_size
@@ -207,11 +232,11 @@ pub(super) fn lint_record(
 fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
     let record = match result {
         RecordResult::Malformed { id, error } => OutRecord {
-            version: 1,
-            id: id.clone(),
+            version: super::emit::VERSION,
+            id,
             line,
             diagnostics: None,
-            error: Some(error.clone()),
+            error: Some(error.as_str()),
         },
         RecordResult::Linted {
             id,
@@ -249,8 +274,8 @@ fn render(result: &RecordResult, line: usize, offsets: Offsets) -> String {
                 })
                 .collect();
             OutRecord {
-                version: 1,
-                id: id.clone(),
+                version: super::emit::VERSION,
+                id,
                 line,
                 diagnostics: Some(diagnostics),
                 error: None,

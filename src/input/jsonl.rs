@@ -8,15 +8,17 @@ use crate::line_index::{CHECKPOINT, CharIndex};
 /// A parsed record: its id and the text to lint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    /// The id field's value, or the 1-based line number when it is absent or null.
-    pub id: serde_json::Value,
+    /// The id field's value as text (a string as it is, any other JSON value
+    /// as its JSON text), or the 1-based line number when it is absent or
+    /// null: one type, so an output's `id` joins back to its input either way.
+    pub id: String,
     pub text: String,
 }
 
 /// A line that is not a usable record; `id` is as good as could be found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Malformed {
-    pub id: serde_json::Value,
+    pub id: String,
     pub error: String,
 }
 
@@ -28,16 +30,15 @@ pub fn parse_record(
     text_field: &str,
     id_field: &str,
 ) -> Result<Record, Malformed> {
-    let fallback = serde_json::Value::from(line);
     let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|e| Malformed {
-        id: fallback.clone(),
+        id: line.to_string(),
         error: format!("{source}:{line}: invalid JSON: {e}"),
     })?;
-    let id = value
-        .get(id_field)
-        .filter(|v| !v.is_null())
-        .cloned()
-        .unwrap_or(fallback);
+    let id = match value.get(id_field) {
+        None | Some(serde_json::Value::Null) => line.to_string(),
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(other) => other.to_string(),
+    };
     match value.get_mut(text_field).map(serde_json::Value::take) {
         Some(serde_json::Value::String(text)) => Ok(Record { id, text }),
         _ => Err(Malformed {
@@ -98,29 +99,43 @@ mod tests {
     #[test]
     fn record_with_id_and_text() {
         let r = parse_record("in", 3, r#"{"id":"a1","text":"héllo"}"#, "text", "id").unwrap();
-        assert_eq!(r.id, serde_json::json!("a1"));
+        assert_eq!(r.id, "a1");
         assert_eq!(r.text, "héllo");
     }
 
     #[test]
     fn missing_or_null_id_falls_back_to_the_line() {
         let r = parse_record("in", 7, r#"{"id":null,"text":""}"#, "text", "id").unwrap();
-        assert_eq!(r.id, serde_json::json!(7));
+        assert_eq!(r.id, "7");
         let r = parse_record("in", 8, r#"{"body":"x"}"#, "body", "id").unwrap();
-        assert_eq!(r.id, serde_json::json!(8));
+        assert_eq!(r.id, "8");
+    }
+
+    /// A number, or any other JSON value, is its JSON text: `id` has one type.
+    #[test]
+    fn ids_of_every_json_type_are_strings() {
+        for (raw, id) in [
+            (r#"{"id":42,"text":""}"#, "42"),
+            (r#"{"id":-1.5,"text":""}"#, "-1.5"),
+            (r#"{"id":true,"text":""}"#, "true"),
+            (r#"{"id":[1,"a"],"text":""}"#, r#"[1,"a"]"#),
+            (r#"{"id":"42","text":""}"#, "42"),
+        ] {
+            assert_eq!(parse_record("in", 1, raw, "text", "id").unwrap().id, id);
+        }
     }
 
     #[test]
     fn malformed_lines_say_where_and_why() {
         let e = parse_record("in.jsonl", 2, "{oops", "text", "id").unwrap_err();
-        assert_eq!(e.id, serde_json::json!(2));
+        assert_eq!(e.id, "2");
         assert!(
             e.error.starts_with("in.jsonl:2: invalid JSON: "),
             "{}",
             e.error
         );
         let e = parse_record("in.jsonl", 4, r#"{"id":9,"text":5}"#, "text", "id").unwrap_err();
-        assert_eq!(e.id, serde_json::json!(9));
+        assert_eq!(e.id, "9");
         assert_eq!(e.error, "in.jsonl:4: no string field `text`");
         let e = parse_record("in.jsonl", 5, "[1,2]", "text", "id").unwrap_err();
         assert_eq!(e.error, "in.jsonl:5: no string field `text`");

@@ -131,13 +131,20 @@ fn shortened(text: &str) -> String {
 pub(super) fn summary_line(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let total = summary.errors + summary.warnings + summary.infos;
-    if summary.files == 0 {
+    let linted = match (summary.files, summary.records) {
         // Not "no problems": nothing was looked at (an empty or excluded
         // folder, only skipped or unreadable inputs).
-        return "No files linted.".to_string();
-    }
+        (0, 0) => return "No files linted.".to_string(),
+        (files, 0) => plural(files, "file"),
+        (0, records) => plural(records, "record"),
+        (files, records) => format!(
+            "{} and {}",
+            plural(files, "file"),
+            plural(records, "record")
+        ),
+    };
     if total == 0 {
-        return format!("No problems found in {}.", plural(summary.files, "file"));
+        return format!("No problems found in {linted}.");
     }
     format!(
         "Found {} ({}, {}, {}) in {}.",
@@ -145,7 +152,7 @@ pub(super) fn summary_line(summary: &Summary) -> String {
         plural(summary.errors, "error"),
         plural(summary.warnings, "warning"),
         plural(summary.infos, "info"),
-        plural(summary.files, "file"),
+        linted,
     )
 }
 

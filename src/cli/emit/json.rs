@@ -14,7 +14,7 @@ use artlint::{Diagnostic, Edit, Label, LineColumn, LineIndex, Span};
 use super::{Emitter, Summary};
 use crate::cli::lint::FileReport;
 
-pub(super) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// The versioning promise, stated in both committed schemas.
 pub(super) const VERSIONING: &str = "Versioning: later releases may add fields, so consumers should ignore fields they do not know; removing a field or changing its meaning bumps `version`.";
@@ -48,8 +48,10 @@ struct JsonFile<'a> {
 #[schemars(rename = "Summary", description = "Totals for the run.")]
 #[allow(dead_code)]
 struct SummarySchema {
-    /// Files linted.
+    /// Files linted (not counting JSONL files, whose records are counted in `records`).
     files: usize,
+    /// JSONL records linted, each a document of its own.
+    records: usize,
     /// Findings of severity `error`.
     errors: usize,
     /// Findings of severity `warning`.
@@ -219,6 +221,10 @@ mod tests {
         check_committed(
             "artlint-json-lines.schema.json",
             &super::super::json_lines::schema(),
+        );
+        check_committed(
+            "artlint-jsonl-records.schema.json",
+            &crate::cli::stream::schema(),
         );
     }
 

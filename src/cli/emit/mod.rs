@@ -12,6 +12,7 @@ mod json_lines;
 mod sarif;
 mod statistics;
 
+pub(super) use json::VERSION;
 pub(super) use statistics::Statistics;
 
 use std::io::Write;
@@ -27,6 +28,8 @@ use super::lint::FileReport;
 #[derive(Debug, Default, Clone, Copy, Serialize)]
 pub(super) struct Summary {
     pub files: usize,
+    /// JSONL records, each linted as a document of its own.
+    pub records: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -34,7 +37,11 @@ pub(super) struct Summary {
 
 impl Summary {
     pub(super) fn add(&mut self, report: &FileReport) {
-        self.files += 1;
+        if report.format == super::args::InputFormat::Jsonl {
+            self.records += 1;
+        } else {
+            self.files += 1;
+        }
         for d in &report.diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,
@@ -43,6 +50,13 @@ impl Summary {
             }
         }
     }
+}
+
+/// The committed JSON Schema of an output type written by artlint, with the
+/// versioning policy in its description.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) fn schema_for_output<T: schemars::JsonSchema>() -> schemars::Schema {
+    json::with_versioning(json::generator().into_root_schema_for::<T>())
 }
 
 #[derive(Debug, Clone, Copy)]
