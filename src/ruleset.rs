@@ -65,6 +65,9 @@ pub struct RuleSet {
     runs: Vec<Box<dyn KindRun>>,
     /// Words and names that are never flagged (project vocabulary).
     accepted: Vec<String>,
+    /// The ids of every rule of the pack the rules were chosen from; empty:
+    /// the rules themselves.
+    known: Vec<Box<str>>,
 }
 
 impl RuleSet {
@@ -144,7 +147,17 @@ impl RuleSet {
             regex_entries,
             runs,
             accepted: Vec::new(),
+            known: Vec::new(),
         }
+    }
+
+    /// The ids of every rule of the pack these rules were selected from: a
+    /// suppression comment naming none of them is reported (by a rule of
+    /// kind `unknown-suppression`), while one naming a rule that was merely
+    /// not selected is not.
+    pub fn with_known_rules<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> RuleSet {
+        self.known = ids.into_iter().map(|id| id.as_ref().into()).collect();
+        self
     }
 
     /// Findings on these words are dropped: a finding whose text is an
@@ -214,13 +227,23 @@ impl RuleSet {
         }
         // Directives that suppressed nothing are reported by the rule of the
         // suppressions' own kind, if selected.
-        let unused = self
-            .compiled
-            .iter()
-            .find(|r| r.kind.is(&crate::suppress::KIND))
-            .map(|r| &r.meta);
+        let reporter = |kind| {
+            self.compiled
+                .iter()
+                .find(|r| r.kind.is(kind))
+                .map(|r| &r.meta)
+        };
+        let reporters = crate::suppress::Reporters {
+            unused: reporter(&crate::suppress::KIND),
+            unknown: reporter(&crate::suppress::UNKNOWN_KIND),
+        };
         let ran: Vec<&str> = self.rules.iter().map(|r| &*r.id).collect();
-        crate::suppress::apply(doc, &mut out, unused, &ran);
+        let known: Vec<&str> = if self.known.is_empty() {
+            ran.clone()
+        } else {
+            self.known.iter().map(|id| &**id).collect()
+        };
+        crate::suppress::apply(doc, &mut out, &reporters, &ran, &known);
         self.drop_accepted(doc, &mut out);
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

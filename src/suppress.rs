@@ -2,7 +2,9 @@
 //! `<!-- artlint-disable RULE… -->`, `<!-- artlint-enable RULE… -->` and
 //! `<!-- artlint-disable-next-line RULE… -->`. No rule list means all rules;
 //! rules may be globs (`scrape/*`). A directive that suppresses nothing is
-//! itself reported, so stale suppressions do not pile up.
+//! itself reported, so stale suppressions do not pile up, and so is one that
+//! names no rule at all (a misspelt id would otherwise suppress nothing,
+//! silently, for ever).
 
 use std::sync::Arc;
 
@@ -28,6 +30,30 @@ pub(crate) static KIND: Kind = Kind {
 pub(crate) struct UnusedSuppression;
 
 impl Check for UnusedSuppression {}
+
+/// `unknown-suppression`: a directive naming a rule id (or glob) that matches
+/// no rule of the pack, selected or not; reported by [`apply`] when the rule
+/// set has a rule of this kind.
+pub(crate) static UNKNOWN_KIND: Kind = Kind {
+    name: "unknown-suppression",
+    keys: &[],
+    placeholders: &["name", "hint"],
+    compile: |_| Ok(Arc::new(UnknownSuppression)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub(crate) struct UnknownSuppression;
+
+impl Check for UnknownSuppression {}
+
+/// The rules [`apply`] reports with, when selected.
+pub(crate) struct Reporters<'a> {
+    /// `unused-suppression`.
+    pub unused: Option<&'a RuleMeta>,
+    /// `unknown-suppression`.
+    pub unknown: Option<&'a RuleMeta>,
+}
 
 #[derive(Debug)]
 struct Region {
@@ -89,15 +115,18 @@ fn directives(text: &str) -> Vec<(Directive, Vec<String>, Span)> {
     out
 }
 
-/// Removes suppressed diagnostics and, if `unused_rule` is selected, reports
-/// directives that suppressed nothing. `ran` are the ids of the rules that
-/// linted the document: a directive naming a rule that did not run (not
-/// selected, or ignored) is not reported, since that rule might have needed it.
+/// Removes suppressed diagnostics and reports, with the rules selected in
+/// `reporters`, directives that suppressed nothing and names that match no
+/// rule. `ran` are the ids of the rules that linted the document: a directive
+/// naming a rule that did not run (not selected, or ignored) is not unused,
+/// since that rule might have needed it. `known` are the ids of every rule
+/// of the pack, selected or not.
 pub(crate) fn apply(
     doc: &Document,
     diagnostics: &mut Vec<Diagnostic>,
-    unused_rule: Option<&RuleMeta>,
+    reporters: &Reporters,
     ran: &[&str],
+    known: &[&str],
 ) {
     if memchr::memmem::find(doc.text.as_bytes(), b"artlint-").is_none() {
         return;
@@ -113,6 +142,20 @@ pub(crate) fn apply(
     };
     let mut open: Vec<usize> = Vec::new();
     for (directive, names, span) in directives(text) {
+        if let Some(rule) = reporters.unknown {
+            for name in &names {
+                if let Some(hint) = crate::config::unknown_selector(name, known) {
+                    diagnostics.push(
+                        rule.report(span, |var| match var {
+                            "name" => Some(name.clone()),
+                            "hint" => Some(hint.clone()),
+                            _ => None,
+                        })
+                        .build(),
+                    );
+                }
+            }
+        }
         let (line, line_span) = line_of(span.start);
         match directive {
             Directive::Disable => {
@@ -157,6 +200,10 @@ pub(crate) fn apply(
         }
     }
     diagnostics.retain(|d| {
+        if reporters.unknown.is_some_and(|rule| rule.id == d.rule) {
+            // Reported above, about the directives themselves.
+            return true;
+        }
         let mut suppressed = false;
         for region in regions.iter_mut() {
             let inside = d.span.start >= region.start
@@ -174,7 +221,7 @@ pub(crate) fn apply(
         }
         !suppressed
     });
-    let Some(rule) = unused_rule else { return };
+    let Some(rule) = reporters.unused else { return };
     // A name that is not a valid glob never matches: that directive is useless.
     let named_rules_ran = |region: &Region| {
         region.names.iter().all(|name| match Glob::new(name) {

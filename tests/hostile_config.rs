@@ -201,7 +201,7 @@ fn a_config_selector_that_matches_no_rule_is_an_error_at_its_position() {
          │           ^^^^^^^^\n  \
          │\n  \
          = `artlint rules` lists the rule ids\n\n\
-         error: 1 problem(s) in rule files\n"
+         error: 1 problem(s) in the configuration\n"
     );
 
     // In an override, under `ignore` and `severity`, with a suggestion.
@@ -229,7 +229,7 @@ fn a_config_selector_that_matches_no_rule_is_an_error_at_its_position() {
     );
     assert!(err.contains("= did you mean `names/exonym`?\n"), "{err}");
     assert!(
-        err.ends_with("error: 2 problem(s) in rule files\n"),
+        err.ends_with("error: 2 problem(s) in the configuration\n"),
         "{err}"
     );
 
@@ -541,6 +541,44 @@ fn a_suppression_for_a_rule_that_did_not_run_is_not_unused() {
         out,
         "c.md:1:1: info[suppression/unused] suppression comment '<!-- artlint-disable-next-line repetition/[ -->' suppresses nothing\n"
     );
+}
+
+/// A suppression comment naming no rule of the pack is a warning with the
+/// closest id; one naming a rule that exists but is not selected is not.
+#[test]
+fn a_suppression_naming_no_rule_is_reported_with_the_closest_id() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "<!-- artlint-disable-next-line nmaes/exonym, repetition/word -->\nIt was the the end.\n\
+         <!-- artlint-disable zzzz/* -->\nPlain.\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(check_isolated(dir.path()).args(["-q", "a.md"]));
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            "a.md:1:1: warning[suppression/unknown-rule] suppression comment names 'nmaes/exonym', which matches no rule; did you mean `names/exonym`?\n\
+             a.md:3:1: warning[suppression/unknown-rule] suppression comment names 'zzzz/*', which matches no rule; `artlint rules` lists the rule ids\n"
+        )
+    );
+    // Not selected is not unknown, and the check itself can be ignored.
+    std::fs::write(
+        dir.path().join("b.md"),
+        "<!-- artlint-disable-next-line repetition/word -->\nIt was the the end.\n",
+    )
+    .unwrap();
+    let (code, out, _) =
+        run(check_isolated(dir.path()).args(["-q", "--select", "suppression/*", "b.md"]));
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, out, _) = run(check_isolated(dir.path()).args([
+        "-q",
+        "--ignore",
+        "suppression/unknown-rule",
+        "a.md",
+    ]));
+    assert_eq!((code, out.as_str()), (0, ""));
 }
 
 #[test]

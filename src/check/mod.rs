@@ -64,6 +64,7 @@ pub static KINDS: &[&Kind] = &[
     &overuse::KIND,
     &quality::KIND,
     &crate::suppress::KIND,
+    &crate::suppress::UNKNOWN_KIND,
 ];
 
 /// The kind named `name` in rule files.

@@ -250,9 +250,12 @@ impl Resolver {
                 });
             }
         }
+        let known: Vec<Box<str>> = rules.iter().map(|r| r.id.as_ref().into()).collect();
         let rules = settings.configure(rules).map_err(SetupError::settings)?;
         Ok(Arc::new(Engine {
-            rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
+            rules: RuleSet::new(rules)
+                .with_accepted(settings.accept.clone())
+                .with_known_rules(known),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
         }))
     }

@@ -167,7 +167,7 @@ pub(super) fn render_rule_errors(
             note: e.note.as_deref(),
         })
         .collect();
-    render_problems(&problems, out)
+    render_problems(&problems, "rule files", out)
 }
 
 /// Renders the problems of the configuration file whose text is `text`
@@ -187,7 +187,7 @@ pub(super) fn render_config_errors(
             note: e.note.as_deref(),
         })
         .collect();
-    render_problems(&problems, out)
+    render_problems(&problems, "the configuration", out)
 }
 
 /// A problem in a file, as it is shown.
@@ -200,7 +200,11 @@ struct Problem<'a> {
     note: Option<&'a str>,
 }
 
-fn render_problems(problems: &[Problem], out: &mut dyn WriteColor) -> std::io::Result<()> {
+fn render_problems(
+    problems: &[Problem],
+    place: &str,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let config = term::Config::default();
     for problem in problems {
         let file = SimpleFile::new(problem.path, problem.text);
@@ -217,5 +221,5 @@ fn render_problems(problems: &[Problem], out: &mut dyn WriteColor) -> std::io::R
         term::emit_to_write_style(out, &config, &file, &diagnostic)
             .map_err(std::io::Error::other)?;
     }
-    writeln!(out, "error: {} problem(s) in rule files", problems.len())
+    writeln!(out, "error: {} problem(s) in {place}", problems.len())
 }
