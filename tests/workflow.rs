@@ -137,6 +137,124 @@ fn config_and_init_subcommands() {
     assert!(out.ends_with("ignore = [\"quality/*\"]\nfail-on = \"warning\"\n\n[severity]\n\"names/*\" = \"error\"\n"), "{out}");
 }
 
+/// What `artlint config` prints loads again as an artlint.toml and means the
+/// same: printing it again gives the same text, and `check` finds the same.
+#[test]
+fn config_output_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "house/h.toml",
+        "[[rule]]\nid = \"house/banned\"\nkind = \"existence\"\nmessage = \"banned '{match}'\"\n\
+         tokens = [\"synergy\"]\n",
+    );
+    write(dir.path(), "names.txt", "Jomart Tokayev\n");
+    write(
+        dir.path(),
+        "artlint.toml",
+        "rule-dirs = [\"house\"]\nnames-files = [\"names.txt\"]\nexclude = [\"build/\"]\n\
+         ignore = [\"quality/*\"]\nreject = [\"utilize\"]\naccept = [\"Tokaev\"]\n\
+         [severity]\n\"repetition/*\" = \"error\"\n\
+         [[overrides]]\npaths = [\"drafts/**\"]\nignore = [\"scrape/*\"]\n",
+    );
+    write(
+        dir.path(),
+        "a.txt",
+        "We utilize synergy. The the end. Source link\n",
+    );
+    write(dir.path(), "build/b.txt", "The the end.\n");
+    let lint = || run(artlint_in(dir.path()).args(["check", "--format", "concise", "."]));
+    let before = lint();
+    assert_eq!(before.0, 1);
+    assert!(before.1.contains("house/banned") && before.1.contains("vocab/reject"));
+    assert!(!before.1.contains("build/"), "{}", before.1);
+    let (code, printed, err) = run(artlint_in(dir.path()).args(["config", "a.txt"]));
+    assert_eq!(code, 0, "{err}");
+    let body: String = printed
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(dir.path(), "artlint.toml", &body);
+    let (code, again, err) = run(artlint_in(dir.path()).args(["config", "a.txt"]));
+    assert_eq!(code, 0, "the printed configuration loads: {err}");
+    assert_eq!(again, printed);
+    assert_eq!(lint(), before);
+}
+
+/// `rules`, `rule` and `test-rules` see the configuration `check` sees:
+/// its rule-dirs, selection, severities and `vocab/reject`.
+#[test]
+fn rule_subcommands_see_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "house/h.toml",
+        "[[rule]]\nid = \"house/banned\"\nkind = \"existence\"\nmessage = \"banned '{match}'\"\n\
+         tokens = [\"synergy\"]\n[[rule.test]]\ntext = \"More synergy.\"\nexpect = [\"synergy\"]\n",
+    );
+    write(
+        dir.path(),
+        "artlint.toml",
+        "rule-dirs = [\"house\"]\nignore = [\"quality/*\"]\nreject = [\"utilize\"]\n\
+         [severity]\n\"repetition/word\" = \"error\"\n",
+    );
+    let (code, rules, _) = run(artlint_in(dir.path()).arg("rules"));
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = rules
+        .lines()
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert!(ids.contains(&"house/banned") && ids.contains(&"vocab/reject"));
+    assert!(!ids.iter().any(|id| id.starts_with("quality/")));
+    assert!(
+        rules
+            .lines()
+            .any(|l| l.starts_with("repetition/word") && l.contains(" error ")),
+        "{rules}"
+    );
+    let (code, shown, _) = run(artlint_in(dir.path()).args(["rule", "house/banned"]));
+    assert_eq!(code, 0);
+    assert!(
+        shown.starts_with("house/banned\nkind: existence"),
+        "{shown}"
+    );
+    let (code, shown, _) = run(artlint_in(dir.path()).args(["rule", "quality/stop-words"]));
+    assert_eq!(code, 0);
+    assert!(
+        shown.contains("\nnot in effect here: not selected by the configuration"),
+        "{shown}"
+    );
+    let (code, _, err) = run(artlint_in(dir.path()).args(["rule", "huose/banned"]));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "artlint: error: no rule `huose/banned`; did you mean `house/banned`?\n"
+        )
+    );
+    let (code, tested, _) = run(artlint_in(dir.path()).arg("test-rules"));
+    assert_eq!(code, 0);
+    let (_, isolated, _) = run(artlint_in(dir.path()).args(["test-rules", "--isolated"]));
+    assert_ne!(
+        tested, isolated,
+        "the house rule is tested, quality/* is not"
+    );
+    // A failing example of the configured pack fails the run.
+    write(
+        dir.path(),
+        "house/h.toml",
+        "[[rule]]\nid = \"house/banned\"\nkind = \"existence\"\nmessage = \"m\"\n\
+         tokens = [\"synergy\"]\n[[rule.test]]\ntext = \"More synergy.\"\nexpect = []\n",
+    );
+    let (code, tested, _) = run(artlint_in(dir.path()).arg("test-rules"));
+    assert_eq!(code, 1);
+    assert!(
+        tested.starts_with("FAIL house/banned example 1"),
+        "{tested}"
+    );
+}
+
 #[test]
 fn suppression_directives() {
     let dir = tempfile::tempdir().unwrap();

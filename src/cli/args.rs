@@ -21,19 +21,31 @@ pub(super) struct Cli {
 pub(super) enum Command {
     /// Lint files, directories or stdin (`-`).
     Check(Box<CheckArgs>),
-    /// List the rules in effect (id, kind, severity, summary).
-    Rules(RuleSource),
+    /// List the rules in effect in the current folder (id, kind, severity,
+    /// summary), as `check` would run them: packs, configuration, flags.
+    Rules {
+        #[command(flatten)]
+        source: RuleSource,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Print a rule's explanation and examples.
     Rule {
         /// The rule id, e.g. `names/exonym`.
         id: String,
         #[command(flatten)]
         source: RuleSource,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
-    /// Run the `[[rule.test]]` examples of the built-in pack, or of a pack directory.
+    /// Run the `[[rule.test]]` examples of the rules in effect in the current
+    /// folder (built-in pack and the configuration's `rule-dirs`), or of a
+    /// pack directory alone.
     TestRules {
-        /// A rule pack directory; the built-in pack when omitted.
+        /// A rule pack directory, tested alone.
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Print the configuration in effect for a file or folder (TOML).
     Config {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use artlint::config::{Config, ConfigError, FailOn, Settings};
-use artlint::{PackFile, RuleError, RuleSet, load_pack};
+use artlint::{PackFile, Rule, RuleError, RuleSet, load_pack};
 
 use super::args::{ConfigArgs, RuleSource};
 use super::packs::read_pack_dir;
@@ -228,7 +228,21 @@ impl Resolver {
             .clone()
     }
 
-    fn compile(&self, settings: Settings, config: Option<&ConfigFile>) -> EngineResult {
+    /// Every rule a path may use, before selection: the packs (built-in,
+    /// `--rules`, the configuration's `rule-dirs`) and `vocab/reject` when
+    /// the configuration rejects words.
+    pub(super) fn available_rules(&self, path: &Path) -> Result<Vec<Rule>, SetupError> {
+        let (settings, config) = self.settings_for(path)?;
+        let rules = self.pack(config.as_deref())?;
+        let vocabulary = Settings {
+            reject: settings.reject,
+            ..Settings::default()
+        };
+        vocabulary.configure(rules).map_err(SetupError::settings)
+    }
+
+    /// The packs' rules: built-in, `--rules` and the configuration's `rule-dirs`.
+    fn pack(&self, config: Option<&ConfigFile>) -> Result<Vec<Rule>, SetupError> {
         let mut files = self.base_files.clone();
         if let Some(c) = config {
             for dir in &c.config.rule_dirs {
@@ -238,7 +252,11 @@ impl Resolver {
                 })?);
             }
         }
-        let rules = load_pack(&files).map_err(SetupError::Rules)?;
+        load_pack(&files).map_err(SetupError::Rules)
+    }
+
+    fn compile(&self, settings: Settings, config: Option<&ConfigFile>) -> EngineResult {
+        let rules = self.pack(config)?;
         let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
         check_cli_selectors(&self.source, &ids)?;
         if let Some(c) = config {

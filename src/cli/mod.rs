@@ -30,7 +30,6 @@ use args::{CheckArgs, Cli, Command};
 use config::{Engine, Resolver, SetupError};
 use lint::{FileReport, LintOptions, Outcome};
 use output::Output;
-use packs::{LoadFailure, load_rules};
 use status::{ExitStatus, Reported, settle};
 
 pub(crate) fn run() -> ExitCode {
@@ -49,9 +48,9 @@ pub(crate) fn run() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check(args) => settle(run_check(*args)),
-        Command::Rules(source) => rules_cmd::list(&source),
-        Command::Rule { id, source } => rules_cmd::show(&id, &source),
-        Command::TestRules { dir } => rules_cmd::test(dir.as_deref()),
+        Command::Rules { source, config } => rules_cmd::list(&source, &config),
+        Command::Rule { id, source, config } => rules_cmd::show(&id, &source, &config),
+        Command::TestRules { dir, config } => rules_cmd::test(dir.as_deref(), &config),
         Command::Config { path, config } => show_config(path, &config),
         Command::Init => init(),
     };
@@ -64,18 +63,6 @@ fn stderr_color() -> TermColor {
         TermColor::Auto
     } else {
         TermColor::Never
-    }
-}
-
-/// Loads rules or reports why not (exit 2).
-pub(crate) fn load_or_report(source: &args::RuleSource) -> Result<Vec<artlint::Rule>, Reported> {
-    match load_rules(source) {
-        Ok(rules) => Ok(rules),
-        Err(LoadFailure::Rules(errors)) => report_setup(SetupError::Rules(errors)),
-        Err(LoadFailure::Selection(errors)) => {
-            report_setup(SetupError::Config { errors, text: None })
-        }
-        Err(LoadFailure::Other(error)) => report_setup(SetupError::Other(format!("{error:#}"))),
     }
 }
 
@@ -696,15 +683,26 @@ fn try_show_config(
                 path.display()
             )?,
         }
-        write!(out, "{}", toml::to_string(&shown).unwrap_or_default())?;
-        if let Some(c) = &config {
-            let rest = artlint::config::Config {
-                rule_dirs: c.config.rule_dirs.clone(),
-                exclude: c.config.exclude.clone(),
-                ..Default::default()
-            };
-            write!(out, "{}", toml::to_string(&rest).unwrap_or_default())?;
-        }
+        // One document, so keys come before tables and the output loads
+        // again as an artlint.toml (a test says so). `names` holds the
+        // names files' names already.
+        let whole = artlint::config::Config {
+            rule_dirs: config
+                .as_ref()
+                .map_or_else(Vec::new, |c| c.config.rule_dirs.clone()),
+            exclude: config
+                .as_ref()
+                .map_or_else(Vec::new, |c| c.config.exclude.clone()),
+            select: shown.select,
+            ignore: shown.ignore,
+            fail_on: shown.fail_on,
+            severity: shown.severity,
+            accept: shown.accept,
+            reject: shown.reject,
+            names: shown.names,
+            ..Default::default()
+        };
+        write!(out, "{}", toml::to_string(&whole).unwrap_or_default())?;
         Ok(())
     }))
 }

@@ -9,9 +9,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 use artlint::config::ConfigError;
-use artlint::{PackFile, Rule, RuleError, builtin_pack, load_pack};
-
-use super::args::RuleSource;
+use artlint::{PackFile, RuleError};
 
 /// Reads a rule pack folder: every `*.toml` file below it, hidden files and
 /// folders skipped, and the data files its rules name (`names-file`). Nothing
@@ -109,47 +107,6 @@ fn lexical(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Why rules could not be loaded.
-pub(super) enum LoadFailure {
-    Rules(Vec<RuleError>),
-    /// `--select` or `--ignore` globs that are not valid.
-    Selection(Vec<ConfigError>),
-    Other(anyhow::Error),
-}
-
-/// Loads the built-in pack (unless disabled) and the `--rules` packs, then
-/// applies `--select`/`--ignore`.
-pub(super) fn load_rules(source: &RuleSource) -> Result<Vec<Rule>, LoadFailure> {
-    let mut files = if source.no_default_rules {
-        Vec::new()
-    } else {
-        builtin_pack()
-    };
-    for dir in &source.rules {
-        files.extend(read_pack_dir(dir).map_err(LoadFailure::Other)?);
-    }
-    let rules = load_pack(&files).map_err(LoadFailure::Rules)?;
-    let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
-    match super::config::check_cli_selectors(source, &ids) {
-        Ok(()) => {}
-        Err(super::config::SetupError::Other(message)) => {
-            return Err(LoadFailure::Other(anyhow::anyhow!(message)));
-        }
-        Err(super::config::SetupError::Rules(errors)) => return Err(LoadFailure::Rules(errors)),
-        Err(super::config::SetupError::Config { errors, .. }) => {
-            return Err(LoadFailure::Selection(errors));
-        }
-    }
-    let selection = artlint::config::Settings {
-        select: (!source.select.is_empty()).then(|| source.select.clone()),
-        ignore: source.ignore.clone(),
-        ..Default::default()
-    };
-    selection
-        .configure(rules)
-        .map_err(|e| LoadFailure::Selection(vec![e]))
 }
 
 /// Renders rule-file errors like compiler errors, pointing into the file.

@@ -1,25 +1,39 @@
-//! `artlint rules`, `artlint rule ID` and `artlint test-rules [DIR]`.
-//! Output goes through [`to_stdout`]: a closed pipe ends quietly, a failed
-//! write is an error that names stdout.
+//! `artlint rules`, `artlint rule ID` and `artlint test-rules [DIR]`. Each
+//! sees what `check` would in the current folder: the packs, the
+//! configuration found there (its `rule-dirs`, selection, severities and
+//! `vocab/reject`) and the flags. Output goes through [`to_stdout`]: a closed
+//! pipe ends quietly, a failed write is an error that names stdout.
 
 use std::path::Path;
 
 use artlint::testing::run_rule_tests;
-use artlint::{PackFile, builtin_pack, load_pack};
+use artlint::{PackFile, Rule, load_pack};
 
-use super::args::RuleSource;
-use super::load_or_report;
+use super::args::{ConfigArgs, RuleSource};
+use super::config::{Engine, Resolver};
 use super::output::to_stdout;
-use super::status::ExitStatus;
+use super::report_setup;
+use super::status::{ExitStatus, Reported, settle};
 
-pub(super) fn list(source: &RuleSource) -> ExitStatus {
-    let rules = match load_or_report(source) {
-        Ok(rules) => rules,
-        Err(reported) => return reported.into(),
-    };
+/// Where `check .` would look for its configuration.
+const HERE: &str = ".";
+
+/// The engine `check` would use on a file in the current folder.
+fn engine_here(resolver: &Resolver) -> Result<std::sync::Arc<Engine>, Reported> {
+    resolver.engine_for(Path::new(HERE)).or_else(report_setup)
+}
+
+pub(super) fn list(source: &RuleSource, config: &ConfigArgs) -> ExitStatus {
+    settle(try_list(source, config))
+}
+
+fn try_list(source: &RuleSource, config: &ConfigArgs) -> Result<ExitStatus, Reported> {
+    let resolver = Resolver::new(config, source, None).or_else(report_setup)?;
+    let engine = engine_here(&resolver)?;
+    let rules = engine.rules.rules();
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    to_stdout(ExitStatus::Clean, |out| {
-        for rule in &rules {
+    Ok(to_stdout(ExitStatus::Clean, |out| {
+        for rule in rules {
             writeln!(
                 out,
                 "{:width$}  {:12}  {:7}  {}",
@@ -30,18 +44,40 @@ pub(super) fn list(source: &RuleSource) -> ExitStatus {
             )?;
         }
         Ok(())
-    })
+    }))
 }
 
-pub(super) fn show(id: &str, source: &RuleSource) -> ExitStatus {
-    let rules = match load_or_report(source) {
-        Ok(rules) => rules,
-        Err(reported) => return reported.into(),
+pub(super) fn show(id: &str, source: &RuleSource, config: &ConfigArgs) -> ExitStatus {
+    settle(try_show(id, source, config))
+}
+
+fn try_show(id: &str, source: &RuleSource, config: &ConfigArgs) -> Result<ExitStatus, Reported> {
+    let resolver = Resolver::new(config, source, None).or_else(report_setup)?;
+    let engine = engine_here(&resolver)?;
+    // In effect (with the configured severity), else merely available.
+    let available;
+    let (rule, in_effect) = match engine.rules.rules().iter().find(|r| &*r.id == id) {
+        Some(rule) => (rule, true),
+        None => {
+            available = resolver
+                .available_rules(Path::new(HERE))
+                .or_else(report_setup)?;
+            match available.iter().find(|r| &*r.id == id) {
+                Some(rule) => (rule, false),
+                None => {
+                    let ids: Vec<&str> = available.iter().map(|r| &*r.id).collect();
+                    let hint = artlint::config::unknown_selector(id, &ids)
+                        .unwrap_or_else(|| "`artlint rules` lists the rule ids".to_string());
+                    eprintln!("artlint: error: no rule `{id}`; {hint}");
+                    return Err(Reported);
+                }
+            }
+        }
     };
-    let Some(rule) = rules.iter().find(|r| &*r.id == id) else {
-        eprintln!("artlint: error: no rule `{id}` (see `artlint rules`)");
-        return ExitStatus::Error;
-    };
+    Ok(print_rule(rule, in_effect))
+}
+
+fn print_rule(rule: &Rule, in_effect: bool) -> ExitStatus {
     to_stdout(ExitStatus::Clean, |out| {
         writeln!(out, "{}", rule.id)?;
         writeln!(
@@ -52,6 +88,12 @@ pub(super) fn show(id: &str, source: &RuleSource) -> ExitStatus {
             rule.category,
             rule.origin
         )?;
+        if !in_effect {
+            writeln!(
+                out,
+                "not in effect here: not selected by the configuration or the command line"
+            )?;
+        }
         writeln!(out)?;
         writeln!(out, "{}", rule.explain)?;
         if !rule.tests.is_empty() {
@@ -73,32 +115,45 @@ pub(super) fn show(id: &str, source: &RuleSource) -> ExitStatus {
     })
 }
 
-pub(super) fn test(dir: Option<&Path>) -> ExitStatus {
-    let files: Vec<PackFile> = match dir {
-        None => builtin_pack(),
-        Some(dir) => match super::packs::read_pack_dir(dir) {
-            Ok(files) => files,
-            Err(e) => {
+pub(super) fn test(dir: Option<&Path>, config: &ConfigArgs) -> ExitStatus {
+    settle(try_test(dir, config))
+}
+
+/// A pack directory's rules alone; or the rules in effect here, each example
+/// linted with every rule available here (a rule may measure what others
+/// found), without the project's vocabulary (examples are the rule files'
+/// own truth).
+fn try_test(dir: Option<&Path>, config: &ConfigArgs) -> Result<ExitStatus, Reported> {
+    let (rules, tested): (Vec<Rule>, Vec<Rule>) = match dir {
+        Some(dir) => {
+            let files: Vec<PackFile> = super::packs::read_pack_dir(dir).map_err(|e| {
                 eprintln!("artlint: error: {e:#}");
-                return ExitStatus::Error;
-            }
-        },
-    };
-    let rules = match load_pack(&files) {
-        Ok(rules) => rules,
-        Err(errors) => {
-            let mut stderr = codespan_reporting::term::termcolor::StandardStream::stderr(
-                codespan_reporting::term::termcolor::ColorChoice::Never,
-            );
-            let _ = super::packs::render_rule_errors(&errors, &mut stderr);
-            return ExitStatus::Error;
+                Reported
+            })?;
+            let rules = load_pack(&files)
+                .map_err(super::config::SetupError::Rules)
+                .or_else(report_setup)?;
+            (rules.clone(), rules)
+        }
+        None => {
+            let resolver =
+                Resolver::new(config, &RuleSource::default(), None).or_else(report_setup)?;
+            let in_effect: Vec<Rule> = engine_here(&resolver)?.rules.rules().to_vec();
+            let available = resolver
+                .available_rules(Path::new(HERE))
+                .or_else(report_setup)?;
+            (available, in_effect)
         }
     };
-    let pack = artlint::RuleSet::new(rules.clone());
+    Ok(run_examples(&rules, &tested))
+}
+
+fn run_examples(rules: &[Rule], tested: &[Rule]) -> ExitStatus {
+    let pack = artlint::RuleSet::new(rules.to_vec());
     let mut examples = 0;
     let mut untested = Vec::new();
     let mut failed = Vec::new();
-    for rule in &rules {
+    for rule in tested {
         examples += rule.tests.len();
         if rule.tests.is_empty() {
             untested.push(rule.id.to_string());
@@ -123,7 +178,7 @@ pub(super) fn test(dir: Option<&Path>) -> ExitStatus {
         writeln!(
             out,
             "{} rules, {examples} examples, {} failed",
-            rules.len(),
+            tested.len(),
             failed.len()
         )
     })
