@@ -198,6 +198,11 @@ with_settings! {
         /// Path globs (relative to the config file) never linted when walking.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         exclude: Vec<String>,
+        /// Path globs (relative to the config file) linted when walking
+        /// although their extension is not a known format's (or they have
+        /// none): `articles/*`, `*.rst`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        extend_include: Vec<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         overrides: Vec<Override>,
         /// Where the file came from and where its rule selectors are written
@@ -205,7 +210,29 @@ with_settings! {
         /// be reported at its line and column.
         #[serde(skip)]
         origin: Option<Origin>,
+        /// The path globs, compiled on first use (not once per file).
+        #[serde(skip)]
+        compiled: CompiledGlobs,
     }
+}
+
+/// A config file's path globs, compiled once and shared by its clones.
+/// Compiled from the config's own lists, so two configs with equal lists
+/// are equal whatever this holds.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledGlobs(Arc<std::sync::OnceLock<PathGlobs>>);
+
+impl PartialEq for CompiledGlobs {
+    fn eq(&self, _: &CompiledGlobs) -> bool {
+        true
+    }
+}
+
+#[derive(Debug)]
+struct PathGlobs {
+    exclude: Option<GlobSet>,
+    extend_include: Option<GlobSet>,
+    overrides: Vec<Option<GlobSet>>,
 }
 
 /// The file a [`Config`] was parsed from.
@@ -310,25 +337,48 @@ impl Config {
             Ok(())
         };
         check_globs(&config.exclude, "exclude")?;
+        check_globs(&config.extend_include, "extend-include")?;
         for o in &config.overrides {
             check_globs(&o.paths, "overrides.paths")?;
         }
         Ok(config)
     }
 
+    fn globs(&self) -> &PathGlobs {
+        self.compiled.0.get_or_init(|| PathGlobs {
+            exclude: glob_set(&self.exclude),
+            extend_include: glob_set(&self.extend_include),
+            overrides: self.overrides.iter().map(|o| glob_set(&o.paths)).collect(),
+        })
+    }
+
     /// The settings for a path relative to the config file's folder.
     pub fn settings_for(&self, relative_path: &str) -> Settings {
         let mut settings = self.settings();
-        for o in &self.overrides {
-            if glob_set(&o.paths).is_some_and(|set| set.is_match(relative_path)) {
+        for (o, set) in self.overrides.iter().zip(&self.globs().overrides) {
+            if set.as_ref().is_some_and(|set| set.is_match(relative_path)) {
                 settings.merge(&o.settings());
             }
         }
         settings
     }
 
+    /// True for a path (relative to the config file's folder) that `exclude`
+    /// keeps out of folder walks.
     pub fn is_excluded(&self, relative_path: &str) -> bool {
-        glob_set(&self.exclude).is_some_and(|set| set.is_match(relative_path))
+        self.globs()
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative_path))
+    }
+
+    /// True for a path (relative to the config file's folder) that
+    /// `extend-include` adds to folder walks.
+    pub fn is_included(&self, relative_path: &str) -> bool {
+        self.globs()
+            .extend_include
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative_path))
     }
 
     /// The file's rule selectors (`select`, `ignore`, `severity`, in the file
@@ -512,6 +562,10 @@ pub const STARTER: &str = r#"# artlint configuration. Found by artlint in the li
 
 # Paths never linted when walking folders (globs relative to this file).
 # exclude = ["drafts/**", "vendor"]
+
+# Files linted when walking folders although their extension is not one
+# artlint knows (.txt .md .html .jsonl …) or they have none.
+# extend-include = ["articles/*", "*.text"]
 
 # Words and names that must never be flagged, and words that always are.
 # accept = ["Kassym-Jomart"]

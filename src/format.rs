@@ -22,13 +22,20 @@ pub enum Format {
     Jsonl,
 }
 
-/// Every extension a format is known by (lower case, without the dot). A
-/// file with another extension is not walked; one without an extension is
-/// text.
+/// Every extension a format is known by (lower case, without the dot): what
+/// a folder walk lints. A file with another extension, or none, is read as
+/// text when named (or added with `extend-include`) but not walked.
 const EXTENSIONS: &[(&str, Format)] = &[
     ("txt", Format::Text),
+    // reStructuredText and AsciiDoc: their markup is light enough to lint
+    // as text.
+    ("rst", Format::Text),
+    ("adoc", Format::Text),
+    ("asciidoc", Format::Text),
     ("md", Format::Markdown),
     ("markdown", Format::Markdown),
+    // MDX: Markdown whose JSX tags read as inline HTML, skipped.
+    ("mdx", Format::Markdown),
     ("html", Format::Html),
     ("htm", Format::Html),
     ("xhtml", Format::Html),

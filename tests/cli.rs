@@ -248,7 +248,144 @@ fn directories_are_walked_by_extension_and_gitignore() {
         })
         .collect();
     files.sort();
-    assert_eq!(files, ["README", "a.md"]);
+    // An extension-less file (README, LICENSE, Makefile) is not walked.
+    assert_eq!(files, ["a.md"]);
+}
+
+/// `--files` lists what a run would lint; the walk, the excludes and the
+/// includes follow ruff's and ripgrep's flags and the configuration.
+#[test]
+fn file_selection_flags_and_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (path, text) in [
+        ("a.txt", "x"),
+        ("LICENSE", "x"),
+        ("Makefile", "x"),
+        ("data.csv", "x"),
+        ("docs/guide.rst", "x"),
+        ("docs/guide.adoc", "x"),
+        ("docs/page.mdx", "x"),
+        ("docs/page.xhtml", "x"),
+        ("build/out.txt", "x"),
+        ("sub/build/deep.txt", "x"),
+        (".hidden/h.txt", "x"),
+        ("ignored.txt", "x"),
+        (".gitignore", "ignored.txt\n"),
+        ("articles/12345", "x"),
+        (".git/notes.txt", "x"),
+    ] {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+    let files = |args: &[&str]| -> Vec<String> {
+        let out = artlint()
+            .current_dir(root)
+            .args(["check", "--isolated", "--files"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let mut files: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.trim_start_matches("./").to_string())
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(
+        files(&[]),
+        [
+            "a.txt",
+            "build/out.txt",
+            "docs/guide.adoc",
+            "docs/guide.rst",
+            "docs/page.mdx",
+            "docs/page.xhtml",
+            "sub/build/deep.txt"
+        ]
+    );
+    assert_eq!(
+        files(&[
+            "--extend-exclude",
+            "build,docs/*.rst",
+            "--extend-include",
+            "articles/*"
+        ]),
+        [
+            "a.txt",
+            "articles/12345",
+            "docs/guide.adoc",
+            "docs/page.mdx",
+            "docs/page.xhtml"
+        ]
+    );
+    assert_eq!(
+        files(&["--hidden", "--no-ignore", "--exclude", "docs,build"]),
+        [".hidden/h.txt", "a.txt", "ignored.txt"]
+    );
+    // A named file is linted unless --force-exclude.
+    assert_eq!(
+        files(&["--exclude", "build", "build/out.txt"]),
+        ["build/out.txt"]
+    );
+    assert!(files(&["--exclude", "build", "--force-exclude", "build/out.txt"]).is_empty());
+    assert_eq!(files(&["LICENSE"]), ["LICENSE"]);
+    // The configuration's keys; --exclude replaces its `exclude`.
+    std::fs::write(
+        root.join("artlint.toml"),
+        "exclude = [\"docs/\"]\nextend-include = [\"articles/*\"]\n",
+    )
+    .unwrap();
+    let configured = |args: &[&str]| -> Vec<String> {
+        let out = artlint()
+            .current_dir(root)
+            .args(["check", "--files"])
+            .args(args)
+            .output()
+            .unwrap();
+        let mut files: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.trim_start_matches("./").to_string())
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(
+        configured(&[]),
+        [
+            "a.txt",
+            "articles/12345",
+            "build/out.txt",
+            "sub/build/deep.txt"
+        ]
+    );
+    assert_eq!(
+        configured(&["--exclude", "build"]),
+        [
+            "a.txt",
+            "articles/12345",
+            "docs/guide.adoc",
+            "docs/guide.rst",
+            "docs/page.mdx",
+            "docs/page.xhtml"
+        ]
+    );
+    // A bad glob is an error naming its flag.
+    let out = artlint()
+        .current_dir(root)
+        .args(["check", "--isolated", "--exclude", "a[", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("artlint: error: --exclude: error parsing glob 'a['"),
+    );
 }
 
 #[test]

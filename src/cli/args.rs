@@ -91,6 +91,8 @@ pub(super) struct CheckArgs {
     /// Files or directories to lint; `-` reads stdin. Defaults to `.`.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub selection: FileSelection,
+    #[command(flatten)]
     pub source: RuleSource,
     #[command(flatten)]
     pub config: ConfigArgs,
@@ -157,6 +159,39 @@ pub(super) struct CheckArgs {
     /// RAYON_NUM_THREADS].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+}
+
+/// Which files a folder walk lints (ripgrep's and ruff's flags). A file
+/// named on the command line is always linted, unless `--force-exclude`.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "File selection")]
+pub(super) struct FileSelection {
+    /// Path globs never linted when walking, instead of the configuration's
+    /// `exclude` (comma-separated or repeated; `build` also means
+    /// `**/build/**`).
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub exclude: Option<Vec<String>>,
+    /// Path globs never linted when walking, besides the configuration's
+    /// `exclude`.
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub extend_exclude: Vec<String>,
+    /// Apply the excludes to files named on the command line too (for
+    /// pre-commit hooks and editors, which pass every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Path globs linted when walking although their extension is not a
+    /// known format's, or they have none (`articles/*`).
+    #[arg(long, value_delimiter = ',', value_name = "GLOB")]
+    pub extend_include: Vec<String>,
+    /// Walk hidden files and folders too.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Do not respect .gitignore, .ignore and other ignore files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Print the files that would be linted, one a line, and exit.
+    #[arg(long)]
+    pub files: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

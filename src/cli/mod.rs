@@ -11,6 +11,7 @@ mod lint;
 mod output;
 mod packs;
 mod rules_cmd;
+mod selection;
 mod status;
 mod stream;
 mod walk;
@@ -30,6 +31,7 @@ use args::{CheckArgs, Cli, Command};
 use config::{Engine, Resolver, SetupError};
 use lint::{FileReport, LintOptions, Outcome};
 use output::Output;
+use selection::Selection;
 use status::{ExitStatus, Reported, settle};
 
 pub(crate) fn run() -> ExitCode {
@@ -107,21 +109,36 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
     let outputs = own_outputs(&args);
     let ids: Vec<walk::FileId> = outputs.iter().map(|o| o.id.clone()).collect();
     let mut errors = Vec::new();
-    let inputs = walk::collect_inputs(&paths, &ids, &mut errors);
+    let selection = Selection::new(&args.selection, &resolver).or_else(report_setup)?;
+    let walk_options = walk::WalkOptions {
+        hidden: args.selection.hidden,
+        no_ignore: args.selection.no_ignore,
+    };
+    let inputs = walk::collect_inputs(
+        &paths,
+        &ids,
+        walk_options,
+        |path| selection.walks(path),
+        &mut errors,
+    )
+    .or_else(report_setup)?;
     refuse_to_overwrite_inputs(&inputs, &outputs, args.stdin_filename.as_deref())?;
-    // `exclude` applies to files found by walking, not to files named explicitly.
+    // Excludes apply to files found by walking, and with --force-exclude to
+    // files named explicitly.
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs {
         let excluded = match &input {
-            walk::Input::File {
-                path,
-                explicit: false,
-            } => resolver.is_excluded(path).or_else(report_setup)?,
-            _ => false,
+            walk::Input::File { path, explicit } => {
+                selection.excludes(path, *explicit).or_else(report_setup)?
+            }
+            walk::Input::Stdin => false,
         };
         if !excluded {
             kept.push(input);
         }
+    }
+    if args.selection.files {
+        return list_files(&kept, errors);
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
     // Each input is read as its format says: JSONL files as records, the
@@ -206,6 +223,29 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
         return Err(report_errors(&errors));
     }
     Ok(ExitStatus::findings_if(failing))
+}
+
+/// `--files`: the inputs a run would lint, one a line (`-` for stdin), in
+/// the order they would be linted.
+fn list_files(inputs: &[walk::Input], errors: Vec<String>) -> Result<ExitStatus, Reported> {
+    let status = output::to_stdout(ExitStatus::Clean, |out| {
+        for input in inputs {
+            match input {
+                walk::Input::File { path, .. } => writeln!(
+                    out,
+                    "{}",
+                    emit::excerpt::visible(&path.display().to_string())
+                )?,
+                walk::Input::Stdin => writeln!(out, "-")?,
+            }
+        }
+        Ok(())
+    });
+    if errors.is_empty() {
+        Ok(status)
+    } else {
+        Err(report_errors(&errors))
+    }
 }
 
 /// The run's output files that exist now, with the flag that names each:
@@ -693,6 +733,9 @@ fn try_show_config(
             exclude: config
                 .as_ref()
                 .map_or_else(Vec::new, |c| c.config.exclude.clone()),
+            extend_include: config
+                .as_ref()
+                .map_or_else(Vec::new, |c| c.config.extend_include.clone()),
             select: shown.select,
             ignore: shown.ignore,
             fail_on: shown.fail_on,

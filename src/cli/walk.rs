@@ -71,25 +71,25 @@ impl FileId {
     }
 }
 
-/// Whether a walk lints a file: one with no extension, or with an extension
-/// of the library's format table (files named on the command line are
-/// always linted).
-fn is_text_file(path: &Path) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        None => true,
-        Some(ext) => artlint::Format::from_extension(ext).is_some(),
-    }
+/// How folders are walked: ripgrep's `--hidden` and `--no-ignore`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WalkOptions {
+    pub hidden: bool,
+    pub no_ignore: bool,
 }
 
 /// Expands directories (respecting `.gitignore`, `.ignore` and hidden-file
-/// rules) and keeps named files. Files found by walking that are one of
-/// `outputs` (the run's own output files) are left out. Walk errors are
-/// collected, not fatal.
-pub(super) fn collect_inputs(
+/// rules unless `options` say otherwise) into the files `walks` accepts, and
+/// keeps named files. Files found by walking that are one of `outputs` (the
+/// run's own output files) are left out. Walk errors are collected, not
+/// fatal; an error of `walks` ends the walk.
+pub(super) fn collect_inputs<E>(
     paths: &[PathBuf],
     outputs: &[FileId],
+    options: WalkOptions,
+    mut walks: impl FnMut(&Path) -> Result<bool, E>,
     errors: &mut Vec<String>,
-) -> Vec<Input> {
+) -> Result<Vec<Input>, E> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -106,12 +106,23 @@ pub(super) fn collect_inputs(
         let walker = ignore::WalkBuilder::new(path)
             .require_git(false)
             .follow_links(false)
+            .hidden(!options.hidden)
+            .ignore(!options.no_ignore)
+            .git_ignore(!options.no_ignore)
+            .git_global(!options.no_ignore)
+            .git_exclude(!options.no_ignore)
+            .parents(!options.no_ignore)
+            // Version control's own folders are never prose, even with --hidden.
+            .filter_entry(|entry| {
+                !(entry.file_type().is_some_and(|t| t.is_dir())
+                    && matches!(entry.file_name().to_str(), Some(".git" | ".hg" | ".svn")))
+            })
             .build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_some_and(|t| t.is_file())
-                        && is_text_file(entry.path())
+                        && walks(entry.path())?
                         && (outputs.is_empty() || !FileId::matches_entry(outputs, &entry))
                     {
                         inputs.push(Input::File {
@@ -124,7 +135,7 @@ pub(super) fn collect_inputs(
             }
         }
     }
-    inputs
+    Ok(inputs)
 }
 
 /// A walk error as `path: reason`, the way every other file error reads.
