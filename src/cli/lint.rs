@@ -466,8 +466,13 @@ mod tests {
         std::fs::write(dir.path().join("gone.txt"), "the the\n").unwrap();
         std::fs::write(dir.path().join("kept.txt"), "the the\n").unwrap();
         let mut errors = Vec::new();
-        let inputs =
-            crate::cli::walk::collect_inputs(&[dir.path().to_path_buf()], &[], &mut errors);
+        let Ok(inputs) = crate::cli::walk::collect_inputs(
+            &[dir.path().to_path_buf()],
+            &[],
+            crate::cli::walk::WalkOptions::default(),
+            |_| Ok::<bool, std::convert::Infallible>(true),
+            &mut errors,
+        );
         assert_eq!((inputs.len(), errors.len()), (2, 0));
         std::fs::remove_file(dir.path().join("gone.txt")).unwrap();
         let config = ConfigArgs {
