@@ -128,7 +128,7 @@ pub(super) struct CheckArgs {
     /// Print only findings, no summary.
     #[arg(short, long)]
     pub quiet: bool,
-    /// How to read inputs [default: by extension: .md/.markdown markdown,
+    /// How to read inputs [default: by extension: .md/.markdown/.mdx markdown,
     /// .html/.htm/.xhtml html, .jsonl/.ndjson jsonl, anything else text].
     #[arg(long, value_parser = input_format())]
     pub input_format: Option<InputFormat>,
