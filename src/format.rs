@@ -158,11 +158,14 @@ mod tests {
             ("c.NDJSON", Format::Jsonl),
             ("README", Format::Text),
             ("notes.rst", Format::Text),
+            ("notes.xyz", Format::Text),
+            ("page.mdx", Format::Markdown),
             ("a.md/README", Format::Text),
         ] {
             assert_eq!(Format::for_path(Path::new(path)), format, "{path}");
         }
-        assert_eq!(Format::from_extension("rst"), None);
+        assert_eq!(Format::from_extension("rst"), Some(Format::Text));
+        assert_eq!(Format::from_extension("xyz"), None);
         assert_eq!(Format::from_extension("Xhtml"), Some(Format::Html));
     }
 

@@ -112,7 +112,7 @@ fn stdin_with_a_name() {
     );
     assert_eq!(
         out,
-        "post.txt:1:12: warning[repetition/word] 'the' is repeated\nFound 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n"
+        "post.txt:1:12: warning[repetition/word] [*] 'the' is repeated\nFound 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n"
     );
 }
 
@@ -222,7 +222,7 @@ fn invalid_utf8_is_linted_lossily_and_reported() {
     assert_eq!(
         stdout,
         "latin1.txt:1:4: error[encoding/invalid-utf8] invalid UTF-8 (first bad byte 0xE9); the file was read with replacement characters\n\
-         latin1.txt:1:14: warning[repetition/word] 'the' is repeated\n\
+         latin1.txt:1:14: warning[repetition/word] [*] 'the' is repeated\n\
          Found 2 problems (1 error, 1 warning, 0 infos) in 1 file.\n"
     );
 }
@@ -474,4 +474,108 @@ fn a_run_that_lints_nothing_says_so() {
         .code(2)
         .stdout("No files linted.\n")
         .stderr("artlint: error: nosuch.txt: no such file or directory\n");
+}
+
+/// `--statistics` prints counts instead of findings (ruff's), fixable rules
+/// marked; concise output marks what `--fix` repairs and colours on request.
+#[test]
+fn statistics_and_concise_marks() {
+    let out = artlint()
+        .args([
+            "check",
+            "--isolated",
+            "--statistics",
+            "fixtures/scraped-post.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "findings still fail the run");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "    3  warning  [*]  scrape/boilerplate-line\n\
+         \x20   1  warning  [*]  punctuation/space-before\n\
+         \x20   1  warning  [*]  repetition/word\n\
+         \x20   5  total  (5 fixable with --fix)\n"
+    );
+    let json = stdout_of(artlint().args([
+        "check",
+        "--isolated",
+        "--statistics",
+        "--format",
+        "json",
+        "fixtures/scraped-post.txt",
+    ]));
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        rows[0],
+        serde_json::json!({"rule": "scrape/boilerplate-line", "severity": "warning",
+            "count": 3, "fixable": 3, "unsafe_fixable": 0})
+    );
+    // Unsafe fixes are not [*]: a doubled word in Markdown is one.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "It was the the end.\n").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "It was the the end.\n").unwrap();
+    let out = artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "-q",
+            "a.md",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "a.md:1:12: warning[repetition/word] 'the' is repeated\n\
+         a.txt:1:12: warning[repetition/word] [*] 'the' is repeated\n"
+    );
+    let out = artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "-q",
+            "--color",
+            "always",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "\x1b[1ma.txt:1:12:\x1b[0m \x1b[1;38;5;11mwarning[repetition/word]\x1b[0m [*] 'the' is repeated\n"
+    );
+}
+
+/// Every option of `artlint check --help` is in the README's tables.
+#[test]
+fn readme_lists_every_check_option() {
+    let help = stdout_of(artlint().args(["check", "--help"]));
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let options: Vec<&str> = help
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let l = l
+                .strip_prefix("-j, ")
+                .or(l.strip_prefix("-q, "))
+                .unwrap_or(l);
+            let flag = l.strip_prefix("--")?;
+            Some(&l[..2 + flag.find([' ', '=', '<']).unwrap_or(flag.len())])
+        })
+        .filter(|flag| *flag != "--help")
+        .collect();
+    assert!(options.len() > 30, "{options:?}");
+    let missing: Vec<&&str> = options
+        .iter()
+        .filter(|flag| !readme.contains(&format!("`{flag}")))
+        .collect();
+    assert!(missing.is_empty(), "not in README.md: {missing:?}");
 }

@@ -38,7 +38,7 @@ fn crlf_and_lone_cr_positions() {
     let (_, out, _) = run(check(dir.path()).args(["-q", "a.txt"]));
     assert_eq!(
         out,
-        "a.txt:3:12: warning[repetition/word] 'the' is repeated\n"
+        "a.txt:3:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
 }
 
@@ -49,7 +49,7 @@ fn utf8_bom_is_fine_and_utf16_with_bom_is_decoded() {
     let (_, out, _) = run(check(dir.path()).args(["-q", "bom.txt"]));
     assert_eq!(
         out,
-        "bom.txt:1:13: warning[repetition/word] 'the' is repeated\n"
+        "bom.txt:1:13: warning[repetition/word] [*] 'the' is repeated\n"
     );
 
     let mut utf16 = vec![0xFF, 0xFE];
@@ -62,7 +62,7 @@ fn utf8_bom_is_fine_and_utf16_with_bom_is_decoded() {
     let (_, out, _) = run(check(dir.path()).args(["-q", "utf16.txt"]));
     assert_eq!(
         out,
-        "utf16.txt:1:12: warning[repetition/word] 'the' is repeated\n"
+        "utf16.txt:1:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
     // Never written back: the decoded text is not the file's bytes.
     let (code, _, err) = run(check(dir.path()).args(["--fix", "utf16.txt"]));
@@ -119,7 +119,7 @@ fn unreadable_directory_and_file_are_reported_and_the_rest_linted() {
     );
     assert_eq!(
         out,
-        "./ok.txt:1:5: warning[repetition/word] 'the' is repeated\n"
+        "./ok.txt:1:5: warning[repetition/word] [*] 'the' is repeated\n"
     );
 }
 
@@ -177,8 +177,8 @@ fn limits_on_file_size_and_findings() {
     ]));
     assert_eq!(
         out,
-        "big.txt:1:5: warning[repetition/word] 'the' is repeated\n\
-         big.txt:1:9: warning[repetition/word] 'the' is repeated\n\
+        "big.txt:1:5: warning[repetition/word] [*] 'the' is repeated\n\
+         big.txt:1:9: warning[repetition/word] [*] 'the' is repeated\n\
          big.txt:1:1: info[limits/max-diagnostics] 197 more findings not shown (--max-diagnostics 2)\n"
     );
 }
@@ -223,9 +223,9 @@ fn big_document_is_linted_in_sections_with_exact_positions() {
     assert_eq!(
         out,
         format!(
-            "big.txt:1:5: warning[repetition/word] 'the' is repeated\n\
-             big.txt:{middle}:5: warning[repetition/word] 'the' is repeated\n\
-             big.txt:{}:9: warning[repetition/word] 'the' is repeated\n",
+            "big.txt:1:5: warning[repetition/word] [*] 'the' is repeated\n\
+             big.txt:{middle}:5: warning[repetition/word] [*] 'the' is repeated\n\
+             big.txt:{}:9: warning[repetition/word] [*] 'the' is repeated\n",
             lines - 1
         )
     );
@@ -252,9 +252,9 @@ fn max_diagnostics_stops_linting_a_big_document_early() {
     assert_eq!(
         lines[..3],
         [
-            "loop.txt:1:5: warning[repetition/word] 'the' is repeated",
-            "loop.txt:1:9: warning[repetition/word] 'the' is repeated",
-            "loop.txt:1:13: warning[repetition/word] 'the' is repeated",
+            "loop.txt:1:5: warning[repetition/word] [*] 'the' is repeated",
+            "loop.txt:1:9: warning[repetition/word] [*] 'the' is repeated",
+            "loop.txt:1:13: warning[repetition/word] [*] 'the' is repeated",
         ]
     );
     let summary = lines[3];
@@ -337,7 +337,7 @@ fn many_files_keep_path_order_across_batches() {
         .flat_map(|folder| {
             (0..5).map(move |n| {
                 format!(
-                    "./d{folder}/f{:03}.txt:1:12: warning[repetition/word] 'the' is repeated",
+                    "./d{folder}/f{:03}.txt:1:12: warning[repetition/word] [*] 'the' is repeated",
                     n * 100 + 7
                 )
             })

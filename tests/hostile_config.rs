@@ -244,7 +244,7 @@ fn a_config_selector_that_matches_no_rule_is_an_error_at_its_position() {
         (code, out.as_str(), err.as_str()),
         (
             1,
-            "a.txt:1:12: error[repetition/word] 'the' is repeated\n",
+            "a.txt:1:12: error[repetition/word] [*] 'the' is repeated\n",
             ""
         )
     );
@@ -312,7 +312,7 @@ fn config_discovery_stops_at_the_repository_root() {
             (code, out.as_str(), err.as_str()),
             (
                 1,
-                "articles/a.txt:1:12: warning[repetition/word] 'the' is repeated\n",
+                "articles/a.txt:1:12: warning[repetition/word] [*] 'the' is repeated\n",
                 ""
             ),
             "{folder}"

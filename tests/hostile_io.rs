@@ -87,7 +87,7 @@ fn stdin_over_max_file_size_is_skipped_with_a_note() {
     );
     assert_eq!(
         (code, out.as_str()),
-        (1, "-:1:5: warning[repetition/word] 'the' is repeated\n")
+        (1, "-:1:5: warning[repetition/word] [*] 'the' is repeated\n")
     );
 }
 
@@ -243,8 +243,8 @@ fn output_file_naming_an_input_is_refused_and_the_input_kept() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("report.txt")).unwrap(),
-        "a.txt:1:5: warning[repetition/word] 'the' is repeated\n\
-         a.txt:1:12: warning[punctuation/space-before] space before '.'\n"
+        "a.txt:1:5: warning[repetition/word] [*] 'the' is repeated\n\
+         a.txt:1:12: warning[punctuation/space-before] [*] space before '.'\n"
     );
 }
 
@@ -300,7 +300,7 @@ fn the_run_own_output_file_is_not_linted_when_walking() {
     let first = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
     assert_eq!(
         first,
-        "./a.txt:1:12: warning[repetition/word] 'the' is repeated\n\
+        "./a.txt:1:12: warning[repetition/word] [*] 'the' is repeated\n\
          Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n"
     );
     let (code, _, _) = run_lossy(check(dir.path()).args(&args[..4]).arg("."));
@@ -512,10 +512,10 @@ fn jsonl_max_diagnostics_caps_each_record() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "-#big:1:5: warning[repetition/word] 'the' is repeated\n\
-         -#big:1:9: warning[repetition/word] 'the' is repeated\n\
+        "-#big:1:5: warning[repetition/word] [*] 'the' is repeated\n\
+         -#big:1:9: warning[repetition/word] [*] 'the' is repeated\n\
          -#big:1:1: info[limits/max-diagnostics] 99997 more findings not shown (--max-diagnostics 2)\n\
-         -#small:1:12: warning[repetition/word] 'the' is repeated\n"
+         -#small:1:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
 }
 
@@ -573,8 +573,8 @@ fn jsonl_record_longer_than_max_file_size_is_an_error_record() {
     assert_eq!(code, 2);
     assert_eq!(
         out,
-        "-#a:1:12: warning[repetition/word] 'the' is repeated\n\
-         -#c:1:8: warning[repetition/word] 'a' is repeated\n"
+        "-#a:1:12: warning[repetition/word] [*] 'the' is repeated\n\
+         -#c:1:8: warning[repetition/word] [*] 'a' is repeated\n"
     );
     assert_eq!(
         err,
@@ -598,8 +598,8 @@ fn fix_on_jsonl_says_records_are_not_rewritten() {
     );
     assert_eq!(
         out,
-        "a.jsonl#1:1:12: warning[repetition/word] 'the' is repeated\n\
-         b.jsonl#1:1:12: warning[repetition/word] 'the' is repeated\n"
+        "a.jsonl#1:1:12: warning[repetition/word] [*] 'the' is repeated\n\
+         b.jsonl#1:1:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("a.jsonl")).unwrap(),
@@ -825,7 +825,7 @@ fn baseline_paths_do_not_depend_on_the_working_directory() {
         (code, out.as_str()),
         (
             1,
-            "../articles/news/a.txt:2:8: warning[repetition/word] 'a' is repeated\n"
+            "../articles/news/a.txt:2:8: warning[repetition/word] [*] 'a' is repeated\n"
         )
     );
 }

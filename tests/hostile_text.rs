@@ -96,7 +96,7 @@ fn the_same_words_as_paragraph_lines_are_still_found() {
         out,
         "p.md:3:1: warning[scrape/share-line] share or follow line 'Share'\n\
          p.md:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n\
-         p.txt:3:1: warning[scrape/share-line] share or follow line 'Share'\n\
+         p.txt:3:1: warning[scrape/share-line] [*] share or follow line 'Share'\n\
          p.txt:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n"
     );
 }
@@ -205,7 +205,7 @@ fn human_output_does_not_grow_with_the_line_for_each_finding() {
     let (_, out, _) = run(artlint(dir.path()).args(["--max-diagnostics", "100", "w.txt"]));
     let shown = out
         .lines()
-        .filter(|l| l.starts_with("warning[") || l.starts_with("note["))
+        .filter(|l| l.starts_with("warning[") || l.starts_with("info["))
         .count();
     assert_eq!(shown, 101, "{}", &out[..out.len().min(2000)]);
     assert!(out.len() < 100 * 600, "{} bytes", out.len());
@@ -349,7 +349,7 @@ fn control_characters_in_file_names_are_escaped() {
     let (_, out, _) = run(artlint(dir.path()).args(["--format", "concise", "-q", name]));
     assert_eq!(
         out,
-        "evil\\u{1b}[2J.txt:1:12: warning[repetition/word] 'the' is repeated\n"
+        "evil\\u{1b}[2J.txt:1:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
     let (_, human, _) = run(artlint(dir.path()).arg(name));
     no_control_bytes(&human);

@@ -122,7 +122,7 @@ fn custom_fields_and_jsonl_files_in_other_formats() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "c.jsonl#a:1:12: warning[repetition/word] 'the' is repeated\n"
+        "c.jsonl#a:1:12: warning[repetition/word] [*] 'the' is repeated\n"
     );
 }
 
@@ -146,8 +146,8 @@ fn jsonl_and_text_files_in_one_run_are_each_read_as_their_format() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "a.txt:1:5: warning[repetition/word] 'the' is repeated\n\
-         c.jsonl#1:1:12: warning[repetition/word] 'the' is repeated\n\
+        "a.txt:1:5: warning[repetition/word] [*] 'the' is repeated\n\
+         c.jsonl#1:1:12: warning[repetition/word] [*] 'the' is repeated\n\
          Found 2 problems (0 errors, 2 warnings, 0 infos) in 1 file and 2 records.\n"
     );
     assert_eq!(

@@ -112,7 +112,7 @@ fn xhtml_files_are_walked_and_read_as_html() {
     let dir = tempfile::tempdir().unwrap();
     let page = "<p class=\"the the\">Said <b>the</b> the man.</p>\n";
     std::fs::write(dir.path().join("a.xhtml"), page).unwrap();
-    std::fs::write(dir.path().join("b.rst"), "the the\n").unwrap();
+    std::fs::write(dir.path().join("b.csv"), "the the\n").unwrap();
     let (code, out, err) =
         run(artlint_in(dir.path()).args(["check", "--isolated", "--format", "concise", "-q", "."]));
     assert_eq!(
@@ -121,6 +121,7 @@ fn xhtml_files_are_walked_and_read_as_html() {
             1,
             "./a.xhtml:1:36: warning[repetition/word] 'the' is repeated\n",
             ""
-        )
+        ),
+        "a word deleted in HTML is an unsafe fix (no [*]); .csv is not walked"
     );
 }

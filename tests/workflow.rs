@@ -23,10 +23,10 @@ fn nearest_config_wins_and_overrides_apply_to_subfolders() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "./archive/a.txt:1:10: warning[names/place-exonym] 'Moscou' is a foreign form of 'Moscow'\n\
-         ./blog/a.txt:1:37: warning[repetition/word] 'the' is repeated\n\
-         ./news/a.txt:1:10: warning[names/place-exonym] 'Moscou' is a foreign form of 'Moscow'\n\
-         ./news/a.txt:2:1: warning[scrape/boilerplate-line] template boilerplate line 'Source link'\n"
+        "./archive/a.txt:1:10: warning[names/place-exonym] [*] 'Moscou' is a foreign form of 'Moscow'\n\
+         ./blog/a.txt:1:37: warning[repetition/word] [*] 'the' is repeated\n\
+         ./news/a.txt:1:10: warning[names/place-exonym] [*] 'Moscou' is a foreign form of 'Moscow'\n\
+         ./news/a.txt:2:1: warning[scrape/boilerplate-line] [*] template boilerplate line 'Source link'\n"
     );
     // --isolated ignores every config; --config uses one for all.
     let (_, out, _) = run(artlint_in(root).args([
@@ -49,7 +49,7 @@ fn nearest_config_wins_and_overrides_apply_to_subfolders() {
     ]));
     assert_eq!(
         out,
-        "news/a.txt:1:37: warning[repetition/word] 'the' is repeated\n"
+        "news/a.txt:1:37: warning[repetition/word] [*] 'the' is repeated\n"
     );
 }
 
@@ -74,7 +74,7 @@ fn config_keys_severity_fail_on_exclude_vocabulary_and_names() {
         out,
         "./a.txt:1:21: warning[vocab/reject] 'utilize' is on the project's reject list\n\
          ./a.txt:1:38: warning[names/misspelled] 'Doemere' looks like a misspelling of 'Doemore' (Jane Doemore)\n\
-         ./a.txt:2:1: info[scrape/boilerplate-line] template boilerplate line 'Source link'\n"
+         ./a.txt:2:1: info[scrape/boilerplate-line] [*] template boilerplate line 'Source link'\n"
     );
     // The command line wins over the file.
     let (code, _, _) = run(artlint_in(root).args(["check", "--fail-on", "warning", "-q", "a.txt"]));
@@ -327,7 +327,10 @@ fn baseline_survives_edits_above_and_new_findings_still_fail() {
     ]));
     assert_eq!(
         (code, out.as_str()),
-        (1, "a.txt:4:8: warning[repetition/word] 'a' is repeated\n")
+        (
+            1,
+            "a.txt:4:8: warning[repetition/word] [*] 'a' is repeated\n"
+        )
     );
 }
 

@@ -151,8 +151,9 @@ pub(super) struct CheckArgs {
     /// Write the report to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
-    /// Print counts of findings per rule after the report (to stderr for
-    /// machine-readable formats).
+    /// Print counts of findings per rule instead of the findings, with the
+    /// rules `--fix` repairs marked `[*]` (`[-]`: with --unsafe-fixes); a
+    /// JSON array with `--format json`.
     #[arg(long)]
     pub statistics: bool,
     /// Lint with this many threads [default: one per core, or

@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use super::args::{CheckArgs, ColorChoice};
+use super::args::{CheckArgs, ColorChoice, Format};
 use super::emit::{self, Emitter, Statistics, Summary};
 use super::lint::FileReport;
 use super::status::ExitStatus;
@@ -84,7 +84,8 @@ pub(super) struct Output {
     target: String,
     emitter: Box<dyn Emitter>,
     summary: Summary,
-    statistics: Option<Statistics>,
+    /// `--statistics`: counts instead of findings, as JSON or a table.
+    statistics: Option<(Statistics, bool)>,
     failing: bool,
 }
 
@@ -111,7 +112,9 @@ impl Output {
             target: name,
             emitter: emit::emitter(args.format, options),
             summary: Summary::default(),
-            statistics: args.statistics.then(Statistics::default),
+            statistics: args
+                .statistics
+                .then(|| (Statistics::default(), args.format == Format::Json)),
             failing: false,
         })
     }
@@ -119,11 +122,14 @@ impl Output {
     /// Counts and writes one report; reports must come sorted by path.
     pub(super) fn report(&mut self, report: FileReport) -> std::io::Result<()> {
         self.summary.add(&report);
-        if let Some(statistics) = &mut self.statistics {
-            statistics.add(&report);
-        }
         self.failing |= report.fails();
-        self.emitter.file(&mut self.out, report)
+        match &mut self.statistics {
+            Some((statistics, _)) => {
+                statistics.add(&report);
+                Ok(())
+            }
+            None => self.emitter.file(&mut self.out, report),
+        }
     }
 
     /// True once a report has a finding at or above its file's `fail-on`.
@@ -144,11 +150,12 @@ impl Output {
             ..
         } = self;
         let written = written
-            .and_then(|()| emitter.finish(&mut out, &summary))
+            .and_then(|()| match &statistics {
+                Some((statistics, true)) => statistics.write_json(&mut out),
+                Some((statistics, false)) => statistics.write(&mut out),
+                None => emitter.finish(&mut out, &summary),
+            })
             .and_then(|()| out.flush());
-        if let Some(statistics) = &statistics {
-            let _ = statistics.write(&mut std::io::stderr().lock());
-        }
         written.err().and_then(|e| write_error(&target, &e))
     }
 }

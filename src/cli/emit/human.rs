@@ -47,8 +47,18 @@ impl Emitter for Human {
                 .collect();
             let excerpt = Excerpt::new(&report.path, &report.text, &index, &spans);
             let rendered = to_codespan(d, &report.text, &excerpt);
-            term::emit_to_write_style(&mut buffer, &self.config, &excerpt, &rendered)
+            let mut one = if self.options.color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            term::emit_to_write_style(&mut one, &self.config, &excerpt, &rendered)
                 .map_err(std::io::Error::other)?;
+            let mut bytes = one.into_inner();
+            if d.severity == Severity::Info {
+                info_header(&mut bytes);
+            }
+            buffer.write_all(&bytes)?;
             // Written a finding at a time: one file's output can be large.
             if buffer.len() >= 1 << 16 {
                 out.write_all(buffer.as_slice())?;
@@ -63,6 +73,17 @@ impl Emitter for Human {
             writeln!(out, "{}", summary_line(summary))?;
         }
         Ok(())
+    }
+}
+
+/// codespan-reporting calls its lowest severity `note`; every other output
+/// (JSON, SARIF, concise, the summary) says `info`. The header line of one
+/// rendered diagnostic is rewritten in place (the same length, so columns
+/// and colours stay right).
+fn info_header(rendered: &mut [u8]) {
+    let first_line = memchr::memchr(b'\n', rendered).unwrap_or(rendered.len());
+    if let Some(at) = memchr::memmem::find(&rendered[..first_line], b"note") {
+        rendered[at..at + 4].copy_from_slice(b"info");
     }
 }
 
@@ -87,6 +108,10 @@ fn to_codespan(d: &Diagnostic, text: &str, excerpt: &Excerpt) -> CsDiagnostic<()
     diagnostic
 }
 
+/// The fix in words: what each edit deletes, inserts or replaces, with a
+/// neighbouring character to say where when the edit is only spaces (a
+/// quote-spacing fix reads "delete the space before `”`, insert a space
+/// after `”`", not "delete ` `, replace with ` `").
 fn describe_fix(fix: &Fix, text: &str) -> String {
     let kind = match fix.applicability {
         Applicability::Safe => "",
@@ -96,20 +121,70 @@ fn describe_fix(fix: &Fix, text: &str) -> String {
     let parts: Vec<String> = fix
         .edits
         .iter()
-        .map(|e| {
-            let old = &text[e.span().range()];
-            if e.replacement.is_empty() {
-                if old.ends_with('\n') || old.starts_with('\n') {
-                    "delete this line".to_string()
-                } else {
-                    format!("delete `{}`", shortened(old))
-                }
-            } else {
-                format!("replace with `{}`", shortened(&e.replacement))
-            }
-        })
+        .map(|e| describe_edit(text, e.span(), &e.replacement))
         .collect();
     format!("help: {}{kind}", parts.join(", "))
+}
+
+fn describe_edit(text: &str, span: Span, replacement: &str) -> String {
+    let old = &text[span.range()];
+    let before = text[..span.start as usize].chars().next_back();
+    let after = text[span.end as usize..].chars().next();
+    // Where a run of spaces is: next to a punctuation mark when there is one
+    // (what such fixes are about), else after the word before it.
+    let mark = |c: Option<char>| c.filter(|c| !c.is_whitespace() && !c.is_alphanumeric());
+    let place = || match (mark(before), mark(after), before, after) {
+        (_, Some(c), ..) => format!(" before `{}`", c.escape_debug()),
+        (Some(c), ..) => format!(" after `{}`", c.escape_debug()),
+        (_, _, Some(c), _) if !c.is_whitespace() => format!(" after `{}`", c.escape_debug()),
+        (_, _, _, Some(c)) if !c.is_whitespace() => format!(" before `{}`", c.escape_debug()),
+        _ => String::new(),
+    };
+    let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ');
+    if replacement.is_empty() {
+        if old.ends_with('\n') || old.starts_with('\n') {
+            "delete this line".to_string()
+        } else if spaces(old) {
+            let what = if old.len() == 1 {
+                "the space"
+            } else {
+                "the spaces"
+            };
+            format!("delete {what}{}", place())
+        } else {
+            format!("delete `{}`", shortened(old))
+        }
+    } else if old.is_empty() {
+        if spaces(replacement) {
+            let what = if replacement.len() == 1 {
+                "a space".to_string()
+            } else {
+                format!("{} spaces", replacement.len())
+            };
+            format!("insert {what}{}", place())
+        } else {
+            format!("insert `{}`{}", shortened(replacement), place())
+        }
+    } else if let Some(spaces_before) = old.strip_suffix(replacement).filter(|s| spaces(s)) {
+        // ` ,` replaced with `,`: the same text without its spaces.
+        let what = if spaces_before.len() == 1 {
+            "the space"
+        } else {
+            "the spaces"
+        };
+        let first = replacement.chars().next().unwrap_or(' ');
+        format!("delete {what} before `{}`", first.escape_debug())
+    } else if let Some(spaces_after) = old.strip_prefix(replacement).filter(|s| spaces(s)) {
+        let what = if spaces_after.len() == 1 {
+            "the space"
+        } else {
+            "the spaces"
+        };
+        let last = replacement.chars().next_back().unwrap_or(' ');
+        format!("delete {what} after `{}`", last.escape_debug())
+    } else {
+        format!("replace with `{}`", shortened(replacement))
+    }
 }
 
 /// Text shown in a help line, escaped, and cut in the middle when long (a
@@ -158,7 +233,50 @@ pub(super) fn summary_line(summary: &Summary) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shortened;
+    use super::*;
+
+    #[test]
+    fn fixes_are_said_in_words() {
+        let text = "He said “ hello ”there.";
+        let close = text.find('”').unwrap();
+        assert_eq!(
+            describe_edit(text, Span::new(close - 1, close), ""),
+            "delete the space before `”`"
+        );
+        let after = close + '”'.len_utf8();
+        assert_eq!(
+            describe_edit(text, Span::new(after, after), " "),
+            "insert a space after `”`"
+        );
+        assert_eq!(
+            describe_edit("a  b", Span::new(1, 3), ""),
+            "delete the spaces after `a`"
+        );
+        assert_eq!(
+            describe_edit("the the", Span::new(3, 7), ""),
+            "delete ` the`"
+        );
+        assert_eq!(
+            describe_edit("x\ny\n", Span::new(2, 4), ""),
+            "delete this line"
+        );
+        assert_eq!(
+            describe_edit("Poutine", Span::new(0, 7), "Putin"),
+            "replace with `Putin`"
+        );
+        assert_eq!(
+            describe_edit("ab", Span::new(1, 1), "-"),
+            "insert `-` after `a`"
+        );
+        assert_eq!(
+            describe_edit("so , ok", Span::new(2, 4), ","),
+            "delete the space before `,`"
+        );
+        assert_eq!(
+            describe_edit("(  x", Span::new(0, 3), "("),
+            "delete the spaces after `(`"
+        );
+    }
 
     #[test]
     fn help_text_is_cut_in_the_middle_when_long() {
