@@ -30,6 +30,28 @@ pub struct PackFile {
     pub text: String,
 }
 
+impl PackFile {
+    /// How many `[[rule]]` this file has, and the data files its rules name
+    /// (`names-file`, relative to this file's folder): what a front end that
+    /// reads a pack folder needs to know to read the rest of the pack. A file
+    /// that is not valid TOML counts as having rules, so that the loader
+    /// reports it.
+    pub fn rules_and_data(&self) -> (usize, Vec<String>) {
+        let Ok(table) = self.text.parse::<toml::Table>() else {
+            return (1, Vec::new());
+        };
+        let Some(rules) = table.get("rule").and_then(toml::Value::as_array) else {
+            return (0, Vec::new());
+        };
+        let data = rules
+            .iter()
+            .filter_map(|r| r.get("names-file")?.as_str())
+            .map(str::to_string)
+            .collect();
+        (rules.len(), data)
+    }
+}
+
 /// Compiled-program size limit for regexes from rule files: a hostile or
 /// accidental huge pattern is an error, never a hang or an OOM.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
