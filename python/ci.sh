@@ -14,6 +14,9 @@ repo="$(dirname "$here")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# The crate's own Rust tests (setup and offsets, without Python objects).
+cargo test -q -p artlint-python --manifest-path "$repo/Cargo.toml"
+
 python3 -m venv "$work/venv"
 py="$work/venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check -r "$here/requirements-ci.txt"

@@ -228,16 +228,33 @@ def test_lint_releases_the_gil(linter, articles):
     assert ticks > 100_000, (ticks, elapsed)
 
 
+def busy() -> bool:
+    """More runnable work than cores: a timing comparison means nothing then."""
+    return os.getloadavg()[0] > (os.cpu_count() or 1) + 1
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs 2 cores")
 def test_lint_many_is_faster_than_a_loop(linter, articles):
-    texts = [a + f"\n\nPage {i}.\n" for i in range(60) for a in articles]
+    # Enough texts for the loop to take about half a second in this build
+    # (a debug wheel is ten times slower than a release one): shorter runs
+    # are noise.
+    texts = list(articles)
+    while True:
+        start = time.perf_counter()
+        [linter.lint(t) for t in texts]
+        if time.perf_counter() - start > 0.5:
+            break
+        texts = texts * 2
     loop, many = [], []
-    # Interleaved rounds, best of each: other load on the machine hits both alike.
-    for _ in range(5):
+    # Interleaved rounds, best of each: other load on the machine hits both
+    # alike.
+    for _ in range(3):
         start = time.perf_counter()
         [linter.lint(t) for t in texts]
         loop.append(time.perf_counter() - start)
         start = time.perf_counter()
         linter.lint_many(texts)
         many.append(time.perf_counter() - start)
-    assert min(many) < min(loop), (many, loop)
+    if min(many) >= min(loop) and busy():
+        pytest.skip(f"machine too busy to compare timings (load {os.getloadavg()[0]:.1f}): {many} vs {loop}")
+    assert min(many) < min(loop), (len(texts), many, loop)
