@@ -19,14 +19,7 @@ pub(crate) fn read_pack(path: &Path) -> Result<Vec<PackFile>, SetupError> {
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         (folder, vec![read(path, "rule file")?])
     };
-    let mut rules = 0;
-    let mut data = Vec::new();
-    for file in &files {
-        let (count, named) = file.rules_and_data();
-        rules += count;
-        let folder = Path::new(&file.path).parent().unwrap_or(Path::new(""));
-        data.extend(named.iter().map(|relative| folder.join(relative)));
-    }
+    let (rules, mut data) = PackFile::rules_and_data(&files);
     if rules == 0 {
         return Err(SetupError::Other(format!(
             "{}: no rules (no [[rule]] in a .toml file)",

@@ -147,12 +147,24 @@ def test_rule_pack_and_config(tmp_path, seed):
     assert [f.rule for f in artlint.Linter(rules=pack, config=tmp_path / "artlint.toml", select="house/*").lint("A colour, Vladimir Poutine")] == ["house/colour"]
 
 
-def test_config_errors_carry_file_line_and_column(tmp_path):
+@pytest.mark.parametrize(
+    "name, text, argument, error, position",
+    [
+        ("artlint.toml", 'select = ["names/*"]\nfail-on = "sometimes"\n', "config", artlint.ConfigError, "2:11"),
+        ("artlint.toml", 'select = ["names/exonim"]\n', "config", artlint.ConfigError, "1:11"),
+        ("bad.toml", '[[rule]]\nid = "house/x"\nkind = "substitution"\nseverity = "loud"\n', "rules", artlint.RuleError, "4:12"),
+    ],
+)
+def test_file_errors_carry_file_line_and_column(tmp_path, name, text, argument, error, position):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(error) as e:
+        artlint.Linter(**{argument: path})
+    assert str(e.value).startswith(f"{path}:{position}: ")
+
+
+def test_selector_errors_name_the_closest_rule(tmp_path):
     config = tmp_path / "artlint.toml"
-    config.write_text('select = ["names/*"]\nfail-on = "sometimes"\n')
-    with pytest.raises(artlint.ConfigError) as e:
-        artlint.Linter(config=config)
-    assert str(e.value).startswith(f"{config}:2:11: ")
     config.write_text('select = ["names/exonim"]\n')
     with pytest.raises(artlint.ConfigError, match=r":1:11: `names/exonim` in `select` matches no rule \(did you mean `names/exonym`\?\)"):
         artlint.Linter(config=config)
@@ -160,15 +172,8 @@ def test_config_errors_carry_file_line_and_column(tmp_path):
         artlint.Linter(ignore=["nope/*"])
     # All of artlint's errors are ValueErrors.
     assert issubclass(artlint.ConfigError, artlint.ArtlintError)
+    assert issubclass(artlint.RuleError, artlint.ArtlintError)
     assert issubclass(artlint.ArtlintError, ValueError)
-
-
-def test_rule_errors_carry_file_line_and_column(tmp_path):
-    bad = tmp_path / "bad.toml"
-    bad.write_text('[[rule]]\nid = "house/x"\nkind = "substitution"\nseverity = "loud"\nmessage = "m"\n')
-    with pytest.raises(artlint.RuleError) as e:
-        artlint.Linter(rules=bad)
-    assert str(e.value).startswith(f"{bad}:4:12: ")
 
 
 def test_missing_files_raise_file_not_found(tmp_path):
@@ -258,3 +263,21 @@ def test_lint_many_is_faster_than_a_loop(linter, articles):
     if min(many) >= min(loop) and busy():
         pytest.skip(f"machine too busy to compare timings (load {os.getloadavg()[0]:.1f}): {many} vs {loop}")
     assert min(many) < min(loop), (len(texts), many, loop)
+
+
+def test_pack_data_files_are_read_inside_the_pack_only(tmp_path):
+    pack = tmp_path / "pack"
+    (pack / "sub").mkdir(parents=True)
+    (pack / "sub" / "names.toml").write_text(
+        '[[rule]]\nid = "house/names"\nkind = "names"\nmessage = "\'{match}\' may be \'{replacement}\'"\nnames-file = "names.txt"\n'
+    )
+    (pack / "sub" / "names.txt").write_text("Ozzie Quillfeather\n")
+    linter = artlint.Linter(rules=pack, select="house/*")
+    assert [(f.rule, f.text) for f in linter.lint("Ozzio Quillfeather spoke.")] == [("house/names", "Ozzio")]
+    # A data file outside the pack is not read: the loader reports it.
+    (tmp_path / "outside.txt").write_text("Ozzie Quillfeather\n")
+    (pack / "sub" / "names.toml").write_text(
+        '[[rule]]\nid = "house/names"\nkind = "names"\nmessage = "m"\nnames-file = "../../outside.txt"\n'
+    )
+    with pytest.raises(artlint.RuleError, match=r"names\.toml:5:"):
+        artlint.Linter(rules=pack)

@@ -47,19 +47,11 @@ pub(super) fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
             text,
         });
     }
-    let mut rules = 0;
-    let mut wanted = BTreeSet::new();
-    for file in &files {
-        let (count, data) = file.rules_and_data();
-        rules += count;
-        let folder = Path::new(&file.path).parent().unwrap_or(Path::new(""));
-        wanted.extend(data.iter().map(|relative| {
-            (
-                format!("{}/{relative}", folder.display()),
-                lexical(&folder.join(relative)),
-            )
-        }));
-    }
+    let (rules, data) = PackFile::rules_and_data(&files);
+    let wanted: BTreeSet<(String, PathBuf)> = data
+        .into_iter()
+        .map(|path| (path.display().to_string(), lexical(&path)))
+        .collect();
     if rules == 0 {
         bail!(
             "rule pack {} holds no rules (no [[rule]] in a .toml file below it)",

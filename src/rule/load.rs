@@ -31,24 +31,34 @@ pub struct PackFile {
 }
 
 impl PackFile {
-    /// How many `[[rule]]` this file has, and the data files its rules name
-    /// (`names-file`, relative to this file's folder): what a front end that
-    /// reads a pack folder needs to know to read the rest of the pack. A file
-    /// that is not valid TOML counts as having rules, so that the loader
-    /// reports it.
-    pub fn rules_and_data(&self) -> (usize, Vec<String>) {
-        let Ok(table) = self.text.parse::<toml::Table>() else {
-            return (1, Vec::new());
-        };
-        let Some(rules) = table.get("rule").and_then(toml::Value::as_array) else {
-            return (0, Vec::new());
-        };
-        let data = rules
-            .iter()
-            .filter_map(|r| r.get("names-file")?.as_str())
-            .map(str::to_string)
-            .collect();
-        (rules.len(), data)
+    /// How many `[[rule]]` the rule files of a pack hold, and the data files
+    /// their rules name (`names-file`), each joined to its rule file's
+    /// folder: what a front end that reads a pack folder needs to know to
+    /// read the rest of it. A file that is not valid TOML counts as having
+    /// rules, so that the loader reports it.
+    pub fn rules_and_data(files: &[PackFile]) -> (usize, Vec<std::path::PathBuf>) {
+        let mut rules = 0;
+        let mut data = Vec::new();
+        for file in files {
+            let Ok(table) = file.text.parse::<toml::Table>() else {
+                rules += 1;
+                continue;
+            };
+            let Some(tables) = table.get("rule").and_then(toml::Value::as_array) else {
+                continue;
+            };
+            rules += tables.len();
+            let folder = std::path::Path::new(&file.path)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            data.extend(
+                tables
+                    .iter()
+                    .filter_map(|r| r.get("names-file")?.as_str())
+                    .map(|relative| folder.join(relative)),
+            );
+        }
+        (rules, data)
     }
 }
 
