@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 use artlint::input::jsonl::CharOffsets;
 use artlint::{Applicability, Diagnostic, Severity};
@@ -133,11 +133,15 @@ pub(crate) struct Finding {
 
 #[pymethods]
 impl Finding {
-    fn __repr__(&self) -> String {
-        format!(
-            "Finding(rule={:?}, severity={:?}, start={}, end={}, text={:?})",
-            self.rule, self.severity, self.start, self.end, self.text
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Finding(rule={}, severity={}, start={}, end={}, text={})",
+            repr(py, &self.rule)?,
+            repr(py, self.severity)?,
+            self.start,
+            self.end,
+            repr(py, &self.text)?
+        ))
     }
 
     /// The finding as a dict, in the shape of the CLI's JSON Lines output:
@@ -172,13 +176,17 @@ pub(crate) struct Fix {
 
 #[pymethods]
 impl Fix {
-    fn __repr__(&self) -> String {
-        let edits: Vec<String> = self.edits.iter().map(Edit::__repr__).collect();
-        format!(
-            "Fix(applicability={:?}, edits=[{}])",
-            self.applicability,
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let edits = self
+            .edits
+            .iter()
+            .map(|e| e.__repr__(py))
+            .collect::<PyResult<Vec<String>>>()?;
+        Ok(format!(
+            "Fix(applicability={}, edits=[{}])",
+            repr(py, self.applicability)?,
             edits.join(", ")
-        )
+        ))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -211,12 +219,19 @@ pub(crate) struct Edit {
 
 #[pymethods]
 impl Edit {
-    fn __repr__(&self) -> String {
-        format!(
-            "Edit(start={}, end={}, replacement={:?})",
-            self.start, self.end, self.replacement
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Edit(start={}, end={}, replacement={})",
+            self.start,
+            self.end,
+            repr(py, &self.replacement)?
+        ))
     }
+}
+
+/// A string as Python shows it (`'a'`, quotes and escapes as `repr` writes them).
+pub(crate) fn repr(py: Python<'_>, text: &str) -> PyResult<String> {
+    Ok(PyString::new(py, text).repr()?.to_string())
 }
 
 #[cfg(test)]

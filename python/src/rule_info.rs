@@ -20,8 +20,12 @@ pub(crate) struct RuleInfo {
 
 #[pymethods]
 impl RuleInfo {
-    fn __repr__(&self) -> String {
-        format!("Rule(id={:?}, severity={:?})", self.id, self.severity)
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Rule(id={}, severity={})",
+            crate::finding::repr(py, &self.id)?,
+            crate::finding::repr(py, self.severity)?
+        ))
     }
 }
 

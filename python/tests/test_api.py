@@ -52,7 +52,8 @@ def test_finding_fields_and_fix(linter):
         "text": "Poutine",
         "fix": {"applicability": "unsafe", "edits": [{"start": 9, "end": 16, "replacement": "Putin"}]},
     }
-    assert repr(f).startswith("Finding(rule=")
+    assert repr(f) == "Finding(rule='names/exonym', severity='warning', start=9, end=16, text='Poutine')"
+    assert repr(f.fix) == "Fix(applicability='unsafe', edits=[Edit(start=9, end=16, replacement='Putin')])"
 
 
 def test_clean_text_has_no_findings(linter):
