@@ -2,9 +2,9 @@
 each document's metadata, and a filter that drops documents with too many.
 
 Both lint a batch of documents at a time with :meth:`artlint.Linter.lint_many`
-(every core, GIL released), and build their linter lazily in the worker that
-runs them: a :class:`artlint.Linter` is compiled Rust and is not pickled with
-the pipeline.
+(every core, GIL released). A step keeps only the linter's arguments: the
+:class:`artlint.Linter` (compiled Rust, not picklable) is built on first use
+in each process and shared by the steps with the same arguments.
 
 >>> from datatrove.pipeline.readers import JsonlReader
 >>> from artlint.datatrove import ArtlintAnnotator, ArtlintFilter
@@ -37,10 +37,22 @@ SPAN_SCORES = {"error": 1.0, "warning": 0.5, "info": 0.25}
 _Paths = Union[str, Sequence[str], None]
 
 
+#: Linters compiled in this process, by their arguments: the annotator and the
+#: filter of one pipeline (and every task a worker runs) share one.
+_LINTERS: Dict[str, artlint.Linter] = {}
+
+
+def _linter(args: Mapping[str, object]) -> artlint.Linter:
+    key = repr(sorted((name, str(value)) for name, value in args.items()))
+    if key not in _LINTERS:
+        _LINTERS[key] = artlint.Linter(**args)
+    return _LINTERS[key]
+
+
 class _Linting:
-    """What both steps share: the linter's arguments, the linter itself
-    (built on first use, in the worker, and never pickled), and a batch lint
-    keeping findings at or above ``min_severity``."""
+    """What both steps share: the linter's arguments, the linter (compiled on
+    first use in each process and shared there, never pickled with the
+    step), and a batch lint keeping findings at or above ``min_severity``."""
 
     def _setup_linting(
         self,
@@ -56,23 +68,12 @@ class _Linting:
         self._linter_args = dict(select=select, ignore=ignore, config=config, rules=rules)
         self._format = format
         self._min_rank = SEVERITIES.index(min_severity)
-        self._linter: Optional[artlint.Linter] = None
         # Fail when the pipeline is built, not in a worker: bad rules or config
         # raise here (ConfigError, RuleError, FileNotFoundError).
-        self._get_linter()
-
-    def _get_linter(self) -> artlint.Linter:
-        if self._linter is None:
-            self._linter = artlint.Linter(**self._linter_args)
-        return self._linter
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        state["_linter"] = None
-        return state
+        _linter(self._linter_args)
 
     def _findings(self, docs: List[Document]) -> List[List[artlint.Finding]]:
-        found = self._get_linter().lint_many([d.text for d in docs], format=self._format)
+        found = _linter(self._linter_args).lint_many([d.text for d in docs], format=self._format)
         return [[f for f in each if SEVERITIES.index(f.severity) >= self._min_rank] for each in found]
 
 

@@ -102,3 +102,15 @@ def test_local_executor_end_to_end(tmp_path, seed):
     assert kept["clean-1"]["metadata"]["artlint_counts"] == {}
     assert dropped["seed-0"]["metadata"]["filter_reason"] == "artlint:scrape/*"
     assert dropped["seed-1"]["metadata"]["artlint_counts"]["scrape/boilerplate-line"] == 2
+
+
+def test_steps_with_the_same_arguments_share_one_linter():
+    from artlint import datatrove as steps
+
+    ArtlintAnnotator(select=["names/*"])
+    compiled = len(steps._LINTERS)
+    ArtlintFilter(select=["names/*"], thresholds={"names/*": 0})
+    ArtlintAnnotator(select=["names/*"], key="other")
+    assert len(steps._LINTERS) == compiled
+    ArtlintAnnotator(select=["scrape/*"])
+    assert len(steps._LINTERS) == compiled + 1
