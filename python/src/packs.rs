@@ -15,9 +15,14 @@ pub(crate) fn read_pack(path: &Path) -> Result<Vec<PackFile>, SetupError> {
         let mut found = Vec::new();
         walk(path, &mut found)?;
         (path.to_path_buf(), found)
-    } else {
+    } else if path.extension().is_some_and(|e| e == "toml") {
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         (folder, vec![read(path, "rule file")?])
+    } else {
+        return Err(SetupError::Other(format!(
+            "{}: not a rule pack (a .toml rule file or a folder of them)",
+            path.display()
+        )));
     };
     let (rules, mut data) = PackFile::rules_and_data(&files);
     if rules == 0 {

@@ -182,6 +182,9 @@ def test_missing_files_raise_file_not_found(tmp_path):
         artlint.Linter(rules=tmp_path / "missing")
     with pytest.raises(FileNotFoundError, match="cannot read configuration"):
         artlint.Linter(config=tmp_path / "artlint.toml")
+    (tmp_path / "rules.txt").write_text('[[rule]]\nid = "house/x"\n')
+    with pytest.raises(artlint.ArtlintError, match=r"rules\.txt: not a rule pack \(a \.toml rule file or a folder of them\)"):
+        artlint.Linter(rules=tmp_path / "rules.txt")
     (tmp_path / "empty").mkdir()
     with pytest.raises(artlint.ArtlintError, match="no rules"):
         artlint.Linter(rules=tmp_path / "empty")
