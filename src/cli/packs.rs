@@ -45,19 +45,11 @@ pub(super) fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
             text,
         });
     }
-    let mut rules = 0;
-    let mut wanted = BTreeSet::new();
-    for file in &files {
-        let (count, data) = rules_and_data(file);
-        rules += count;
-        let folder = Path::new(&file.path).parent().unwrap_or(Path::new(""));
-        wanted.extend(data.iter().map(|relative| {
-            (
-                format!("{}/{relative}", folder.display()),
-                lexical(&folder.join(relative)),
-            )
-        }));
-    }
+    let (rules, data) = PackFile::rules_and_data(&files);
+    let wanted: BTreeSet<(String, PathBuf)> = data
+        .into_iter()
+        .map(|path| (path.display().to_string(), lexical(&path)))
+        .collect();
     if rules == 0 {
         bail!(
             "rule pack {} holds no rules (no [[rule]] in a .toml file below it)",
@@ -75,23 +67,6 @@ pub(super) fn read_pack_dir(dir: &Path) -> Result<Vec<PackFile>> {
         }
     }
     Ok(files)
-}
-
-/// How many `[[rule]]` a rule file has, and the data files they name. A file
-/// that is not valid TOML counts as having rules: the loader reports it.
-fn rules_and_data(file: &PackFile) -> (usize, Vec<String>) {
-    let Ok(table) = file.text.parse::<toml::Table>() else {
-        return (1, Vec::new());
-    };
-    let Some(rules) = table.get("rule").and_then(toml::Value::as_array) else {
-        return (0, Vec::new());
-    };
-    let data = rules
-        .iter()
-        .filter_map(|r| r.get("names-file")?.as_str())
-        .map(str::to_string)
-        .collect();
-    (rules.len(), data)
 }
 
 /// `path` with `.` and `..` resolved without touching the file system.

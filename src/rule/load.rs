@@ -30,6 +30,38 @@ pub struct PackFile {
     pub text: String,
 }
 
+impl PackFile {
+    /// How many `[[rule]]` the rule files of a pack hold, and the data files
+    /// their rules name (`names-file`), each joined to its rule file's
+    /// folder: what a front end that reads a pack folder needs to know to
+    /// read the rest of it. A file that is not valid TOML counts as having
+    /// rules, so that the loader reports it.
+    pub fn rules_and_data(files: &[PackFile]) -> (usize, Vec<std::path::PathBuf>) {
+        let mut rules = 0;
+        let mut data = Vec::new();
+        for file in files {
+            let Ok(table) = file.text.parse::<toml::Table>() else {
+                rules += 1;
+                continue;
+            };
+            let Some(tables) = table.get("rule").and_then(toml::Value::as_array) else {
+                continue;
+            };
+            rules += tables.len();
+            let folder = std::path::Path::new(&file.path)
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            data.extend(
+                tables
+                    .iter()
+                    .filter_map(|r| r.get("names-file")?.as_str())
+                    .map(|relative| folder.join(relative)),
+            );
+        }
+        (rules, data)
+    }
+}
+
 /// Compiled-program size limit for regexes from rule files: a hostile or
 /// accidental huge pattern is an error, never a hang or an OOM.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
