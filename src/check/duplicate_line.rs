@@ -67,6 +67,15 @@ fn key(line: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A line of source code, which code samples in tutorials repeat by design
+/// (`$this->parser = $parser;`, `});`, a JSON field): it ends as a
+/// statement or block does, or has an operator prose never writes.
+fn looks_like_code(line: &str) -> bool {
+    line.ends_with([';', '{', '}'])
+        || ["->", "=>", "();", "::"].iter().any(|op| line.contains(op))
+        || (line.ends_with(',') && line.contains("\":"))
+}
+
 pub fn check(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let first = out.len();
     check_lines(doc, rule, limits, out);
@@ -83,8 +92,12 @@ fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mu
     for (i, line) in lines.iter().enumerate() {
         let content = doc.slice(line.span);
         let trimmed = content.trim();
-        // Table cells repeat by design; a heading is not a scraped line.
-        if trimmed.chars().count() < limits.min_chars || doc.is_fragment(line.span) {
+        // Table cells repeat by design; a heading is not a scraped line;
+        // nor is a line of a code sample.
+        if trimmed.chars().count() < limits.min_chars
+            || doc.is_fragment(line.span)
+            || looks_like_code(trimmed)
+        {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
