@@ -29,6 +29,7 @@ pub mod quote;
 pub mod repetition;
 pub mod repetition_loop;
 pub mod substitution;
+pub mod template_run;
 pub mod text;
 pub mod untranslated;
 
@@ -60,6 +61,7 @@ pub static KINDS: &[&Kind] = &[
     &untranslated::KIND,
     &duplicate_line::KIND,
     &link_block::KIND,
+    &template_run::KIND,
     &repetition_loop::KIND,
     &overuse::KIND,
     &quality::KIND,
