@@ -48,6 +48,7 @@ pub mod fix;
 mod fixing;
 mod format;
 pub mod input;
+pub mod learn;
 mod lexicon;
 mod line_index;
 pub mod lint;

@@ -56,6 +56,32 @@ pub(super) enum Command {
     },
     /// Write a commented starter `artlint.toml` in the current folder.
     Init,
+    /// Learn each site's template from a corpus (lines on most of a site's
+    /// pages) and write one reviewable rule pack per site.
+    Learn(LearnArgs),
+}
+
+#[derive(Debug, Args)]
+pub(super) struct LearnArgs {
+    /// Folders of pages (one sub-folder per site) or JSONL files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Folder to write `<site>.toml` packs into (created if needed).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: PathBuf,
+    /// A site needs at least this many documents to learn from.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub min_docs: usize,
+    /// The share of a site's documents a line must occur in (0 to 1).
+    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
+    pub min_share: f64,
+    /// JSONL: the field with the text.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    pub text_field: String,
+    /// JSONL: the field naming the site: a URL (its host is the site) or a
+    /// name. Files in folders: the first folder below the path named is the site.
+    #[arg(long, default_value = "url", value_name = "FIELD")]
+    pub site_field: String,
 }
 
 /// Which configuration file applies.
@@ -259,6 +285,7 @@ const SUBCOMMANDS: &[&str] = &[
     "test-rules",
     "config",
     "init",
+    "learn",
     "help",
 ];
 

@@ -7,6 +7,7 @@ mod baseline;
 mod config;
 mod emit;
 mod fixing;
+mod learn;
 mod lint;
 mod output;
 mod packs;
@@ -55,6 +56,7 @@ pub(crate) fn run() -> ExitCode {
         Command::TestRules { dir, config } => rules_cmd::test(dir.as_deref(), &config),
         Command::Config { path, config } => show_config(path, &config),
         Command::Init => init(),
+        Command::Learn(args) => learn::run(&args),
     };
     status.into()
 }

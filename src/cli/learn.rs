@@ -1,0 +1,234 @@
+//! `artlint learn`: reads a corpus, groups its documents by site, and writes
+//! one rule pack per site with the lines the library's [`Learner`] found on
+//! most of that site's pages. Each written pack is loaded back and its
+//! examples run before the command says it is done.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use artlint::learn::{LearnOptions, Learner, rule_name};
+use artlint::testing::run_rule_tests;
+use artlint::{Format, PackFile, RuleSet, load_pack};
+
+use super::args::LearnArgs;
+use super::status::ExitStatus;
+
+pub(super) fn run(args: &LearnArgs) -> ExitStatus {
+    if !(0.0..=1.0).contains(&args.min_share) {
+        eprintln!("artlint: error: --min-share must be between 0 and 1");
+        return ExitStatus::Error;
+    }
+    let mut learner = Learner::new();
+    let mut errors = Vec::new();
+    let mut documents = 0;
+    for path in &args.paths {
+        if path.is_dir() {
+            documents += read_folder(path, &mut learner, &mut errors);
+        } else {
+            documents += read_jsonl(path, args, &mut learner, &mut errors);
+        }
+    }
+    let options = LearnOptions {
+        min_docs: args.min_docs,
+        min_share: args.min_share,
+        ..LearnOptions::default()
+    };
+    let templates = learner.templates(&options);
+    if let Err(e) = std::fs::create_dir_all(&args.output) {
+        eprintln!("artlint: error: {}: {e}", args.output.display());
+        return ExitStatus::Error;
+    }
+    for template in &templates {
+        let file = args
+            .output
+            .join(format!("{}.toml", rule_name(&template.site)));
+        let pack = template.to_pack();
+        if let Err(problem) = check_pack(&file, &pack) {
+            errors.push(format!(
+                "{}: the learned pack does not {problem}",
+                file.display()
+            ));
+            continue;
+        }
+        if let Err(e) = std::fs::write(&file, &pack) {
+            errors.push(format!("{}: {e}", file.display()));
+            continue;
+        }
+        eprintln!(
+            "artlint: {}: {} template line(s) from {} documents -> {}",
+            template.site,
+            template.lines.len(),
+            template.docs,
+            file.display()
+        );
+    }
+    eprintln!(
+        "artlint: learned from {documents} documents of {} site(s); {} pack(s) written",
+        learner.sites(),
+        templates.len()
+    );
+    for error in &errors {
+        eprintln!("artlint: error: {}", super::emit::excerpt::visible(error));
+    }
+    if errors.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Error
+    }
+}
+
+/// Loads a pack's text and runs its examples.
+fn check_pack(file: &Path, pack: &str) -> Result<(), String> {
+    let rules = load_pack(&[PackFile {
+        path: file.display().to_string(),
+        text: pack.to_string(),
+    }])
+    .map_err(|e| {
+        format!(
+            "load: {}",
+            e.first().map_or(String::new(), |e| e.message.clone())
+        )
+    })?;
+    let set = RuleSet::new(rules.clone());
+    for rule in &rules {
+        if let Some(failure) = run_rule_tests(rule, Some(&set)).first() {
+            return Err(format!("pass its example: {}", failure.problem));
+        }
+    }
+    Ok(())
+}
+
+/// Every walked file below `root`; its site is the first folder below
+/// `root` (or `root`'s own name for files directly in it).
+fn read_folder(root: &Path, learner: &mut Learner, errors: &mut Vec<String>) -> usize {
+    let mut documents = 0;
+    let root_name = root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "site".to_string());
+    for entry in ignore::WalkBuilder::new(root)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(e.to_string());
+                continue;
+            }
+        };
+        let path = entry.path();
+        let known = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension);
+        if !entry.file_type().is_some_and(|t| t.is_file())
+            || known.is_none_or(|f| f == Format::Jsonl)
+        {
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let mut parts = relative.components();
+        let site = match (parts.next(), parts.next()) {
+            (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+            _ => root_name.clone(),
+        };
+        let Ok(bytes) = std::fs::read(path) else {
+            errors.push(format!("{}: cannot read", path.display()));
+            continue;
+        };
+        let src = String::from_utf8_lossy(&bytes);
+        let text = match Format::for_path(path).prose(&src) {
+            Some(prose) => prose.text,
+            None => src.into_owned(),
+        };
+        learner.add(&site, &relative.display().to_string(), &text);
+        documents += 1;
+    }
+    documents
+}
+
+/// JSONL records; the site is the host of `--site-field` when it is a URL,
+/// else its value, else the file's name.
+fn read_jsonl(
+    path: &Path,
+    args: &LearnArgs,
+    learner: &mut Learner,
+    errors: &mut Vec<String>,
+) -> usize {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            errors.push(format!("{}: {e}", path.display()));
+            return 0;
+        }
+    };
+    let fallback = PathBuf::from(path.file_name().unwrap_or_default())
+        .display()
+        .to_string();
+    let mut documents = 0;
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let Ok(line) = line else {
+            errors.push(format!("{}:{}: cannot read", path.display(), i + 1));
+            break;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(record) => record,
+            Err(e) => {
+                errors.push(format!("{}:{}: invalid JSON: {e}", path.display(), i + 1));
+                continue;
+            }
+        };
+        let Some(text) = record.get(&args.text_field).and_then(|t| t.as_str()) else {
+            errors.push(format!(
+                "{}:{}: no string field `{}`",
+                path.display(),
+                i + 1,
+                args.text_field
+            ));
+            continue;
+        };
+        let site = record
+            .get(&args.site_field)
+            .and_then(|s| s.as_str())
+            .map(host_or_name)
+            .unwrap_or_else(|| fallback.clone());
+        learner.add(&site, &format!("{}:{}", path.display(), i + 1), text);
+        documents += 1;
+    }
+    documents
+}
+
+/// `https://www.example.com/a/b` → `www.example.com`; anything else as is.
+fn host_or_name(value: &str) -> String {
+    match value.split_once("://") {
+        Some((_, rest)) => rest
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or(rest)
+            .rsplit('@')
+            .next()
+            .unwrap_or(rest)
+            .to_ascii_lowercase(),
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_or_name;
+
+    #[test]
+    fn the_site_of_a_url_is_its_host() {
+        assert_eq!(
+            host_or_name("https://WWW.Example.com/a?b"),
+            "www.example.com"
+        );
+        assert_eq!(host_or_name("http://user@host.org#x"), "host.org");
+        assert_eq!(host_or_name("my-site"), "my-site");
+    }
+}
