@@ -44,6 +44,8 @@ pub(super) enum Command {
     },
     /// Write a commented starter `artlint.toml` in the current folder.
     Init,
+    /// Run the language server on stdin and stdout (for editors).
+    Server,
 }
 
 /// Which configuration file applies.
@@ -211,6 +213,7 @@ const SUBCOMMANDS: &[&str] = &[
     "test-rules",
     "config",
     "init",
+    "server",
     "help",
 ];
 

@@ -46,7 +46,8 @@ impl SetupError {
 
 /// What linting one input needs: its rule set and exit threshold.
 pub(super) struct Engine {
-    pub rules: RuleSet,
+    /// Shared with the language server's split of it.
+    pub rules: Arc<RuleSet>,
     pub fail_on: FailOn,
 }
 
@@ -252,7 +253,7 @@ impl Resolver {
         }
         let rules = settings.configure(rules).map_err(SetupError::settings)?;
         Ok(Arc::new(Engine {
-            rules: RuleSet::new(rules).with_accepted(settings.accept.clone()),
+            rules: Arc::new(RuleSet::new(rules).with_accepted(settings.accept.clone())),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
         }))
     }

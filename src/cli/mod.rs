@@ -11,6 +11,7 @@ mod lint;
 mod output;
 mod packs;
 mod rules_cmd;
+mod server;
 mod status;
 mod stream;
 mod walk;
@@ -53,6 +54,7 @@ pub(crate) fn run() -> ExitCode {
         Command::TestRules { dir } => rules_cmd::test(dir.as_deref()),
         Command::Config { path, config } => show_config(path, &config),
         Command::Init => init(),
+        Command::Server => server::run(),
     };
     status.into()
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use artlint::testing::run_rule_tests;
-use artlint::{PackFile, builtin_pack, load_pack};
+use artlint::{PackFile, Rule, builtin_pack, load_pack};
 
 use super::args::RuleSource;
 use super::load_or_report;
@@ -42,35 +42,43 @@ pub(super) fn show(id: &str, source: &RuleSource) -> ExitStatus {
         eprintln!("artlint: error: no rule `{id}` (see `artlint rules`)");
         return ExitStatus::Error;
     };
-    to_stdout(ExitStatus::Clean, |out| {
-        writeln!(out, "{}", rule.id)?;
-        writeln!(
-            out,
-            "kind: {}  severity: {}  category: {}  defined in: {}",
-            rule.kind.name(),
-            rule.severity,
-            rule.category,
-            rule.origin
-        )?;
-        writeln!(out)?;
-        writeln!(out, "{}", rule.explain)?;
-        if !rule.tests.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Examples:")?;
-            for test in &rule.tests {
-                let verdict = if test.expect.is_empty() {
-                    "not flagged".to_string()
-                } else {
-                    format!("flags {:?}", test.expect)
-                };
-                writeln!(out, "  {:?}  →  {verdict}", test.text)?;
-                if let Some(fixed) = &test.fixed {
-                    writeln!(out, "      fixed: {fixed:?}")?;
-                }
+    let text = explanation(rule);
+    to_stdout(ExitStatus::Clean, |out| write!(out, "{text}"))
+}
+
+/// What `artlint rule ID` prints: the rule's id, kind, severity, origin,
+/// explanation and examples. The language server's hover shows the same.
+pub(super) fn explanation(rule: &Rule) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "{}", rule.id);
+    let _ = writeln!(
+        out,
+        "kind: {}  severity: {}  category: {}  defined in: {}",
+        rule.kind.name(),
+        rule.severity,
+        rule.category,
+        rule.origin
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", rule.explain);
+    if !rule.tests.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Examples:");
+        for test in &rule.tests {
+            let verdict = if test.expect.is_empty() {
+                "not flagged".to_string()
+            } else {
+                format!("flags {:?}", test.expect)
+            };
+            let _ = writeln!(out, "  {:?}  →  {verdict}", test.text);
+            if let Some(fixed) = &test.fixed {
+                let _ = writeln!(out, "      fixed: {fixed:?}");
             }
         }
-        Ok(())
-    })
+    }
+    out
 }
 
 pub(super) fn test(dir: Option<&Path>) -> ExitStatus {

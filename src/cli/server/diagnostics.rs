@@ -1,0 +1,79 @@
+//! Findings as LSP diagnostics: severity, the rule id as `code` with a link
+//! to the rule's definition, secondary labels (an acronym's long form, the
+//! other spelling of a name) as related information.
+
+use std::path::Path;
+
+use artlint::{Diagnostic, RuleSet, Severity, Span};
+use lsp_types::{
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    Location, NumberOrString, Uri,
+};
+
+use super::config::Problem;
+use super::position::Lines;
+
+pub(super) const SOURCE: &str = "artlint";
+
+pub(super) fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+pub(super) fn to_lsp(d: &Diagnostic, lines: &Lines, uri: &Uri, rules: &RuleSet) -> LspDiagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .labels
+        .iter()
+        .map(|label| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), lines.range(label.span)),
+            message: label.message.clone(),
+        })
+        .collect();
+    LspDiagnostic {
+        range: lines.range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.to_string())),
+        code_description: rule_docs(rules, &d.rule).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+/// Where a rule is documented: the rule file that defines it. A rule of a
+/// pack on disk links to its file; a built-in rule to its file in the
+/// project's repository, when Cargo.toml names one.
+fn rule_docs(rules: &RuleSet, id: &str) -> Option<Uri> {
+    let rule = rules.rules().iter().find(|r| &*r.id == id)?;
+    let origin = Path::new(&rule.origin);
+    if origin.is_absolute() {
+        return super::uri::from_path(origin);
+    }
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if repository.is_empty() {
+        return None;
+    }
+    format!("{repository}/blob/main/{}", rule.origin)
+        .parse()
+        .ok()
+}
+
+/// A configuration or rule-file problem as an error on that file.
+pub(super) fn problem_to_lsp(problem: &Problem, lines: &Lines) -> LspDiagnostic {
+    let span = problem
+        .span
+        .as_ref()
+        .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end.max(r.start)));
+    LspDiagnostic {
+        range: lines.range(span),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(SOURCE.to_string()),
+        message: problem.message.clone(),
+        ..LspDiagnostic::default()
+    }
+}
