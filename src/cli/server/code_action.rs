@@ -170,8 +170,9 @@ fn fix_all(doc: &OpenDocument, linted: &Linted, uri: &Uri, lines: &Lines) -> Opt
     let edit = smallest_edit(&doc.text, &fixed.text)?;
     Some(CodeAction {
         title: format!(
-            "Fix all safe artlint problems in this document ({} fixes)",
-            fixed.applied
+            "Fix all safe artlint problems in this document ({} fix{})",
+            fixed.applied,
+            if fixed.applied == 1 { "" } else { "es" }
         ),
         kind: Some(fix_all_kind()),
         edit: Some(edit_of(
