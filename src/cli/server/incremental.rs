@@ -2,22 +2,27 @@
 //! by a hash of the paragraph's text and the configuration, so an edit in one
 //! paragraph re-runs the paragraph-local rules on that paragraph only.
 //!
-//! A rule set is split in two. *Local* rules (their kind in [`LOCAL_KINDS`]
-//! and no language restriction) see nothing beyond the paragraph they are
-//! given, so their findings in a paragraph depend on its text alone. The
-//! other, *document* rules (acronym consistency, name variants, exonyms that
-//! look for the native form elsewhere, boilerplate near the head or tail,
-//! duplicate lines, statistics, language-dependent rules) run over the whole
-//! text on every lint. Both parts are then finished by the full rule set, as
-//! [`RuleSet::lint`] finishes its sections: suppressions, accepted words,
-//! order, findings another one explains. The result is the one
-//! [`artlint::lint_as`] gives, which the tests below check on real articles.
+//! A rule set is split in two. *Local* rules (their kind in [`LOCAL_KINDS`])
+//! see nothing beyond the paragraph they are given, so their findings in a
+//! paragraph depend on its text alone (and on the document's language, for
+//! rules restricted to some languages: that is guessed once over the whole
+//! text and is part of the key). The other, *document* rules (acronym
+//! consistency, name variants, exonyms that look for the native form
+//! elsewhere, boilerplate near the head or tail, duplicate lines,
+//! statistics) run over the whole text on every lint, in a few groups at
+//! once on the thread pool. Both parts are then finished by the full rule
+//! set, as [`RuleSet::lint`] finishes its sections: suppressions, accepted
+//! words, order, findings another one explains. The result is the one
+//! [`artlint::lint_as`] gives, which the tests below check on real articles
+//! (for documents up to 1 MiB: beyond, `lint_as` lints sections of 512 KiB
+//! and its document rules see one section at a time).
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use artlint::{Diagnostic, Document, Format, RuleSet, Span};
+use artlint::{Diagnostic, Document, Format, Rule, RuleSet, Span};
+use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
 /// Rule kinds whose findings in a paragraph depend on that paragraph only.
@@ -30,16 +35,31 @@ const LOCAL_KINDS: &[&str] = &[
     "html-entity",
     "mojibake",
     "mixed-script",
-    "names",
 ];
+
+/// Document rules linted together: a kind that reads another's findings
+/// (the quality statistics count boilerplate lines) is in its group.
+fn group(kind: &str) -> usize {
+    match kind {
+        "boilerplate" | "quality" => 0,
+        "names" | "name-variants" | "exonym" => 1,
+        "acronym-expansion" | "acronym-consistency" => 2,
+        _ => 3,
+    }
+}
 
 /// The rules of one configuration, split for incremental linting.
 #[derive(Debug)]
 pub(super) struct SplitRules {
     /// Every rule: finishes the parts.
     pub full: Arc<RuleSet>,
-    local: RuleSet,
-    document: RuleSet,
+    /// The local rules, some restricted to languages.
+    local_rules: Vec<Rule>,
+    /// The local rules that apply to a document of a language, compiled on
+    /// first use, by language.
+    local: Mutex<HashMap<Option<&'static str>, Arc<RuleSet>>>,
+    /// The document rules, by [`group`].
+    document: Vec<RuleSet>,
     /// Stands for the configuration in cache keys.
     generation: u64,
 }
@@ -47,17 +67,50 @@ pub(super) struct SplitRules {
 impl SplitRules {
     /// Splits `full`; `generation` must differ between configurations.
     pub(super) fn new(full: Arc<RuleSet>, generation: u64) -> SplitRules {
-        let (local, document): (Vec<_>, Vec<_>) = full
+        let (local_rules, document): (Vec<Rule>, Vec<Rule>) = full
             .rules()
             .iter()
             .cloned()
-            .partition(|r| r.languages.is_empty() && LOCAL_KINDS.contains(&r.kind.name()));
+            .partition(|r| LOCAL_KINDS.contains(&r.kind.name()));
+        let mut groups: Vec<Vec<Rule>> = vec![Vec::new(); 4];
+        for rule in document {
+            groups[group(rule.kind.name())].push(rule);
+        }
         SplitRules {
             full,
-            local: RuleSet::new(local),
-            document: RuleSet::new(document),
+            local_rules,
+            local: Mutex::new(HashMap::new()),
+            document: groups
+                .into_iter()
+                .filter(|g| !g.is_empty())
+                .map(RuleSet::new)
+                .collect(),
             generation,
         }
+    }
+
+    /// The local rules a document in `language` is linted with, their
+    /// restriction lifted (a paragraph's own guess would often differ).
+    fn local_for(&self, language: Option<&'static str>) -> Arc<RuleSet> {
+        let mut compiled = self.local.lock().expect("no poisoning");
+        compiled
+            .entry(language)
+            .or_insert_with(|| {
+                let rules = self
+                    .local_rules
+                    .iter()
+                    .filter(|r| {
+                        r.languages.is_empty()
+                            || language.is_none_or(|l| r.languages.iter().any(|x| x == l))
+                    })
+                    .map(|r| Rule {
+                        languages: Vec::new(),
+                        ..r.clone()
+                    })
+                    .collect();
+                Arc::new(RuleSet::new(rules))
+            })
+            .clone()
     }
 }
 
@@ -68,6 +121,8 @@ pub(super) struct ParagraphCache {
     entries: HashMap<u64, Arc<Vec<Diagnostic>>>,
     /// Paragraphs linted (not found in the cache) by the last lint.
     pub misses: usize,
+    /// Paragraphs in the text of the last lint.
+    pub paragraphs: usize,
 }
 
 /// Lints `text` as `format` with `rules`, reusing the paragraph results in
@@ -92,9 +147,13 @@ fn lint_document(
 ) -> Vec<Diagnostic> {
     let mut previous = std::mem::take(&mut cache.entries);
     cache.misses = 0;
+    let language = doc.language();
+    let local = rules.local_for(language);
     let mut parts = Vec::new();
-    for paragraph in paragraphs(doc.text) {
-        let key = key(rules.generation, doc, paragraph);
+    let paragraphs = paragraphs(doc.text);
+    cache.paragraphs = paragraphs.len();
+    for paragraph in paragraphs {
+        let key = key(rules.generation, language, doc, paragraph);
         let found = match previous
             .remove(&key)
             .or_else(|| cache.entries.get(&key).cloned())
@@ -103,8 +162,8 @@ fn lint_document(
             None => {
                 cache.misses += 1;
                 let section = doc.section(paragraph);
-                let whole = Span::new(0, paragraph.len() as usize);
-                Arc::new(rules.local.lint_section(&section, whole))
+                let whole = Span::new(0, paragraph.len());
+                Arc::new(local.lint_section(&section, whole))
             }
         };
         let mut placed = (*found).clone();
@@ -114,17 +173,23 @@ fn lint_document(
         parts.push(placed);
         cache.entries.insert(key, found);
     }
-    let whole = Span::new(0, doc.text.len());
-    parts.push(rules.document.lint_section(doc, whole));
+    // A document is not shared between threads: each group reads its own.
+    let (name, text, fragments) = (doc.name, doc.text, doc.fragments());
+    let whole = Span::new(0, text.len());
+    parts.par_extend(rules.document.par_iter().map(|group| {
+        let doc = Document::new(name, text).with_fragments(fragments);
+        group.lint_section(&doc, whole)
+    }));
     rules.full.finish(doc, parts)
 }
 
-/// What a paragraph's local findings depend on: the configuration, its text,
-/// and which of its lines are fragments (table cells, headings) of a
-/// structured source.
-fn key(generation: u64, doc: &Document, paragraph: Span) -> u64 {
+/// What a paragraph's local findings depend on: the configuration, the
+/// document's language, the paragraph's text, and which of its lines are
+/// fragments (table cells, headings) of a structured source.
+fn key(generation: u64, language: Option<&str>, doc: &Document, paragraph: Span) -> u64 {
     let mut hasher = FxHasher::default();
     generation.hash(&mut hasher);
+    language.hash(&mut hasher);
     doc.slice(paragraph).hash(&mut hasher);
     for fragment in doc.fragments() {
         if fragment.end > paragraph.start && fragment.start < paragraph.end {

@@ -12,6 +12,7 @@ use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use super::config::Workspace;
 use super::incremental::{self, ParagraphCache, SplitRules};
 use super::position::{Encoding, Lines};
+use super::transport::log;
 
 /// Larger documents are not linted while editing (one note says so): a
 /// lint a keystroke would take too long. `artlint check` lints them.
@@ -68,9 +69,11 @@ impl OpenDocument {
         self.linted = None;
     }
 
-    /// Lints the text unless the last lint is current.
+    /// Lints the text unless the last lint is current. With
+    /// `ARTLINT_LOG=debug`, says on stderr how long it took.
     pub(super) fn lint(&mut self, workspace: &mut Workspace) -> &Linted {
         if self.linted.is_none() {
+            let started = std::time::Instant::now();
             let rules = workspace.rules_for(self.path.as_deref());
             let diagnostics = if self.text.len() > MAX_DOCUMENT_BYTES {
                 vec![too_large(self.text.len())]
@@ -81,6 +84,19 @@ impl OpenDocument {
                     .map_or(String::new(), |p| p.display().to_string());
                 incremental::lint(&rules, &mut self.cache, self.format, &name, &self.text)
             };
+            if debug_log() {
+                log(&format!(
+                    "linted {} (version {}) in {:.2} ms: {} of {} paragraphs re-linted, {} findings",
+                    self.path
+                        .as_ref()
+                        .map_or(String::from("a document"), |p| p.display().to_string()),
+                    self.version,
+                    started.elapsed().as_secs_f64() * 1000.0,
+                    self.cache.misses,
+                    self.cache.paragraphs,
+                    diagnostics.len()
+                ));
+            }
             self.linted = Some(Linted { rules, diagnostics });
         }
         self.linted.as_ref().expect("just linted")
@@ -90,6 +106,12 @@ impl OpenDocument {
     pub(super) fn invalidate(&mut self) {
         self.linted = None;
     }
+}
+
+/// `ARTLINT_LOG=debug`: a line on stderr per lint.
+fn debug_log() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var("ARTLINT_LOG").is_ok_and(|v| v == "debug"))
 }
 
 fn too_large(bytes: usize) -> Diagnostic {
