@@ -131,13 +131,13 @@ impl Client {
     }
 
     fn initialize(&mut self, encodings: Value, root: &Path) -> Value {
+        self.initialize_with(json!({"general": {"positionEncodings": encodings}}), root)
+    }
+
+    fn initialize_with(&mut self, capabilities: Value, root: &Path) -> Value {
         let response = self.request(
             "initialize",
-            json!({
-                "processId": null,
-                "rootUri": file_uri(root),
-                "capabilities": {"general": {"positionEncodings": encodings}},
-            }),
+            json!({"processId": null, "rootUri": file_uri(root), "capabilities": capabilities}),
         );
         self.notify("initialized", json!({}));
         response
