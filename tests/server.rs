@@ -122,6 +122,16 @@ impl Client {
         }
     }
 
+    /// The code actions for `range` of `uri`, of the kinds in `only` (all if empty).
+    fn code_actions(&mut self, uri: &str, range: Value, only: &[&str]) -> Value {
+        let mut context = json!({"diagnostics": []});
+        if !only.is_empty() {
+            context["only"] = json!(only);
+        }
+        let params = json!({"textDocument": {"uri": uri}, "range": range, "context": context});
+        self.request("textDocument/codeAction", params)["result"].clone()
+    }
+
     /// The next diagnostics published for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Value {
         let uri = uri.to_string();
@@ -279,11 +289,7 @@ fn a_session_lints_fixes_and_explains_in_utf16() {
     assert_eq!(spacing[0]["range"], range((4, 7), (4, 9)));
 
     // The quick fix for the exonym, and the directive that silences it.
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range((2, 14), (2, 14)), "context": {"diagnostics": []}}),
-    )["result"]
-        .clone();
+    let actions = client.code_actions(&uri, range((2, 14), (2, 14)), &[]);
     let titles: Vec<&str> = actions
         .as_array()
         .unwrap()
@@ -323,11 +329,7 @@ fn a_session_lints_fixes_and_explains_in_utf16() {
     assert_eq!(of_rule(&published, "punctuation/space-before").len(), 1);
 
     // A safe fix is the preferred action.
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range((4, 7), (4, 9)), "context": {"diagnostics": [], "only": ["quickfix"]}}),
-    )["result"]
-        .clone();
+    let actions = client.code_actions(&uri, range((4, 7), (4, 9)), &["quickfix"]);
     assert_eq!(
         actions[0]["title"],
         "Fix punctuation/space-before: replace “ .” with “.”"
@@ -356,12 +358,7 @@ fn a_session_lints_fixes_and_explains_in_utf16() {
     assert_eq!(nothing["result"], Value::Null);
 
     // Fix all: every safe fix at once.
-    let all = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range((0, 0), (0, 0)),
-               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
-    )["result"]
-        .clone();
+    let all = client.code_actions(&uri, range((0, 0), (0, 0)), &["source.fixAll"]);
     assert_eq!(all.as_array().unwrap().len(), 1, "{all}");
     assert_eq!(all[0]["kind"], "source.fixAll.artlint");
     let current = "# News\n\n😀 Vladimir Putin said so.\n\nThe end .\n";
@@ -399,11 +396,7 @@ fn utf8_positions_when_the_client_offers_them() {
     let exonym = of_rule(&published, "names/exonym");
     // `😀` is four bytes.
     assert_eq!(exonym[0]["range"], range((0, 14), (0, 21)));
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range((0, 15), (0, 15)), "context": {"diagnostics": []}}),
-    )["result"]
-        .clone();
+    let actions = client.code_actions(&uri, range((0, 15), (0, 15)), &[]);
     assert_eq!(
         actions[0]["edit"]["changes"][&uri][0]["range"],
         range((0, 14), (0, 21))
@@ -455,11 +448,7 @@ fn disable_for_this_line_inserts_the_directive() {
         of_rule(&published, "names/exonym")[0]["range"],
         range((1, 14), (1, 21))
     );
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": range((1, 14), (1, 21)), "context": {"diagnostics": [], "only": ["quickfix"]}}),
-    )["result"]
-        .clone();
+    let actions = client.code_actions(&uri, range((1, 14), (1, 21)), &["quickfix"]);
     let disable = actions
         .as_array()
         .unwrap()

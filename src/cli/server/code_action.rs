@@ -62,16 +62,16 @@ pub(super) fn actions(
             }
         }
     }
+    let any_safe = linted.diagnostics.iter().any(|d| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+    });
     if wants(&fix_all_kind())
-        && linted.diagnostics.iter().any(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|f| f.applicability == Applicability::Safe)
-        })
+        && any_safe
+        && let Some(action) = fix_all(doc, linted, uri, &lines)
     {
-        if let Some(action) = fix_all(doc, linted, uri, &lines) {
-            out.push(action);
-        }
+        out.push(action);
     }
     out.into_iter()
         .map(CodeActionOrCommand::CodeAction)
