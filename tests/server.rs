@@ -328,6 +328,14 @@ fn a_session_lints_fixes_and_explains_in_utf16() {
     );
     assert_eq!(of_rule(&published, "punctuation/space-before").len(), 1);
 
+    // Saving publishes the findings again, from the same lint.
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let saved = client.diagnostics(&uri);
+    assert_eq!(saved, published);
+
     // A safe fix is the preferred action.
     let actions = client.code_actions(&uri, range((4, 7), (4, 9)), &["quickfix"]);
     assert_eq!(

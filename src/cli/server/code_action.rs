@@ -10,7 +10,7 @@ use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::diagnostics::to_lsp;
+use super::diagnostics::{RuleDocs, to_lsp};
 use super::position::{Encoding, Lines};
 use super::session::{Linted, OpenDocument};
 
@@ -120,7 +120,12 @@ fn quick_fix(
     Some(CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![to_lsp(d, lines, uri, &linted.rules.full)]),
+        diagnostics: Some(vec![to_lsp(
+            d,
+            lines,
+            uri,
+            &RuleDocs::new(&linted.rules.full),
+        )]),
         edit: Some(edit_of(uri, edits)),
         is_preferred: Some(safe),
         ..CodeAction::default()
@@ -145,7 +150,12 @@ fn disable_for_line(
     CodeAction {
         title: format!("Disable {} for this line", d.rule),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![to_lsp(d, lines, uri, &linted.rules.full)]),
+        diagnostics: Some(vec![to_lsp(
+            d,
+            lines,
+            uri,
+            &RuleDocs::new(&linted.rules.full),
+        )]),
         edit: Some(edit_of(
             uri,
             vec![TextEdit::new(lsp_types::Range::new(at, at), directive)],

@@ -2,6 +2,7 @@
 //! to the rule's definition, secondary labels (an acronym's long form, the
 //! other spelling of a name) as related information.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use artlint::{Diagnostic, RuleSet, Severity, Span};
@@ -23,7 +24,7 @@ pub(super) fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-pub(super) fn to_lsp(d: &Diagnostic, lines: &Lines, uri: &Uri, rules: &RuleSet) -> LspDiagnostic {
+pub(super) fn to_lsp(d: &Diagnostic, lines: &Lines, uri: &Uri, docs: &RuleDocs) -> LspDiagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
         .iter()
@@ -36,7 +37,10 @@ pub(super) fn to_lsp(d: &Diagnostic, lines: &Lines, uri: &Uri, rules: &RuleSet) 
         range: lines.range(d.span),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.to_string())),
-        code_description: rule_docs(rules, &d.rule).map(|href| CodeDescription { href }),
+        code_description: docs
+            .0
+            .get(&*d.rule)
+            .map(|href| CodeDescription { href: href.clone() }),
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -45,22 +49,29 @@ pub(super) fn to_lsp(d: &Diagnostic, lines: &Lines, uri: &Uri, rules: &RuleSet) 
     }
 }
 
-/// Where a rule is documented: the rule file that defines it. A rule of a
-/// pack on disk links to its file; a built-in rule to its file in the
+/// Where each rule is documented: the rule file that defines it. A rule of
+/// a pack on disk links to its file; a built-in rule to its file in the
 /// project's repository, when Cargo.toml names one.
-fn rule_docs(rules: &RuleSet, id: &str) -> Option<Uri> {
-    let rule = rules.rules().iter().find(|r| &*r.id == id)?;
-    let origin = Path::new(&rule.origin);
-    if origin.is_absolute() {
-        return super::uri::from_path(origin);
+pub(super) struct RuleDocs<'r>(HashMap<&'r str, Uri>);
+
+impl<'r> RuleDocs<'r> {
+    pub(super) fn new(rules: &'r RuleSet) -> RuleDocs<'r> {
+        let repository = env!("CARGO_PKG_REPOSITORY");
+        let docs = rules.rules().iter().filter_map(|rule| {
+            let origin = Path::new(&rule.origin);
+            let uri = if origin.is_absolute() {
+                super::uri::from_path(origin)
+            } else if repository.is_empty() {
+                None
+            } else {
+                format!("{repository}/blob/main/{}", rule.origin)
+                    .parse()
+                    .ok()
+            };
+            Some((&*rule.id, uri?))
+        });
+        RuleDocs(docs.collect())
     }
-    let repository = env!("CARGO_PKG_REPOSITORY");
-    if repository.is_empty() {
-        return None;
-    }
-    format!("{repository}/blob/main/{}", rule.origin)
-        .parse()
-        .ok()
 }
 
 /// A configuration or rule-file problem as an error on that file.

@@ -80,8 +80,9 @@ impl SplitRules {
             full,
             local_rules,
             local: Mutex::new(HashMap::new()),
+            // Compiled at once: the first lint of a document waits for them.
             document: groups
-                .into_iter()
+                .into_par_iter()
                 .filter(|g| !g.is_empty())
                 .map(RuleSet::new)
                 .collect(),

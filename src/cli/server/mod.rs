@@ -290,10 +290,16 @@ impl<W: std::io::Write> Server<W> {
         }
     }
 
+    /// Publishes the document's findings again (from the last lint, unless
+    /// it changed); a configuration or rule file saved from the editor is
+    /// read again, as if watched.
     fn did_save(&mut self, p: DidSaveTextDocumentParams) {
-        // A configuration or rule file saved from the editor: as if watched.
-        if p.text_document.uri.as_str().ends_with(".toml") {
+        let uri = p.text_document.uri;
+        if uri.as_str().ends_with(".toml") {
             self.reload();
+        }
+        if self.documents.get(&uri).is_some() {
+            self.dirty.insert(uri.as_str().to_string());
         }
     }
 
@@ -365,10 +371,11 @@ impl<W: std::io::Write> Server<W> {
             let doc = self.documents.get(&uri).expect("open");
             let linted = doc.linted.as_ref().expect("linted");
             let lines = doc.lines(encoding);
+            let docs = diagnostics::RuleDocs::new(&linted.rules.full);
             let found = linted
                 .diagnostics
                 .iter()
-                .map(|d| diagnostics::to_lsp(d, &lines, &uri, &linted.rules.full))
+                .map(|d| diagnostics::to_lsp(d, &lines, &uri, &docs))
                 .collect();
             self.out
                 .send(publish(uri.clone(), found, Some(doc.version)));
