@@ -80,14 +80,10 @@ class Client:
                 return message["params"]["diagnostics"]
 
 
-def main():
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    binary, rounds = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 50
-    text = article()
-    if text is None:
-        print("skipped: ../shared/eval/articles/page is not beside the repository")
-        return
+def session(binary, text, rounds):
+    """One server session: open `text`, make `rounds` one-character edits.
+    Returns the findings at opening, the latencies (ms), the server's own
+    lint times (ms) and the server's CPU time (s, every thread)."""
     client = Client(binary)
     client.request("initialize", dict(processId=None, rootUri=None, capabilities={}))
     client.send(dict(method="initialized", params={}))
@@ -111,9 +107,22 @@ def main():
     client.request("shutdown", None)
     client.send(dict(method="exit"))
     log = client.proc.stderr.read().decode()
-    client.proc.wait()
+    _, _, usage = os.wait4(client.proc.pid, 0)
     # The server's own figure: the lint, without framing, JSON and this client.
-    linted = sorted(float(m) for m in re.findall(r"\) in ([0-9.]+) ms: 1 of", log))
+    linted = [float(m) for m in re.findall(r"\) in ([0-9.]+) ms: 1 of", log)]
+    return found, times, linted, usage.ru_utime + usage.ru_stime
+
+
+def main():
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    binary, rounds = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    text = article()
+    if text is None:
+        print("skipped: ../shared/eval/articles/page is not beside the repository")
+        return
+    _, _, _, base_cpu = session(binary, text, 0)
+    found, times, linted, cpu = session(binary, text, rounds)
     times.sort()
     print(f"{len(text.encode()) / 1000:.0f} KB article, {len(found)} findings, {rounds} one-character edits:")
     print(f"re-lint latency median {statistics.median(times):.1f} ms, "
@@ -121,6 +130,9 @@ def main():
     if linted:
         print(f"server-side lint median {statistics.median(linted):.1f} ms "
               f"({len(linted)} lints that re-linted one paragraph)")
+    # CPU time does not grow when other processes compete for the cores.
+    print(f"server CPU time per edit {(cpu - base_cpu) / rounds * 1000:.1f} ms "
+          f"(all threads; open and start-up subtracted), load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -307,7 +307,7 @@ impl<W: std::io::Write> Server<W> {
         let uri = p.text_document.uri;
         if self.documents.close(&uri) {
             self.dirty.remove(uri.as_str());
-            self.out.send(publish(uri, Vec::new(), None));
+            self.publish_to(uri, Vec::new(), None);
         }
     }
 
@@ -377,10 +377,24 @@ impl<W: std::io::Write> Server<W> {
                 .iter()
                 .map(|d| diagnostics::to_lsp(d, &lines, &uri, &docs))
                 .collect();
-            self.out
-                .send(publish(uri.clone(), found, Some(doc.version)));
+            let version = doc.version;
+            self.publish_to(uri, found, Some(version));
         }
         self.publish_problems();
+    }
+
+    fn publish_to(
+        &mut self,
+        uri: Uri,
+        diagnostics: Vec<lsp_types::Diagnostic>,
+        version: Option<i32>,
+    ) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.out.notify(PublishDiagnostics::METHOD, &params);
     }
 
     fn publish_problems(&mut self) {
@@ -405,30 +419,16 @@ impl<W: std::io::Write> Server<W> {
                 .iter()
                 .map(|p| diagnostics::problem_to_lsp(p, &lines))
                 .collect();
-            self.out.send(publish(uri, shown, None));
+            self.publish_to(uri, shown, None);
         }
-        for fixed in self.shown_problems.difference(&now) {
+        let fixed: Vec<PathBuf> = self.shown_problems.difference(&now).cloned().collect();
+        for fixed in &fixed {
             if let Some(uri) = uri::from_path(fixed) {
-                self.out.send(publish(uri, Vec::new(), None));
+                self.publish_to(uri, Vec::new(), None);
             }
         }
         self.shown_problems = now;
     }
-}
-
-fn publish(
-    uri: Uri,
-    diagnostics: Vec<lsp_types::Diagnostic>,
-    version: Option<i32>,
-) -> Notification {
-    Notification::new(
-        PublishDiagnostics::METHOD.into(),
-        PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
-        },
-    )
 }
 
 /// The parameters of a request or notification, or an invalid-params failure.

@@ -11,6 +11,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use lsp_server::{ErrorCode, Message};
+use serde::Serialize;
 
 /// What the reader hands the main loop.
 #[derive(Debug)]
@@ -113,6 +114,26 @@ impl<W: Write> Writer<W> {
         }
     }
 
+    /// A notification serialized straight from `params`: a large one (every
+    /// finding of a long document) is not built as a JSON value tree first.
+    pub(super) fn notify(&mut self, method: &str, params: &impl Serialize) {
+        #[derive(Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let notification = Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        };
+        match serde_json::to_vec(&notification) {
+            Ok(body) => self.write_framed(&body),
+            Err(e) => log(&format!("cannot serialize `{method}`: {e}")),
+        }
+    }
+
     /// The JSON-RPC answer to a body that could not be read as a message:
     /// a parse error whose `id` is null (lsp-server's `Response` cannot say null).
     pub(super) fn send_parse_error(&mut self, why: &str) {
@@ -122,12 +143,14 @@ impl<W: Write> Writer<W> {
             "error": {"code": ErrorCode::ParseError as i32, "message": why},
         })
         .to_string();
-        let framed = format!("Content-Length: {}\r\n\r\n{body}", body.len());
-        if let Err(e) = self
-            .out
-            .write_all(framed.as_bytes())
-            .and_then(|()| self.out.flush())
-        {
+        self.write_framed(body.as_bytes());
+    }
+
+    fn write_framed(&mut self, body: &[u8]) {
+        let written = write!(self.out, "Content-Length: {}\r\n\r\n", body.len())
+            .and_then(|()| self.out.write_all(body))
+            .and_then(|()| self.out.flush());
+        if let Err(e) = written {
             log(&format!("cannot write to the client: {e}"));
         }
     }
@@ -161,6 +184,18 @@ mod tests {
         );
         assert!(
             matches!(&got[1], Incoming::Message(Message::Notification(n)) if n.method == "initialized")
+        );
+    }
+
+    #[test]
+    fn notifications_are_framed_json() {
+        let mut writer = Writer::new(Vec::new());
+        writer.notify("m", &serde_json::json!({"a": 1}));
+        let body = r#"{"jsonrpc":"2.0","method":"m","params":{"a":1}}"#;
+        let text = String::from_utf8(writer.out).unwrap();
+        assert_eq!(
+            text,
+            format!("Content-Length: {}\r\n\r\n{body}", body.len())
         );
     }
 
