@@ -19,7 +19,10 @@ use super::transport::log;
 pub(super) const MAX_DOCUMENT_BYTES: usize = 2 << 20;
 
 /// The id of the note on a document too large to lint.
-pub(super) const TOO_LARGE: &str = "server/too-large";
+const TOO_LARGE: &str = "server/too-large";
+
+/// The id of the note on a document whose lint panicked.
+const INTERNAL_ERROR: &str = "server/internal-error";
 
 pub(super) struct OpenDocument {
     pub path: Option<PathBuf>,
@@ -76,13 +79,31 @@ impl OpenDocument {
             let started = std::time::Instant::now();
             let rules = workspace.rules_for(self.path.as_deref());
             let diagnostics = if self.text.len() > MAX_DOCUMENT_BYTES {
-                vec![too_large(self.text.len())]
+                let message = format!(
+                    "not linted while editing: {:.1} MiB is over the {} MiB limit (run `artlint check` on it)",
+                    self.text.len() as f64 / (1 << 20) as f64,
+                    MAX_DOCUMENT_BYTES >> 20
+                );
+                vec![note(TOO_LARGE, message)]
             } else {
                 let name = self
                     .path
                     .as_ref()
                     .map_or(String::new(), |p| p.display().to_string());
-                incremental::lint(&rules, &mut self.cache, self.format, &name, &self.text)
+                // A bug in a check must not take the editor's server down:
+                // the document gets one note instead, and a fresh cache.
+                let (cache, format, text) = (&mut self.cache, self.format, &self.text);
+                let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    incremental::lint(&rules, cache, format, &name, text)
+                }));
+                linted.unwrap_or_else(|_| {
+                    self.cache = ParagraphCache::default();
+                    vec![note(
+                        INTERNAL_ERROR,
+                        "artlint failed on this document (a bug: the panic is in the server's log)"
+                            .into(),
+                    )]
+                })
             };
             if debug_log() {
                 log(&format!(
@@ -114,16 +135,13 @@ fn debug_log() -> bool {
     *DEBUG.get_or_init(|| std::env::var("ARTLINT_LOG").is_ok_and(|v| v == "debug"))
 }
 
-fn too_large(bytes: usize) -> Diagnostic {
+/// A note from the server itself at the start of a document.
+fn note(rule: &str, message: String) -> Diagnostic {
     Diagnostic {
-        rule: TOO_LARGE.into(),
+        rule: rule.into(),
         severity: Severity::Info,
         span: Span::new(0, 0),
-        message: format!(
-            "not linted while editing: {:.1} MiB is over the {} MiB limit (run `artlint check` on it)",
-            bytes as f64 / (1 << 20) as f64,
-            MAX_DOCUMENT_BYTES >> 20
-        ),
+        message,
         labels: Vec::new(),
         fix: None,
     }
