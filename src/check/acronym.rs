@@ -517,8 +517,10 @@ pub fn check_inconsistent(
         let majority = forms
             .iter()
             .filter(|(other, other_spans)| {
-                (near_variant(minority, other, limits.substitution_min_letters)
-                    && other_spans.len() >= limits.majority_factor * spans.len())
+                // The count first: most forms are rare, and comparing every
+                // pair of forms made this check quadratic in allocations.
+                (other_spans.len() >= limits.majority_factor * spans.len()
+                    && near_variant(minority, other, limits.substitution_min_letters))
                     || (defined_as.is_some_and(|d| d.initials == **other)
                         && other_spans.len() > spans.len())
             })

@@ -59,6 +59,8 @@ pub(super) enum Command {
     /// Learn each site's template from a corpus (lines on most of a site's
     /// pages) and write one reviewable rule pack per site.
     Learn(LearnArgs),
+    /// Run the language server on stdin and stdout (for editors).
+    Server,
 }
 
 #[derive(Debug, Args)]
@@ -286,6 +288,7 @@ const SUBCOMMANDS: &[&str] = &[
     "config",
     "init",
     "learn",
+    "server",
     "help",
 ];
 

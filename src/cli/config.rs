@@ -46,7 +46,8 @@ impl SetupError {
 
 /// What linting one input needs: its rule set and exit threshold.
 pub(super) struct Engine {
-    pub rules: RuleSet,
+    /// Shared with the language server's split of it.
+    pub rules: Arc<RuleSet>,
     pub fail_on: FailOn,
 }
 
@@ -271,9 +272,11 @@ impl Resolver {
         let known: Vec<Box<str>> = rules.iter().map(|r| r.id.as_ref().into()).collect();
         let rules = settings.configure(rules).map_err(SetupError::settings)?;
         Ok(Arc::new(Engine {
-            rules: RuleSet::new(rules)
-                .with_accepted(settings.accept.clone())
-                .with_known_rules(known),
+            rules: Arc::new(
+                RuleSet::new(rules)
+                    .with_accepted(settings.accept.clone())
+                    .with_known_rules(known),
+            ),
             fail_on: settings.fail_on.unwrap_or(FailOn::Warning),
         }))
     }

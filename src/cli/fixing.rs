@@ -144,7 +144,7 @@ mod tests {
             text: read.to_string(),
             diagnostics: Vec::new(),
             engine: Arc::new(Engine {
-                rules: artlint::RuleSet::new(Vec::new()),
+                rules: artlint::RuleSet::new(Vec::new()).into(),
                 fail_on: artlint::config::FailOn::Warning,
             }),
             lossy: false,

@@ -13,6 +13,7 @@ mod output;
 mod packs;
 mod rules_cmd;
 mod selection;
+mod server;
 mod status;
 mod stream;
 mod walk;
@@ -57,6 +58,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Config { path, config } => show_config(path, &config),
         Command::Init => init(),
         Command::Learn(args) => learn::run(&args),
+        Command::Server => server::run(),
     };
     status.into()
 }

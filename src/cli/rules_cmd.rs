@@ -78,41 +78,54 @@ fn try_show(id: &str, source: &RuleSource, config: &ConfigArgs) -> Result<ExitSt
 }
 
 fn print_rule(rule: &Rule, in_effect: bool) -> ExitStatus {
-    to_stdout(ExitStatus::Clean, |out| {
-        writeln!(out, "{}", rule.id)?;
-        writeln!(
-            out,
-            "kind: {}  severity: {}  category: {}  defined in: {}",
-            rule.kind.name(),
-            rule.severity,
-            rule.category,
-            rule.origin
-        )?;
-        if !in_effect {
-            writeln!(
-                out,
-                "not in effect here: not selected by the configuration or the command line"
-            )?;
-        }
-        writeln!(out)?;
-        writeln!(out, "{}", rule.explain)?;
-        if !rule.tests.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Examples:")?;
-            for test in &rule.tests {
-                let verdict = if test.expect.is_empty() {
-                    "not flagged".to_string()
-                } else {
-                    format!("flags {:?}", test.expect)
-                };
-                writeln!(out, "  {:?}  →  {verdict}", test.text)?;
-                if let Some(fixed) = &test.fixed {
-                    writeln!(out, "      fixed: {fixed:?}")?;
-                }
+    let mut text = explanation(rule);
+    if !in_effect {
+        // After the id and kind lines.
+        let at = text
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| i + 1);
+        text.insert_str(
+            at,
+            "not in effect here: not selected by the configuration or the command line\n",
+        );
+    }
+    to_stdout(ExitStatus::Clean, |out| write!(out, "{text}"))
+}
+
+/// What `artlint rule ID` prints: the rule's id, kind, severity, origin,
+/// explanation and examples. The language server's hover shows the same.
+pub(super) fn explanation(rule: &Rule) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "{}", rule.id);
+    let _ = writeln!(
+        out,
+        "kind: {}  severity: {}  category: {}  defined in: {}",
+        rule.kind.name(),
+        rule.severity,
+        rule.category,
+        rule.origin
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", rule.explain);
+    if !rule.tests.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Examples:");
+        for test in &rule.tests {
+            let verdict = if test.expect.is_empty() {
+                "not flagged".to_string()
+            } else {
+                format!("flags {:?}", test.expect)
+            };
+            let _ = writeln!(out, "  {:?}  →  {verdict}", test.text);
+            if let Some(fixed) = &test.fixed {
+                let _ = writeln!(out, "      fixed: {fixed:?}");
             }
         }
-        Ok(())
-    })
+    }
+    out
 }
 
 pub(super) fn test(dir: Option<&Path>, config: &ConfigArgs) -> ExitStatus {

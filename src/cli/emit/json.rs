@@ -235,7 +235,7 @@ mod tests {
             text: text.to_string(),
             diagnostics,
             engine: std::sync::Arc::new(crate::cli::config::Engine {
-                rules: artlint::RuleSet::new(Vec::new()),
+                rules: artlint::RuleSet::new(Vec::new()).into(),
                 fail_on: artlint::config::FailOn::Warning,
             }),
             lossy: false,
