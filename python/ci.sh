@@ -29,4 +29,4 @@ fi
 # From the repository root, so `python/artlint/` (no compiled module) is not
 # on the path: the tests import the installed wheel.
 cd "$repo"
-"$py" -m pytest -q -p no:cacheprovider python/tests
+"$py" -m pytest -q -rs -p no:cacheprovider python/tests
