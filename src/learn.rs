@@ -188,8 +188,9 @@ impl SiteTemplate {
     /// The rule pack file for this site: one `boilerplate` rule,
     /// `scrape/learned-<site>` (with the other template rules under
     /// `--select scrape/*`), whose phrases are the learned lines, each with its
-    /// count and an example document in a comment for review, and a
-    /// `[[rule.test]]` that every phrase is flagged.
+    /// count and an example document in a comment for review, and
+    /// `[[rule.test]]` examples: every phrase is flagged as a line, none
+    /// inside a sentence.
     pub fn to_pack(&self) -> String {
         let id = format!("scrape/learned-{}", rule_name(&self.site));
         let mut out = String::new();
@@ -228,6 +229,14 @@ impl SiteTemplate {
         out.push_str(&format!("text = {}\n", quoted(&text)));
         let expect: Vec<String> = self.lines.iter().map(|l| quoted(&l.line)).collect();
         out.push_str(&format!("expect = [{}]\n", expect.join(", ")));
+        // Whole lines only: the same words inside a sentence are not flagged.
+        out.push_str("\n[[rule.test]]\n");
+        let inside: String = self
+            .lines
+            .iter()
+            .map(|l| format!("The page quoted {} in a sentence.\n", l.line))
+            .collect();
+        out.push_str(&format!("text = {}\nexpect = []\n", quoted(&inside)));
         out
     }
 }

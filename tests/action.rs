@@ -31,6 +31,24 @@ fn fake_artlint(dir: &Path, status: i32) -> PathBuf {
     bin
 }
 
+/// The arguments the fake `artlint` of `dir` was last run with.
+fn recorded_args(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("args.txt"))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// `action/run.sh` run by bash in `workspace`, with `bin` first on the PATH.
+fn run_step(workspace: &Path, bin: &Path) -> Command {
+    let mut cmd = Command::new("bash");
+    cmd.arg(script("run.sh"))
+        .current_dir(workspace)
+        .env("PATH", path_with(bin));
+    cmd
+}
+
 fn path_with(bin: &Path) -> String {
     format!(
         "{}:{}",
@@ -51,10 +69,7 @@ fn run_step_passes_arguments_unexpanded_and_the_exit_status_on() {
     std::fs::create_dir_all(workspace.path().join("my articles")).unwrap();
     let bin = fake_artlint(tools.path(), 1);
     let output_file = tools.path().join("github_output");
-    let status = Command::new("bash")
-        .arg(script("run.sh"))
-        .current_dir(workspace.path())
-        .env("PATH", path_with(&bin))
+    let status = run_step(workspace.path(), &bin)
         .env("ARGS", "--fail-on error --ignore quality/*")
         .env("PATHS", "\"my articles\"\n*.md")
         .env("SARIF_FILE", "out dir/artlint.sarif")
@@ -62,9 +77,8 @@ fn run_step_passes_arguments_unexpanded_and_the_exit_status_on() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(1));
-    let args = std::fs::read_to_string(tools.path().join("args.txt")).unwrap();
     assert_eq!(
-        args.lines().collect::<Vec<_>>(),
+        recorded_args(tools.path()),
         [
             "check",
             "--format",
@@ -86,19 +100,15 @@ fn run_step_passes_arguments_unexpanded_and_the_exit_status_on() {
     );
 
     // Defaults: the workspace, no extra arguments.
-    let status = Command::new("bash")
-        .arg(script("run.sh"))
-        .current_dir(workspace.path())
-        .env("PATH", path_with(&fake_artlint(tools.path(), 0)))
+    let status = run_step(workspace.path(), &fake_artlint(tools.path(), 0))
         .env_remove("ARGS")
         .env_remove("PATHS")
         .env("GITHUB_OUTPUT", &output_file)
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    let args = std::fs::read_to_string(tools.path().join("args.txt")).unwrap();
     assert_eq!(
-        args.lines().collect::<Vec<_>>(),
+        recorded_args(tools.path()),
         [
             "check",
             "--format",
@@ -112,10 +122,7 @@ fn run_step_passes_arguments_unexpanded_and_the_exit_status_on() {
 
     // An unmatched quote is an error naming the input, and artlint never runs.
     std::fs::remove_file(tools.path().join("args.txt")).unwrap();
-    let out = Command::new("bash")
-        .arg(script("run.sh"))
-        .current_dir(workspace.path())
-        .env("PATH", path_with(&bin))
+    let out = run_step(workspace.path(), &bin)
         .env("ARGS", "--ignore 'quality/*")
         .output()
         .unwrap();
@@ -135,10 +142,7 @@ fn run_step_writes_the_report_with_the_real_binary() {
     let workspace = tempfile::tempdir().unwrap();
     std::fs::write(workspace.path().join("a.txt"), "It was the the end.\n").unwrap();
     let bin = Path::new(env!("CARGO_BIN_EXE_artlint")).parent().unwrap();
-    let status = Command::new("bash")
-        .arg(script("run.sh"))
-        .current_dir(workspace.path())
-        .env("PATH", path_with(bin))
+    let status = run_step(workspace.path(), bin)
         .env("ARGS", "--isolated --select repetition/*")
         .env("PATHS", "a.txt")
         .env("GITHUB_OUTPUT", workspace.path().join("out"))

@@ -279,10 +279,11 @@ fn file_selection_flags_and_configuration() {
         std::fs::create_dir_all(full.parent().unwrap()).unwrap();
         std::fs::write(full, text).unwrap();
     }
-    let files = |args: &[&str]| -> Vec<String> {
+    // `check --files ARGS`, sorted, without the walk's `./`.
+    let listed = |args: &[&str]| -> Vec<String> {
         let out = artlint()
             .current_dir(root)
-            .args(["check", "--isolated", "--files"])
+            .args(["check", "--files"])
             .args(args)
             .output()
             .unwrap();
@@ -295,6 +296,7 @@ fn file_selection_flags_and_configuration() {
         files.sort();
         files
     };
+    let files = |args: &[&str]| listed(&[&["--isolated"], args].concat());
     assert_eq!(
         files(&[]),
         [
@@ -339,23 +341,8 @@ fn file_selection_flags_and_configuration() {
         "exclude = [\"docs/\"]\nextend-include = [\"articles/*\"]\n",
     )
     .unwrap();
-    let configured = |args: &[&str]| -> Vec<String> {
-        let out = artlint()
-            .current_dir(root)
-            .args(["check", "--files"])
-            .args(args)
-            .output()
-            .unwrap();
-        let mut files: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| l.trim_start_matches("./").to_string())
-            .collect();
-        files.sort();
-        files
-    };
     assert_eq!(
-        configured(&[]),
+        listed(&[]),
         [
             "a.txt",
             "articles/12345",
@@ -364,7 +351,7 @@ fn file_selection_flags_and_configuration() {
         ]
     );
     assert_eq!(
-        configured(&["--exclude", "build"]),
+        listed(&["--exclude", "build"]),
         [
             "a.txt",
             "articles/12345",

@@ -183,6 +183,19 @@ pub struct CompiledRule {
     pub kind: RuleKind,
 }
 
+/// The ids of the rules of `kinds`: for a kind whose run reads what those
+/// rules found (quality statistics, template runs).
+pub fn ids_of_kinds(
+    rules: &[CompiledRule],
+    kinds: &[&Kind],
+) -> std::collections::HashSet<Arc<str>> {
+    rules
+        .iter()
+        .filter(|r| kinds.iter().any(|k| r.kind.is(k)))
+        .map(|r| r.meta.id.clone())
+        .collect()
+}
+
 /// A rule's compiled kind: which [`Kind`] it is, and the rule's data for it.
 #[derive(Clone)]
 pub struct RuleKind {

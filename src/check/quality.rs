@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::kind::{Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL};
+use super::kind::{
+    Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
+};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -85,11 +87,7 @@ impl QualityRun {
     fn new(rules: &[CompiledRule], mine: Vec<u32>) -> QualityRun {
         QualityRun {
             rules: mine,
-            boilerplate: rules
-                .iter()
-                .filter(|r| r.kind.is(&super::boilerplate::KIND))
-                .map(|r| r.meta.id.clone())
-                .collect(),
+            boilerplate: ids_of_kinds(rules, &[&super::boilerplate::KIND]),
         }
     }
 

@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::kind::{Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL};
+use super::kind::{
+    Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
+};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
@@ -63,13 +65,10 @@ impl TemplateRunRules {
     fn new(rules: &[CompiledRule], mine: Vec<u32>) -> TemplateRunRules {
         TemplateRunRules {
             rules: mine,
-            template: rules
-                .iter()
-                .filter(|r| {
-                    r.kind.is(&super::boilerplate::KIND) || r.kind.is(&super::link_block::KIND)
-                })
-                .map(|r| r.meta.id.clone())
-                .collect(),
+            template: ids_of_kinds(
+                rules,
+                &[&super::boilerplate::KIND, &super::link_block::KIND],
+            ),
         }
     }
 }

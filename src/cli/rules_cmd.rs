@@ -78,24 +78,14 @@ fn try_show(id: &str, source: &RuleSource, config: &ConfigArgs) -> Result<ExitSt
 }
 
 fn print_rule(rule: &Rule, in_effect: bool) -> ExitStatus {
-    let mut text = explanation(rule);
-    if !in_effect {
-        // After the id and kind lines.
-        let at = text
-            .match_indices('\n')
-            .nth(1)
-            .map_or(text.len(), |(i, _)| i + 1);
-        text.insert_str(
-            at,
-            "not in effect here: not selected by the configuration or the command line\n",
-        );
-    }
+    let text = explanation(rule, in_effect);
     to_stdout(ExitStatus::Clean, |out| write!(out, "{text}"))
 }
 
 /// What `artlint rule ID` prints: the rule's id, kind, severity, origin,
-/// explanation and examples. The language server's hover shows the same.
-pub(super) fn explanation(rule: &Rule) -> String {
+/// explanation and examples, and a note when the rule exists but is not in
+/// effect. The language server's hover shows the same.
+pub(super) fn explanation(rule: &Rule, in_effect: bool) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     // Writing to a String cannot fail.
@@ -108,6 +98,12 @@ pub(super) fn explanation(rule: &Rule) -> String {
         rule.category,
         rule.origin
     );
+    if !in_effect {
+        let _ = writeln!(
+            out,
+            "not in effect here: not selected by the configuration or the command line"
+        );
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", rule.explain);
     if !rule.tests.is_empty() {

@@ -130,61 +130,49 @@ fn describe_edit(text: &str, span: Span, replacement: &str) -> String {
     let old = &text[span.range()];
     let before = text[..span.start as usize].chars().next_back();
     let after = text[span.end as usize..].chars().next();
+    let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ');
+    let the_spaces = |n: usize| if n == 1 { "the space" } else { "the spaces" };
+    let quoted = |c: char| format!("`{}`", c.escape_debug());
     // Where a run of spaces is: next to a punctuation mark when there is one
     // (what such fixes are about), else after the word before it.
     let mark = |c: Option<char>| c.filter(|c| !c.is_whitespace() && !c.is_alphanumeric());
-    let place = || match (mark(before), mark(after), before, after) {
-        (_, Some(c), ..) => format!(" before `{}`", c.escape_debug()),
-        (Some(c), ..) => format!(" after `{}`", c.escape_debug()),
-        (_, _, Some(c), _) if !c.is_whitespace() => format!(" after `{}`", c.escape_debug()),
-        (_, _, _, Some(c)) if !c.is_whitespace() => format!(" before `{}`", c.escape_debug()),
+    let word = |c: Option<char>| c.filter(|c| !c.is_whitespace());
+    let place = || match (mark(before), mark(after), word(before), word(after)) {
+        (_, Some(c), ..) => format!(" before {}", quoted(c)),
+        (Some(c), ..) | (_, _, Some(c), _) => format!(" after {}", quoted(c)),
+        (.., Some(c)) => format!(" before {}", quoted(c)),
         _ => String::new(),
     };
-    let spaces = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ');
     if replacement.is_empty() {
-        if old.ends_with('\n') || old.starts_with('\n') {
+        return if old.starts_with('\n') || old.ends_with('\n') {
             "delete this line".to_string()
         } else if spaces(old) {
-            let what = if old.len() == 1 {
-                "the space"
-            } else {
-                "the spaces"
-            };
-            format!("delete {what}{}", place())
+            format!("delete {}{}", the_spaces(old.len()), place())
         } else {
             format!("delete `{}`", shortened(old))
-        }
-    } else if old.is_empty() {
-        if spaces(replacement) {
-            let what = if replacement.len() == 1 {
-                "a space".to_string()
-            } else {
-                format!("{} spaces", replacement.len())
-            };
-            format!("insert {what}{}", place())
-        } else {
-            format!("insert `{}`{}", shortened(replacement), place())
-        }
-    } else if let Some(spaces_before) = old.strip_suffix(replacement).filter(|s| spaces(s)) {
-        // ` ,` replaced with `,`: the same text without its spaces.
-        let what = if spaces_before.len() == 1 {
-            "the space"
-        } else {
-            "the spaces"
         };
-        let first = replacement.chars().next().unwrap_or(' ');
-        format!("delete {what} before `{}`", first.escape_debug())
-    } else if let Some(spaces_after) = old.strip_prefix(replacement).filter(|s| spaces(s)) {
-        let what = if spaces_after.len() == 1 {
-            "the space"
-        } else {
-            "the spaces"
-        };
-        let last = replacement.chars().next_back().unwrap_or(' ');
-        format!("delete {what} after `{}`", last.escape_debug())
-    } else {
-        format!("replace with `{}`", shortened(replacement))
     }
+    if old.is_empty() {
+        return match replacement.len() {
+            1 if spaces(replacement) => format!("insert a space{}", place()),
+            n if spaces(replacement) => format!("insert {n} spaces{}", place()),
+            _ => format!("insert `{}`{}", shortened(replacement), place()),
+        };
+    }
+    // ` ,` replaced with `,` (or `( ` with `(`): the same text without its spaces.
+    if let Some(extra) = old.strip_suffix(replacement).filter(|s| spaces(s)) {
+        let first = replacement.chars().next().unwrap_or(' ');
+        return format!(
+            "delete {} before {}",
+            the_spaces(extra.len()),
+            quoted(first)
+        );
+    }
+    if let Some(extra) = old.strip_prefix(replacement).filter(|s| spaces(s)) {
+        let last = replacement.chars().next_back().unwrap_or(' ');
+        return format!("delete {} after {}", the_spaces(extra.len()), quoted(last));
+    }
+    format!("replace with `{}`", shortened(replacement))
 }
 
 /// Text shown in a help line, escaped, and cut in the middle when long (a

@@ -33,7 +33,7 @@ pub(super) fn hover(
         shown.push(&d.rule);
         let rules = linted.rules.full.rules();
         match rules.iter().find(|r| r.id == d.rule) {
-            Some(rule) => parts.push(explanation(rule)),
+            Some(rule) => parts.push(explanation(rule, true)),
             None => parts.push(format!("{}\n\n{}\n", d.rule, d.message)),
         }
     }
