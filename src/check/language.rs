@@ -5,7 +5,7 @@
 use crate::document::Document;
 
 /// Function words that are frequent in one language and rare in the others.
-const STOP_WORDS: &[(&str, &[&str])] = &[
+pub(crate) const STOP_WORDS: &[(&str, &[&str])] = &[
     (
         "en",
         &[

@@ -12,6 +12,7 @@ pub mod entity;
 pub mod existence;
 pub mod exonym;
 pub mod foreign_script;
+pub mod foreign_sentence;
 pub mod invalid_utf8;
 pub mod invisible;
 pub mod kind;
@@ -59,6 +60,7 @@ pub static KINDS: &[&Kind] = &[
     &mixed_script::KIND,
     &foreign_script::KIND,
     &untranslated::KIND,
+    &foreign_sentence::KIND,
     &duplicate_line::KIND,
     &link_block::KIND,
     &template_run::KIND,

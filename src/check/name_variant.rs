@@ -137,6 +137,8 @@ struct Spelling<'a> {
     /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
     /// Solskjær`): the rest of the person's name.
     neighbours: Vec<&'a str>,
+    /// Whether it once stood with no capitalised word beside it.
+    ever_alone: bool,
 }
 
 /// English words formed from a name or place by a suffix (`Russia`/`Russian`,
@@ -260,12 +262,26 @@ fn share_deletion_form(a: &[char], b: &[char], edits_a: usize, edits_b: usize) -
 /// Longer capitalised words are not names (and would cost a cube of their length).
 const MAX_NAME_CHARS: usize = 48;
 
+/// Noun endings of the inflected languages names come from in translation
+/// (Icelandic, Slavic, Baltic, Finnish): `Ragnar`/`Ragnari`, `Elísa`/`Elísu`,
+/// `Gerður`/`Gerði`. An ending outside this list (`Tsume`/`Tsumego`) makes
+/// another word, not another case of the same name.
+const CASE_ENDINGS: &[&str] = &[
+    "", "a", "e", "i", "o", "u", "y", "s", "n", "ur", "ar", "ir", "um", "na", "ni", "nu", "ns",
+    "ov", "om", "em", "im", "ym", "ei", "ie", "ai", "as", "is", "us", "os", "es", "ja", "ju", "ia",
+    "iu",
+];
+
 /// True when the two skeletons differ only in their last one or two letters
-/// after a stem of four or more: a case ending (`Ragnar`/`Ragnari`,
-/// `Elísa`/`Elísu`, `Egill`/`Egils`).
+/// after a stem of four or more, and both tails are case endings.
 fn differ_in_ending(a: &[char], b: &[char]) -> bool {
     let stem = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    stem >= 4 && a.len() - stem <= 2 && b.len() - stem <= 2
+    let tail = |w: &[char]| w[stem..].iter().collect::<String>();
+    stem >= 4
+        && a.len() - stem <= 2
+        && b.len() - stem <= 2
+        && CASE_ENDINGS.contains(&tail(a).as_str())
+        && CASE_ENDINGS.contains(&tail(b).as_str())
 }
 
 /// True when the skeletons are one alternating-letter substitution apart.
@@ -283,11 +299,19 @@ fn alternation(a: &[char], b: &[char]) -> bool {
 /// True when `a` and `b` read as two spellings of one name, not as a name
 /// and an English word made from it, nor as two names.
 fn related(a: &str, b: &str, skel_a: &str, skel_b: &str, min_letters: usize) -> bool {
+    // A name and a compound made of it (`Tenryu`/`Tenryu-ku`, a ward) are
+    // two names; `Oyama-cho`/`Oyamacho` stay one spelling question.
+    if is_hyphen_part(a, b) || is_hyphen_part(b, a) {
+        return false;
+    }
     if skel_a == skel_b {
         return true;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (skel_a.chars().collect(), skel_b.chars().collect());
-    let limit = allowed_edits(ca.len().min(cb.len()), min_letters);
+    // The written length decides how many slips a name can take: the
+    // skeleton shortens `Kanjiro` to six letters, but a reader sees seven.
+    let written = a.chars().count().min(b.chars().count());
+    let limit = allowed_edits(ca.len().min(cb.len()).max(written), min_letters);
     if limit == 0 {
         return false;
     }
@@ -318,6 +342,71 @@ fn related(a: &str, b: &str, skel_a: &str, skel_b: &str, min_letters: usize) -> 
     // not `Newman`/`Bowman`).
     let common_prefix = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
     distance <= 1 || common_prefix >= 3
+}
+
+/// True when `part` is one of the hyphen-separated parts of `whole`.
+fn is_hyphen_part(part: &str, whole: &str) -> bool {
+    whole.contains('-') && whole.split('-').any(|p| p == part)
+}
+
+/// The spelling with its accents and special letters folded to ASCII:
+/// `Solskjær` and `Solskjaer` share it, `Gerður` and `Gerdur` too.
+fn ascii_form(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => s.push_str("ae"),
+            'œ' => s.push_str("oe"),
+            'þ' => s.push_str("th"),
+            'ß' => s.push_str("ss"),
+            'ð' => s.push('d'),
+            c => s.push(fold_diacritic(c)),
+        }
+    }
+    s
+}
+
+fn accented_letters(word: &str) -> usize {
+    word.chars().filter(|c| !c.is_ascii()).count()
+}
+
+/// The spellings of one group to point at. A spelling that is another's with
+/// its accents dropped (`Solskjaer` beside `Solskjær`) is the lossy copy,
+/// whatever the counts: nobody adds `ð` by accident. Between spellings that are
+/// not accent copies of each other, the most frequent name (its accent copies
+/// counted with it) is not pointed at; the first seen wins a tie.
+fn pointed_at(group: &[&Spelling]) -> Vec<bool> {
+    let forms: Vec<String> = group.iter().map(|s| ascii_form(s.text)).collect();
+    let mut pointed = vec![false; group.len()];
+    for (i, s) in group.iter().enumerate() {
+        for (j, t) in group.iter().enumerate() {
+            if i == j || forms[i] != forms[j] {
+                continue;
+            }
+            let (fewer, more) = (accented_letters(s.text), accented_letters(t.text));
+            if fewer < more {
+                pointed[i] = true;
+            }
+        }
+    }
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (i, s) in group.iter().enumerate() {
+        match counts.iter_mut().find(|(form, _, _)| *form == forms[i]) {
+            Some(entry) => entry.1 += s.spans.len(),
+            None => counts.push((forms[i].clone(), s.spans.len(), i)),
+        }
+    }
+    let majority = counts
+        .iter()
+        .max_by_key(|(_, count, first)| (*count, std::cmp::Reverse(*first)))
+        .map(|(form, _, _)| form.clone())
+        .expect("two or more spellings");
+    for (i, form) in forms.iter().enumerate() {
+        if *form != majority {
+            pointed[i] = true;
+        }
+    }
+    pointed
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -384,14 +473,14 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
             mid_sentence: false,
             sentences: Vec::new(),
             neighbours: Vec::new(),
+            ever_alone: false,
         });
-        for neighbour in [
+        let beside = [
             capitalised_neighbour(k, true),
             capitalised_neighbour(k, false),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        ];
+        spelling.ever_alone |= beside.iter().all(Option::is_none);
+        for neighbour in beside.into_iter().flatten() {
             if !spelling.neighbours.contains(&neighbour) {
                 spelling.neighbours.push(neighbour);
             }
@@ -402,9 +491,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
             spelling.sentences.push(sentence);
         }
     }
-    // Only spellings seen mid-sentence are names (a capital at a sentence's
-    // start says nothing).
-    let mut spellings: Vec<Spelling> = by_text.into_values().filter(|s| s.mid_sentence).collect();
+    // A capital at a sentence's start says nothing, so a spelling seen only
+    // there is a name only when it is no English word (`Asrún says`); a
+    // group needs one spelling seen mid-sentence.
+    let mut spellings: Vec<Spelling> = by_text
+        .into_values()
+        .filter(|s| s.mid_sentence || !crate::lexicon::is_english(&s.text.to_lowercase()))
+        .collect();
     if spellings.len() < 2 {
         return;
     }
@@ -416,7 +509,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
     let chars: Vec<Vec<char>> = skeletons.iter().map(|s| s.chars().collect()).collect();
     let edits: Vec<usize> = chars
         .iter()
-        .map(|c| allowed_edits(c.len(), min_letters))
+        .zip(&spellings)
+        .map(|(c, s)| allowed_edits(c.len().max(s.text.chars().count()), min_letters))
         .collect();
     let mut keyed: Vec<(u64, u32)> = Vec::new();
     let mut keys = Vec::new();
@@ -455,13 +549,22 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
         }
         // Each always beside another name, never the same one: two people
         // (`Kanno Takeshi`, `Toritani Takashi`).
-        let other_names = !a.neighbours.is_empty()
-            && !b.neighbours.is_empty()
-            && !a
-                .neighbours
+        // (English words beside a name, `The Macau` or `Outfielder Tsutsugo`,
+        // are no part of it.)
+        let name_parts = |s: &Spelling| -> Vec<String> {
+            s.neighbours
                 .iter()
-                .any(|n| b.neighbours.iter().any(|m| skeleton(n) == skeleton(m)));
-        if other_names && skeletons[i] != skeletons[j] {
+                .filter(|n| !crate::lexicon::is_english(&n.to_lowercase()))
+                .map(|n| skeleton(n))
+                .collect()
+        };
+        let (parts_a, parts_b) = (name_parts(a), name_parts(b));
+        let other_names = !a.ever_alone
+            && !b.ever_alone
+            && !parts_a.is_empty()
+            && !parts_b.is_empty()
+            && !parts_a.iter().any(|n| parts_b.contains(n));
+        if other_names && ascii_form(a.text) != ascii_form(b.text) {
             continue;
         }
         // A spelling that the text also uses as a lowercase word is a word
@@ -485,17 +588,15 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(i);
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    let mut groups: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|g| g.len() >= 2 && g.iter().any(|&i| spellings[i].mid_sentence))
+        .collect();
     groups.sort_by_key(|g| spellings[g[0]].spans[0].start);
     let index = doc.line_index();
     for members in groups {
         let group: Vec<&Spelling> = members.iter().map(|&i| &spellings[i]).collect();
-        let majority = group
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, s)| (s.spans.len(), std::cmp::Reverse(*i)))
-            .map(|(i, _)| i)
-            .expect("two or more spellings");
+        let pointed = pointed_at(&group);
         let listing: Vec<String> = group
             .iter()
             .map(|s| {
@@ -512,12 +613,11 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
                 )
             })
             .collect();
-        // Every spelling but the most frequent one (the first seen, on a tie).
         for spelling in group
             .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != majority)
-            .map(|(_, s)| s)
+            .zip(&pointed)
+            .filter(|(_, pointed)| **pointed)
+            .map(|(s, _)| s)
         {
             for &span in &spelling.spans {
                 let mut report = rule.report(span, |name| match name {

@@ -108,7 +108,14 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
             words[end_word].span.end as usize,
         );
         let crosses_paragraph = doc.slice(whole).contains("\n\n");
-        if numeric || allowed || crosses_paragraph {
+        // One word repeated between commas is said on purpose (`Location,
+        // location, location`); machine-translation loops leave no commas.
+        let rhetorical = unit == 1
+            && (i..end_word).all(|k| {
+                let gap = &doc.text[words[k].span.end as usize..words[k + 1].span.start as usize];
+                gap.trim_end() == ","
+            });
+        if numeric || allowed || crosses_paragraph || rhetorical {
             i += unit * repeats;
             continue;
         }

@@ -263,15 +263,47 @@ pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
     lower
 }
 
-/// A long capitalised word that is not a surname: a source-language
-/// compound noun at the start of a sentence or a title (`Kórónuveirufaraldurinn`).
+/// The last elements of Nordic place names (`Sauðárkrókur`, `Ísafjarðarbær`):
+/// bay, fjord, hook, ness, hill, farms, spit, harbour, valley, fell, fields,
+/// hills, fort, falls, glacier, sands, lava, town; some in their dative forms.
+const PLACE_ENDINGS: &[&str] = &[
+    "vík",
+    "fjörður",
+    "fjörð",
+    "firði",
+    "krókur",
+    "króki",
+    "nes",
+    "holt",
+    "staðir",
+    "stöðum",
+    "eyri",
+    "höfn",
+    "dalur",
+    "dal",
+    "fell",
+    "vellir",
+    "völlum",
+    "hólar",
+    "borg",
+    "foss",
+    "jökull",
+    "sandur",
+    "hraun",
+    "bær",
+];
+
+/// A long capitalised word that is neither a surname nor a place: a
+/// source-language compound noun (`Kórónuveirufaraldurinn`).
 fn looks_like_common_noun(word: &str) -> bool {
     if word.contains(['-', '‐']) {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let lower = word.to_lowercase();
-    letters >= 12 && !SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+    letters >= 12
+        && !SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !PLACE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ const LOCAL_KINDS: &[&str] = &[
     "html-entity",
     "mojibake",
     "mixed-script",
+    "foreign-sentence",
 ];
 
 /// Document rules linted together: a kind that reads another's findings

@@ -1,0 +1,251 @@
+//! A sentence or clause of another language left in an English document
+//! (`Deze site gebruikt cookies van Google om services te leveren`): what a
+//! translation system passes through untouched, or a template in the site's
+//! own language.
+//!
+//! Language identification alone is not enough on short text: on three-
+//! to ten-word windows of real English news, whatlang calls about one in
+//! four, and lingua one in eight, another language (names, headlines). So a
+//! segment must first show the evidence of words: five or more words, most
+//! of them lowercase (not a headline or a list of names), almost no English
+//! function word, and two or more distinct function words of one other
+//! language. whatlang then confirms it is not English and, where the
+//! function words did not decide, names the language.
+
+use std::sync::Arc;
+
+use super::kind::{Check, Kind};
+use super::language::STOP_WORDS;
+use super::meta::RuleMeta;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::span::Span;
+
+pub static KIND: Kind = Kind {
+    name: "foreign-sentence",
+    keys: &[],
+    placeholders: &["match", "language", "evidence"],
+    compile: |_| Ok(Arc::new(ForeignSentence)),
+    prepare: None,
+};
+
+#[derive(Debug)]
+pub struct ForeignSentence;
+
+impl Check for ForeignSentence {
+    /// `{language}` names the language, `{evidence}` the function words
+    /// that give it away.
+    fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
+        for found in find(doc) {
+            let evidence = found
+                .evidence
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                rule.report(found.span, |name| match name {
+                    "match" => Some(doc.slice(found.span).to_string()),
+                    "language" => Some(found.language.to_string()),
+                    "evidence" => Some(evidence.clone()),
+                    _ => None,
+                })
+                .build(),
+            );
+        }
+    }
+}
+
+/// English function words: a segment of English has one in every few words.
+const ENGLISH: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "my", "no", "not",
+    "of", "on", "one", "or", "our", "out", "said", "she", "so", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we",
+    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
+];
+
+/// Function words of languages the document-language guess does not know,
+/// none of them an English word (Icelandic `er`, `um`, `til` are left out).
+const MORE_FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "is",
+        &[
+            "og", "að", "í", "á", "sem", "það", "fyrir", "ekki", "hann", "hún", "við", "með",
+            "þegar", "eftir", "þessi", "frá", "hefur", "verið", "þetta", "eða",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "att", "det", "som", "på", "är", "för", "inte", "har", "jag", "ett", "också",
+            "eller", "från", "vid",
+        ],
+    ),
+    (
+        "da",
+        &[
+            "og", "ikke", "det", "som", "på", "jeg", "har", "også", "fra", "eller", "være", "med",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "nie", "się", "jest", "że", "jak", "ale", "już", "przez", "tylko", "też", "który",
+            "oraz",
+        ],
+    ),
+];
+
+/// Language names for the codes of the two tables.
+const NAMES: &[(&str, &str)] = &[
+    ("de", "German"),
+    ("fr", "French"),
+    ("es", "Spanish"),
+    ("it", "Italian"),
+    ("pt", "Portuguese"),
+    ("nl", "Dutch"),
+    ("id", "Indonesian"),
+    ("is", "Icelandic"),
+    ("sv", "Swedish"),
+    ("da", "Danish or Norwegian"),
+    ("pl", "Polish"),
+];
+
+/// Fewer words than this and a segment says too little.
+const MIN_WORDS: usize = 5;
+
+pub(crate) struct Found {
+    pub span: Span,
+    pub language: &'static str,
+    pub evidence: Vec<String>,
+}
+
+/// The segments of `doc` in another language. Segments end at sentence
+/// punctuation, `;`, `:` and line breaks.
+pub(crate) fn find(doc: &Document) -> Vec<Found> {
+    let words = doc.words();
+    let mut found = Vec::new();
+    let mut start = 0;
+    for k in 0..=words.len() {
+        let boundary = k == words.len()
+            || (k > 0 && {
+                let gap = &doc.text[words[k - 1].span.end as usize..words[k].span.start as usize];
+                gap.contains(['.', '!', '?', ';', ':', '\n', '\r'])
+            });
+        if !boundary {
+            continue;
+        }
+        if k - start >= MIN_WORDS
+            && let Some(f) = judge(doc, &words[start..k])
+        {
+            found.push(f);
+        }
+        start = k;
+    }
+    found
+}
+
+fn judge(doc: &Document, words: &[crate::document::Word]) -> Option<Found> {
+    let texts: Vec<&str> = words
+        .iter()
+        .map(|w| doc.slice(w.span))
+        .filter(|t| t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    if texts.len() < MIN_WORDS {
+        return None;
+    }
+    let lowercase = texts
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if lowercase * 2 < texts.len() {
+        return None;
+    }
+    let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    let english = lowered
+        .iter()
+        .filter(|w| ENGLISH.contains(&w.as_str()))
+        .count();
+    if english * 8 >= texts.len() {
+        return None;
+    }
+    let (code, evidence) = STOP_WORDS
+        .iter()
+        .filter(|(code, _)| *code != "en")
+        .chain(MORE_FUNCTION_WORDS)
+        .map(|(code, list)| {
+            let mut hits: Vec<String> = lowered
+                .iter()
+                .filter(|w| list.contains(&w.as_str()))
+                .cloned()
+                .collect();
+            hits.sort();
+            hits.dedup();
+            (*code, hits)
+        })
+        .max_by_key(|(_, hits)| hits.len())?;
+    if evidence.len() < 2 {
+        return None;
+    }
+    let span = Span::new(
+        words[0].span.start as usize,
+        words[words.len() - 1].span.end as usize,
+    );
+    let info = whatlang::detect(doc.slice(span))?;
+    if info.lang() == whatlang::Lang::Eng || info.script() != whatlang::Script::Latin {
+        return None;
+    }
+    let language = NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(info.lang().eng_name(), |(_, name)| name);
+    Some(Found {
+        span,
+        language,
+        evidence,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, &'static str)> {
+        let doc = Document::new("t", text);
+        find(&doc)
+            .into_iter()
+            .map(|f| (&text[f.span.range()], f.language))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_of_another_language_is_found() {
+        assert_eq!(
+            found("The council met. Le maire a dit que la ville est prête pour les travaux."),
+            [(
+                "Le maire a dit que la ville est prête pour les travaux",
+                "French"
+            )]
+        );
+        assert_eq!(
+            found("He said the plan was ready; þetta er ekki það sem við viljum gera núna."),
+            [("þetta er ekki það sem við viljum gera núna", "Icelandic")]
+        );
+    }
+
+    #[test]
+    fn english_headlines_names_and_short_quotes_are_not() {
+        assert!(
+            found("Jean de la Fontaine and Leonardo da Vinci visited the museum in Rome.")
+                .is_empty()
+        );
+        assert!(found("Trump Signs Order Banning Apps From Chinese Firms").is_empty());
+        assert!(found("She said c'est la vie and left the room in a hurry.").is_empty());
+        assert!(
+            found("Der Spiegel, Le Monde, El País, La Repubblica and De Telegraaf all ran it.")
+                .is_empty()
+        );
+    }
+}
