@@ -25,18 +25,38 @@ pub static KIND: Kind = Kind {
     name: "foreign-sentence",
     keys: &[],
     placeholders: &["match", "language", "evidence"],
-    compile: |_| Ok(Arc::new(ForeignSentence)),
+    compile: |_| {
+        Ok(Arc::new(ForeignSentence {
+            detector: detector(),
+        }))
+    },
     prepare: None,
 };
 
 #[derive(Debug)]
-pub struct ForeignSentence;
+pub struct ForeignSentence {
+    detector: whatlang::Detector,
+}
+
+/// whatlang limited to English and the languages whose function words this
+/// kind knows (Icelandic, which whatlang lacks, comes out as a neighbour):
+/// fewer languages to score, and no exotic guess for a European sentence.
+fn detector() -> whatlang::Detector {
+    use whatlang::Lang::*;
+    whatlang::Detector::with_allowlist(vec![
+        Eng, Deu, Fra, Spa, Ita, Por, Nld, Ind, Swe, Dan, Nob, Pol, Ces, Fin, Ron, Hun, Tur, Cat,
+    ])
+}
+
+/// The longest text, in bytes, given to the language identifier: its
+/// verdict is settled long before.
+const MAX_DETECT_BYTES: usize = 300;
 
 impl Check for ForeignSentence {
     /// `{language}` names the language, `{evidence}` the function words
     /// that give it away.
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        for found in find(doc) {
+        for found in find(doc, &self.detector) {
             let evidence = found
                 .evidence
                 .iter()
@@ -56,7 +76,8 @@ impl Check for ForeignSentence {
     }
 }
 
-/// English function words: a segment of English has one in every few words.
+/// English function words, sorted: a segment of English has one in every
+/// few words.
 const ENGLISH: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
     "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
@@ -124,21 +145,23 @@ pub(crate) struct Found {
 
 /// The segments of `doc` in another language. Segments end at sentence
 /// punctuation, `;`, `:` and line breaks.
-pub(crate) fn find(doc: &Document) -> Vec<Found> {
+pub(crate) fn find(doc: &Document, detector: &whatlang::Detector) -> Vec<Found> {
     let words = doc.words();
     let mut found = Vec::new();
     let mut start = 0;
     for k in 0..=words.len() {
         let boundary = k == words.len()
             || (k > 0 && {
-                let gap = &doc.text[words[k - 1].span.end as usize..words[k].span.start as usize];
-                gap.contains(['.', '!', '?', ';', ':', '\n', '\r'])
+                let gap = &doc.text.as_bytes()
+                    [words[k - 1].span.end as usize..words[k].span.start as usize];
+                gap.iter()
+                    .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b':' | b'\n' | b'\r'))
             });
         if !boundary {
             continue;
         }
         if k - start >= MIN_WORDS
-            && let Some(f) = judge(doc, &words[start..k])
+            && let Some(f) = judge(doc, &words[start..k], detector)
         {
             found.push(f);
         }
@@ -147,30 +170,39 @@ pub(crate) fn find(doc: &Document) -> Vec<Found> {
     found
 }
 
-fn judge(doc: &Document, words: &[crate::document::Word]) -> Option<Found> {
-    let texts: Vec<&str> = words
+fn judge(
+    doc: &Document,
+    words: &[crate::document::Word],
+    detector: &whatlang::Detector,
+) -> Option<Found> {
+    // Counted without allocating: nearly every segment of an English
+    // document stops at the English function words.
+    let (mut letter_words, mut lowercase, mut english) = (0usize, 0usize, 0usize);
+    let mut buf = [0u8; 8];
+    for w in words {
+        let t = doc.slice(w.span);
+        if !t.chars().any(char::is_alphabetic) || t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        letter_words += 1;
+        lowercase += usize::from(t.chars().next().is_some_and(char::is_lowercase));
+        if t.len() <= buf.len() && t.is_ascii() {
+            let lower = &mut buf[..t.len()];
+            lower.copy_from_slice(t.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            english += usize::from(ENGLISH.binary_search(&lower).is_ok());
+        }
+    }
+    if letter_words < MIN_WORDS || lowercase * 2 < letter_words || english * 8 >= letter_words {
+        return None;
+    }
+    let lowered: Vec<String> = words
         .iter()
         .map(|w| doc.slice(w.span))
-        .filter(|t| t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| t.chars().any(char::is_alphabetic) && !t.bytes().any(|b| b.is_ascii_digit()))
+        .map(str::to_lowercase)
         .collect();
-    if texts.len() < MIN_WORDS {
-        return None;
-    }
-    let lowercase = texts
-        .iter()
-        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    if lowercase * 2 < texts.len() {
-        return None;
-    }
-    let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
-    let english = lowered
-        .iter()
-        .filter(|w| ENGLISH.contains(&w.as_str()))
-        .count();
-    if english * 8 >= texts.len() {
-        return None;
-    }
     let (code, evidence) = STOP_WORDS
         .iter()
         .filter(|(code, _)| *code != "en")
@@ -193,7 +225,12 @@ fn judge(doc: &Document, words: &[crate::document::Word]) -> Option<Found> {
         words[0].span.start as usize,
         words[words.len() - 1].span.end as usize,
     );
-    let info = whatlang::detect(doc.slice(span))?;
+    let text = doc.slice(span);
+    let mut end = text.len().min(MAX_DETECT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = detector.detect(&text[..end])?;
     if info.lang() == whatlang::Lang::Eng || info.script() != whatlang::Script::Latin {
         return None;
     }
@@ -214,10 +251,15 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, &'static str)> {
         let doc = Document::new("t", text);
-        find(&doc)
+        find(&doc, &detector())
             .into_iter()
             .map(|f| (&text[f.span.range()], f.language))
             .collect()
+    }
+
+    #[test]
+    fn english_function_words_are_sorted_for_binary_search() {
+        assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
