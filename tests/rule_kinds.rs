@@ -296,3 +296,44 @@ fn patterns_without_a_required_literal_still_match() {
         ["0..9", "11..20"]
     );
 }
+
+/// The boilerplate kind remembers what each line matched across documents;
+/// a rule that is off for one document (its language) must still fire on
+/// the same line in the next.
+#[test]
+fn remembered_template_lines_follow_each_documents_rules() {
+    let pack = r#"
+[[rule]]
+id = "scrape/imprint"
+kind = "boilerplate"
+languages = ["de"]
+message = "imprint"
+patterns = ["impressum und datenschutz"]
+
+[[rule]]
+id = "scrape/comments"
+kind = "boilerplate"
+message = "comments"
+phrases = ["Comments are closed"]
+"#;
+    let rules = artlint::RuleSet::new(
+        artlint::load_pack(&[artlint::PackFile {
+            path: "memo.toml".into(),
+            text: pack.into(),
+        }])
+        .expect("pack loads"),
+    );
+    let english = "The council said that the plan was approved and that it is now with the minister for a final decision by the end of the year, and this is what they have.\nImpressum und Datenschutz\nComments are closed.\n";
+    let german = "Der Rat sagte, dass der Plan genehmigt wurde und die Entscheidung des Ministers nicht mehr auf sich warten lässt, auch für die Stadt ist das ein Schritt mit Folgen.\nImpressum und Datenschutz\nComments are closed.\n";
+    let ids = |text: &str| -> Vec<String> {
+        rules
+            .lint(&artlint::Document::new("t", text))
+            .into_iter()
+            .map(|d| d.rule.to_string())
+            .collect()
+    };
+    for _ in 0..2 {
+        assert_eq!(ids(english), ["scrape/comments"]);
+        assert_eq!(ids(german), ["scrape/imprint", "scrape/comments"]);
+    }
+}

@@ -6,7 +6,9 @@
 //! it contains, whatever the number of rules.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -139,6 +141,43 @@ pub struct BoilerplateIndex {
     patterns: Vec<LinePattern>,
     /// Which of `patterns` can match a line.
     gate: LiteralGate,
+    memo: LineMemo,
+}
+
+/// The rules each normalised line matched, for lines seen before: a site's
+/// template repeats on every page of a corpus, and a document in an editor
+/// keeps all its lines but one from one lint to the next. Shared by the
+/// threads that lint with one rule set, in shards so they rarely wait for
+/// each other; a full shard is emptied, so memory stays bounded whatever the
+/// input and the thread count.
+#[derive(Debug, Default)]
+struct LineMemo {
+    shards: [Mutex<FxHashMap<Box<str>, Box<[u32]>>>; MEMO_SHARDS],
+}
+
+const MEMO_SHARDS: usize = 16;
+/// Lines kept per shard: at most 16 × 4,096 lines of ≤ 300 bytes.
+const MEMO_LINES_PER_SHARD: usize = 4096;
+
+impl LineMemo {
+    fn shard(&self, line: &str) -> &Mutex<FxHashMap<Box<str>, Box<[u32]>>> {
+        use std::hash::BuildHasher;
+        let hash = rustc_hash::FxBuildHasher.hash_one(line);
+        &self.shards[(hash >> 60) as usize % MEMO_SHARDS]
+    }
+
+    fn get(&self, line: &str) -> Option<Vec<u32>> {
+        let shard = self.shard(line).lock().unwrap_or_else(|e| e.into_inner());
+        shard.get(line).map(|owners| owners.to_vec())
+    }
+
+    fn put(&self, line: &str, owners: &[u32]) {
+        let mut shard = self.shard(line).lock().unwrap_or_else(|e| e.into_inner());
+        if shard.len() >= MEMO_LINES_PER_SHARD {
+            shard.clear();
+        }
+        shard.insert(line.into(), owners.into());
+    }
 }
 
 /// One pattern of a boilerplate rule, as lines are matched against it.
@@ -223,22 +262,14 @@ impl BoilerplateIndex {
                 // patterns see it trimmed instead.
                 normalized = content.trim().to_lowercase();
             }
-            let mut owners: Vec<u32> = self.phrases.get(&normalized).cloned().unwrap_or_default();
-            self.gate.candidates(&normalized, &mut candidates);
-            for pattern in candidates.iter().map(|&m| &self.patterns[m as usize]) {
-                if active[pattern.rule as usize]
-                    && !owners.contains(&pattern.rule)
-                    && pattern
-                        .first
-                        .as_ref()
-                        .is_none_or(|first| first.admits(&normalized))
-                    && pattern.regex.is_match(&normalized)
-                {
-                    owners.push(pattern.rule);
+            let owners = match self.memo.get(&normalized) {
+                Some(owners) => owners,
+                None => {
+                    let owners = self.owners(&normalized, &mut candidates);
+                    self.memo.put(&normalized, &owners);
+                    owners
                 }
-            }
-            owners.sort_unstable();
-            owners.dedup();
+            };
             for owner in owners.into_iter().filter(|&o| active[o as usize]) {
                 let rule = &rules[owner as usize];
                 let Some(Boilerplate {
@@ -260,6 +291,29 @@ impl BoilerplateIndex {
                 }
             }
         }
+    }
+}
+
+impl BoilerplateIndex {
+    /// Every rule whose phrase or pattern matches the normalised line,
+    /// sorted; active or not, so the answer holds for any document.
+    fn owners(&self, normalized: &str, candidates: &mut Vec<u32>) -> Vec<u32> {
+        let mut owners: Vec<u32> = self.phrases.get(normalized).cloned().unwrap_or_default();
+        self.gate.candidates(normalized, candidates);
+        for pattern in candidates.iter().map(|&m| &self.patterns[m as usize]) {
+            if !owners.contains(&pattern.rule)
+                && pattern
+                    .first
+                    .as_ref()
+                    .is_none_or(|first| first.admits(normalized))
+                && pattern.regex.is_match(normalized)
+            {
+                owners.push(pattern.rule);
+            }
+        }
+        owners.sort_unstable();
+        owners.dedup();
+        owners
     }
 }
 
