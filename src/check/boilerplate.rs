@@ -6,7 +6,7 @@
 //! it contains, whatever the number of rules.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -183,12 +183,39 @@ impl LineMemo {
 /// One pattern of a boilerplate rule, as lines are matched against it.
 #[derive(Debug)]
 struct LinePattern {
+    source: Box<str>,
+    /// Built the first time the literal gate proposes the pattern: a run over
+    /// a few small files needs few of the pack's patterns, and the rest cost
+    /// nothing at start-up (the rule's loading already checked it compiles).
+    compiled: OnceLock<CompiledPattern>,
+    rule: u32,
+}
+
+#[derive(Debug)]
+struct CompiledPattern {
     /// Anchored to the whole line, case-insensitive.
     regex: Regex,
     /// What a match begins with, if known: a line beginning otherwise is
     /// skipped without a search.
     first: Option<FirstChars>,
-    rule: u32,
+}
+
+impl LinePattern {
+    fn compiled(&self) -> &CompiledPattern {
+        self.compiled.get_or_init(|| {
+            let source = &*self.source;
+            CompiledPattern {
+                // Compiled alone within the size limit when its rule loaded;
+                // anchored, it still is.
+                regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
+                    .case_insensitive(true)
+                    .dfa_size_limit(line_dfa_bytes(source))
+                    .build()
+                    .expect("a rule's pattern compiles anchored"),
+                first: first_chars(source, true),
+            }
+        })
+    }
 }
 
 impl BoilerplateIndex {
@@ -210,15 +237,9 @@ impl BoilerplateIndex {
                 for pattern in patterns {
                     let source = pattern.as_str();
                     sources.push(source);
-                    // Compiled alone within the size limit when its rule
-                    // loaded; anchored, it still is.
                     index.patterns.push(LinePattern {
-                        regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
-                            .case_insensitive(true)
-                            .dfa_size_limit(line_dfa_bytes(source))
-                            .build()
-                            .expect("a rule's pattern compiles anchored"),
-                        first: first_chars(source, true),
+                        source: source.into(),
+                        compiled: OnceLock::new(),
                         rule: i as u32,
                     });
                 }
@@ -301,12 +322,15 @@ impl BoilerplateIndex {
         let mut owners: Vec<u32> = self.phrases.get(normalized).cloned().unwrap_or_default();
         self.gate.candidates(normalized, candidates);
         for pattern in candidates.iter().map(|&m| &self.patterns[m as usize]) {
-            if !owners.contains(&pattern.rule)
-                && pattern
-                    .first
-                    .as_ref()
-                    .is_none_or(|first| first.admits(normalized))
-                && pattern.regex.is_match(normalized)
+            if owners.contains(&pattern.rule) {
+                continue;
+            }
+            let compiled = pattern.compiled();
+            if compiled
+                .first
+                .as_ref()
+                .is_none_or(|first| first.admits(normalized))
+                && compiled.regex.is_match(normalized)
             {
                 owners.push(pattern.rule);
             }
