@@ -152,15 +152,18 @@ pub struct BoilerplateIndex {
 /// input and the thread count.
 #[derive(Debug, Default)]
 struct LineMemo {
-    shards: [Mutex<FxHashMap<Box<str>, Box<[u32]>>>; MEMO_SHARDS],
+    shards: [Mutex<MemoShard>; MEMO_SHARDS],
 }
+
+/// Normalised line → the rules it matched.
+type MemoShard = FxHashMap<Box<str>, Box<[u32]>>;
 
 const MEMO_SHARDS: usize = 16;
 /// Lines kept per shard: at most 16 × 4,096 lines of ≤ 300 bytes.
 const MEMO_LINES_PER_SHARD: usize = 4096;
 
 impl LineMemo {
-    fn shard(&self, line: &str) -> &Mutex<FxHashMap<Box<str>, Box<[u32]>>> {
+    fn shard(&self, line: &str) -> &Mutex<MemoShard> {
         use std::hash::BuildHasher;
         let hash = rustc_hash::FxBuildHasher.hash_one(line);
         &self.shards[(hash >> 60) as usize % MEMO_SHARDS]
