@@ -5,36 +5,62 @@
 
 use std::sync::Arc;
 
-use super::kind::{Check, Key, Kind};
+use super::kind::{Check, Key, Kind, KindError, KindSpec};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
 
 const MIN_LETTERS: Key<u32> = Key::new("min-letters");
+const ENGLISH_PLACES_FILE: Key<String> = Key::new("english-places-file");
 
 pub static KIND: Kind = Kind {
     name: "name-variants",
-    keys: &[MIN_LETTERS.decl()],
+    keys: &[MIN_LETTERS.decl(), ENGLISH_PLACES_FILE.decl()],
     placeholders: &["match", "spellings"],
-    compile: |spec| {
-        Ok(Arc::new(NameVariants {
-            min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
-        }))
-    },
+    compile,
     prepare: None,
 };
+
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let mut english_places = rustc_hash::FxHashSet::default();
+    if let Some(list) = spec.take(&ENGLISH_PLACES_FILE)? {
+        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
+            KindError::at(
+                list.span(),
+                format!(
+                    "places file `{}` not found in the rule pack (looked for {wanted})",
+                    list.get_ref()
+                ),
+            )
+        })?;
+        english_places.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    Ok(Arc::new(NameVariants {
+        min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
+        english_places,
+    }))
+}
 
 #[derive(Debug)]
 pub struct NameVariants {
     /// `min-letters` (5): shorter names are too easily different people
     /// (`Jan`/`Jon`).
     pub min_letters: usize,
+    /// `english-places-file`: English names of places other languages write
+    /// with accents (`Reykjavik`): beside `Reykjavík`, the accented one is
+    /// pointed at.
+    pub english_places: rustc_hash::FxHashSet<String>,
 }
 
 impl Check for NameVariants {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, self.min_letters, out);
+        check(doc, rule, self, out);
     }
 }
 
@@ -384,10 +410,11 @@ fn accented_letters(word: &str) -> usize {
 
 /// The spellings of one group to point at. A spelling that is another's with
 /// its accents dropped (`Solskjaer` beside `Solskjær`) is the lossy copy,
-/// whatever the counts: nobody adds `ð` by accident. Between spellings that are
+/// whatever the counts: nobody adds `ð` by accident; unless the ASCII one is
+/// the English name of a place (`Reykjavik`). Between spellings that are
 /// not accent copies of each other, the most frequent name (its accent copies
 /// counted with it) is not pointed at; the first seen wins a tie.
-fn pointed_at(group: &[&Spelling]) -> Vec<bool> {
+fn pointed_at(group: &[&Spelling], english_places: &rustc_hash::FxHashSet<String>) -> Vec<bool> {
     let forms: Vec<String> = group.iter().map(|s| ascii_form(s.text)).collect();
     let mut pointed = vec![false; group.len()];
     for (i, s) in group.iter().enumerate() {
@@ -397,7 +424,9 @@ fn pointed_at(group: &[&Spelling]) -> Vec<bool> {
             }
             let (fewer, more) = (accented_letters(s.text), accented_letters(t.text));
             if fewer < more {
-                pointed[i] = true;
+                // `Reykjavik` is the English name: `Reykjavík` is the copy.
+                let english = english_places.contains(s.text);
+                pointed[if english { j } else { i }] = true;
             }
         }
     }
@@ -435,7 +464,8 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     root
 }
 
-pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<Diagnostic>) {
+pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut Vec<Diagnostic>) {
+    let min_letters = variants.min_letters;
     let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
     let mut sentence = 0u32;
     let mut previous_end = 0usize;
@@ -615,7 +645,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, min_letters: usize, out: &mut Vec<
     let index = doc.line_index();
     for members in groups {
         let group: Vec<&Spelling> = members.iter().map(|&i| &spellings[i]).collect();
-        let pointed = pointed_at(&group);
+        let pointed = pointed_at(&group, &variants.english_places);
         let listing: Vec<String> = group
             .iter()
             .map(|s| {

@@ -32,7 +32,7 @@ pub struct PackFile {
 
 impl PackFile {
     /// How many `[[rule]]` the rule files of a pack hold, and the data files
-    /// their rules name (`names-file`), each joined to its rule file's
+    /// their rules name (`names-file` and other `*-file` keys), each joined to its rule file's
     /// folder: what a front end that reads a pack folder needs to know to
     /// read the rest of it. A file that is not valid TOML counts as having
     /// rules, so that the loader reports it.
@@ -54,7 +54,10 @@ impl PackFile {
             data.extend(
                 tables
                     .iter()
-                    .filter_map(|r| r.get("names-file")?.as_str())
+                    .filter_map(toml::Value::as_table)
+                    .flat_map(|r| r.iter())
+                    .filter(|(key, _)| key.ends_with("-file"))
+                    .filter_map(|(_, value)| value.as_str())
                     .map(|relative| folder.join(relative)),
             );
         }
