@@ -99,9 +99,9 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
             }
         }
         if let Some(word) = lowercase_into(text, &mut lowered) {
-            for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
-                if words.contains(&word) {
-                    hits[i] += 1;
+            if let Some(&languages) = stop_word_languages().get(word) {
+                for (i, hit) in hits.iter_mut().enumerate() {
+                    *hit += usize::from(languages & (1 << i) != 0);
                 }
             }
         }
@@ -124,6 +124,24 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     // Short texts (one MT segment) decide on fewer words if one language clearly leads.
     let clear = count >= MIN_HITS || (count >= 2 && count >= 3 * runner_up);
     clear.then_some(STOP_WORDS[best].0)
+}
+
+/// Each stop word with the languages (bits, by their index in
+/// [`STOP_WORDS`]) that have it: one lookup per word instead of a scan of
+/// every list.
+fn stop_word_languages() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
+    const _: () = assert!(STOP_WORDS.len() <= 16, "one bit per language in a u16");
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
+            for &word in *words {
+                *map.entry(word).or_insert(0) |= 1 << i;
+            }
+        }
+        map
+    })
 }
 
 /// The longest stop word in bytes (`também`, `questo`).
