@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::line_shape::{is_heading, is_prose, looks_like_code};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
@@ -56,7 +57,6 @@ impl Check for DuplicateLine {
     }
 }
 
-/// Whitespace-normalised, for comparison.
 /// Whitespace-normalised, for comparison; borrowed when already normal.
 fn key(line: &str) -> std::borrow::Cow<'_, str> {
     let normal = !line.contains(['\t', '\u{a0}']) && !line.contains("  ");
@@ -65,15 +65,6 @@ fn key(line: &str) -> std::borrow::Cow<'_, str> {
     } else {
         line.split_whitespace().collect::<Vec<_>>().join(" ").into()
     }
-}
-
-/// A line of source code, which code samples in tutorials repeat by design
-/// (`$this->parser = $parser;`, `});`, a JSON field): it ends as a
-/// statement or block does, or has an operator prose never writes.
-fn looks_like_code(line: &str) -> bool {
-    line.ends_with([';', '{', '}'])
-        || ["->", "=>", "();", "::"].iter().any(|op| line.contains(op))
-        || (line.ends_with(',') && line.contains("\":"))
 }
 
 pub fn check(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
@@ -86,10 +77,32 @@ pub fn check(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut 
     }
 }
 
+/// A repeated line, before the verdict on its context.
+struct Repeat<'a> {
+    /// Among the document's non-blank lines: this one's rank and its first
+    /// occurrence's.
+    rank: usize,
+    first_rank: usize,
+    line: usize,
+    span: Span,
+    first: Span,
+    text: &'a str,
+}
+
+/// Repeats in a run this long or longer, whose first occurrences ran in the
+/// same order and half of which are prose, are the article printed twice.
+const COPIED_BODY_LINES: usize = 6;
+
 fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
-    let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, Span> = Default::default();
-    for (i, line) in lines.iter().enumerate() {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
+        .collect();
+    let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, (usize, Span)> =
+        Default::default();
+    let mut repeats = Vec::new();
+    for (rank, &i) in content.iter().enumerate() {
+        let line = lines[i];
         let content = doc.slice(line.span);
         let trimmed = content.trim();
         // Table cells repeat by design; a heading is not a scraped line;
@@ -105,29 +118,75 @@ fn check_lines(doc: &Document, rule: &RuleMeta, limits: &DuplicateLine, out: &mu
             line.span.start as usize + lead,
             line.span.start as usize + lead + trimmed.len(),
         );
-        let k = key(trimmed);
-        match first_seen.get(&k) {
-            None => {
-                first_seen.insert(k, span);
+        match first_seen.entry(key(trimmed)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((rank, span));
             }
-            Some(&first) => {
-                let delete = if line.full == line.span && i > 0 {
-                    Span::new(lines[i - 1].span.end as usize, line.span.end as usize)
-                } else {
-                    line.full
-                };
-                let at = doc.line_index().line_column(doc.text, first.start).line;
-                out.push(
-                    rule.report(span, |name| match name {
-                        "match" => Some(trimmed.chars().take(60).collect()),
-                        "detail" | "value" => Some(at.to_string()),
-                        _ => None,
-                    })
-                    .label(first, "first occurrence")
-                    .unsafe_fix([Edit::new(delete, "")])
-                    .build(),
-                );
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let &(first_rank, first) = e.get();
+                repeats.push(Repeat {
+                    rank,
+                    first_rank,
+                    line: i,
+                    span,
+                    first,
+                    text: trimmed,
+                });
             }
         }
+    }
+    let text = |rank: usize| content.get(rank).map_or("", |&i| doc.slice(lines[i].span));
+    let mut keep = vec![true; repeats.len()];
+    // A heading or caption between two paragraphs of prose is the
+    // article's own; its first copy was a table of contents or a teaser.
+    for (k, r) in repeats.iter().enumerate() {
+        if r.rank > 0
+            && is_heading(r.text)
+            && is_prose(text(r.rank - 1))
+            && is_prose(text(r.rank + 1))
+        {
+            keep[k] = false;
+        }
+    }
+    // A long run of repeated prose is the article printed twice (a print
+    // or reader view kept by the scraper), not a template.
+    let mut k = 0;
+    while k < repeats.len() {
+        let mut end = k + 1;
+        while end < repeats.len()
+            && repeats[end].rank - repeats[end - 1].rank <= 3
+            && (1..=3).contains(
+                &repeats[end]
+                    .first_rank
+                    .wrapping_sub(repeats[end - 1].first_rank),
+            )
+        {
+            end += 1;
+        }
+        let prose = repeats[k..end].iter().filter(|r| is_prose(r.text)).count();
+        if end - k >= COPIED_BODY_LINES && 2 * prose >= end - k {
+            keep[k..end].iter_mut().for_each(|keep| *keep = false);
+        }
+        k = end;
+    }
+    for (r, _) in repeats.iter().zip(&keep).filter(|(_, keep)| **keep) {
+        let i = r.line;
+        let line = lines[i];
+        let delete = if line.full == line.span && i > 0 {
+            Span::new(lines[i - 1].span.end as usize, line.span.end as usize)
+        } else {
+            line.full
+        };
+        let at = doc.line_index().line_column(doc.text, r.first.start).line;
+        out.push(
+            rule.report(r.span, |name| match name {
+                "match" => Some(r.text.chars().take(60).collect()),
+                "detail" | "value" => Some(at.to_string()),
+                _ => None,
+            })
+            .label(r.first, "first occurrence")
+            .unsafe_fix([Edit::new(delete, "")])
+            .build(),
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod invalid_utf8;
 pub mod invisible;
 pub mod kind;
 pub mod language;
+pub mod line_shape;
 pub mod link_block;
 pub mod message;
 pub mod meta;
