@@ -33,6 +33,23 @@ pub fn looks_like_code(line: &str) -> bool {
         || (line.len() <= 3 && !line.is_empty() && line.chars().all(|c| "[](){}".contains(c)))
         || ["->", "=>", "();", "::"].iter().any(|op| line.contains(op))
         || (line.ends_with(',') && line.contains("\":"))
+        || (line.starts_with('<') && line.contains("=\""))
+        || has_call_or_assignment(line)
+}
+
+/// `console.log(x)`, `fmt.Printf(`, `model="gpt"`, `rate=0.5`: a method
+/// called on a name, or a name assigned with no space around `=`. Prose puts
+/// a space after a full stop and around an equals sign.
+fn has_call_or_assignment(line: &str) -> bool {
+    let b = line.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    b.windows(3).enumerate().any(|(i, w)| {
+        (w[0] == b'.' && i > 0 && ident(b[i - 1]) && w[1].is_ascii_alphabetic() && {
+            let rest = &b[i + 1..];
+            let name = rest.iter().take_while(|&&c| ident(c)).count();
+            rest.get(name) == Some(&b'(')
+        }) || (w[1] == b'=' && ident(w[0]) && (ident(w[2]) || w[2] == b'"' || w[2] == b'\''))
+    })
 }
 
 #[cfg(test)]
@@ -71,10 +88,23 @@ mod tests {
             "$this->parser = $parser;",
             "\"name\": \"x\",",
             "if (a) {",
+            "console.log(res.bodyUsed); // true",
+            "fmt.Printf(\"done\")",
+            "model=\"gpt-3.5-turbo\",",
+            "<script src=\"vendor/a.js\"",
         ] {
             assert!(looks_like_code(code), "{code}");
         }
-        for prose in ["Home", "[edit]", "Read more", "See <this> page", "x < y"] {
+        for prose in [
+            "Home",
+            "[edit]",
+            "Read more",
+            "See <this> page",
+            "x < y",
+            "Visit example.com (the site) today",
+            "It ended. (Or did it?)",
+            "The score was a = b in the end",
+        ] {
             assert!(!looks_like_code(prose), "{prose}");
         }
     }

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
 };
-use super::meta::RuleMeta;
 use super::line_shape::{is_prose, looks_like_code};
+use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 

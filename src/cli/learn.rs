@@ -6,42 +6,54 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use artlint::learn::{LearnOptions, Learner, rule_name};
+use artlint::learn::{LearnOptions, Learner, SiteTemplate, rule_name};
 use artlint::testing::run_rule_tests;
 use artlint::{Format, PackFile, RuleSet, load_pack};
 
-use super::args::LearnArgs;
+use super::args::{LearnArgs, LearnOptionsArgs};
 use super::status::ExitStatus;
 
-pub(super) fn run(args: &LearnArgs) -> ExitStatus {
+/// The thresholds, or an error for a share outside 0 to 1.
+fn options(args: &LearnOptionsArgs) -> Result<LearnOptions, String> {
     if !(0.0..=1.0).contains(&args.min_share) {
-        eprintln!("artlint: error: --min-share must be between 0 and 1");
-        return ExitStatus::Error;
+        return Err("--min-share must be between 0 and 1".to_string());
     }
-    let mut learner = Learner::new();
+    Ok(LearnOptions {
+        min_docs: args.min_docs,
+        min_share: args.min_share,
+        ..LearnOptions::default()
+    })
+}
+
+pub(super) fn run(args: &LearnArgs) -> ExitStatus {
+    let options = match options(&args.learning) {
+        Ok(options) => options,
+        Err(e) => {
+            eprintln!("artlint: error: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let mut learner = Learner::with_max_lines(args.learning.max_lines);
     let mut errors = Vec::new();
     let mut documents = 0;
     for path in &args.paths {
         if path.is_dir() {
             documents += read_folder(path, &mut learner, &mut errors);
         } else {
-            documents += read_jsonl(path, args, &mut learner, &mut errors);
+            let fields = Fields {
+                text: &args.text_field,
+                site: &args.learning.site_field,
+            };
+            documents += read_jsonl(path, fields, &mut learner, &mut errors);
         }
     }
-    let options = LearnOptions {
-        min_docs: args.min_docs,
-        min_share: args.min_share,
-        ..LearnOptions::default()
-    };
     let templates = learner.templates(&options);
     if let Err(e) = std::fs::create_dir_all(&args.output) {
         eprintln!("artlint: error: {}: {e}", args.output.display());
         return ExitStatus::Error;
     }
     for template in &templates {
-        let file = args
-            .output
-            .join(format!("{}.toml", rule_name(&template.site)));
+        let file = args.output.join(pack_name(template));
         let pack = template.to_pack();
         if let Err(problem) = check_pack(&file, &pack) {
             errors.push(format!(
@@ -102,11 +114,6 @@ fn check_pack(file: &Path, pack: &str) -> Result<(), String> {
 /// `root` (or `root`'s own name for files directly in it).
 fn read_folder(root: &Path, learner: &mut Learner, errors: &mut Vec<String>) -> usize {
     let mut documents = 0;
-    let root_name = root
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "site".to_string());
     for entry in ignore::WalkBuilder::new(root)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build()
@@ -128,32 +135,120 @@ fn read_folder(root: &Path, learner: &mut Learner, errors: &mut Vec<String>) -> 
         {
             continue;
         }
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        let mut parts = relative.components();
-        let site = match (parts.next(), parts.next()) {
-            (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
-            _ => root_name.clone(),
-        };
-        let Ok(bytes) = std::fs::read(path) else {
-            errors.push(format!("{}: cannot read", path.display()));
-            continue;
-        };
-        let src = String::from_utf8_lossy(&bytes);
-        let text = match Format::for_path(path).prose(&src) {
-            Some(prose) => prose.text,
-            None => src.into_owned(),
-        };
-        learner.add(&site, &relative.display().to_string(), &text);
-        documents += 1;
+        match add_file(learner, &site_of(path, Some(root)), path, root) {
+            Ok(()) => documents += 1,
+            Err(e) => errors.push(e),
+        }
     }
     documents
+}
+
+/// The site of a file: the first folder below `root`, or `root`'s own name
+/// for a file directly in it, or without a root the file's folder's name.
+fn site_of(path: &Path, root: Option<&Path>) -> String {
+    let folder_name = |p: &Path| {
+        p.canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "site".to_string())
+    };
+    match root {
+        Some(root) => {
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let mut parts = relative.components();
+            match (parts.next(), parts.next()) {
+                (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+                _ => folder_name(root),
+            }
+        }
+        None => folder_name(path.parent().unwrap_or(Path::new("."))),
+    }
+}
+
+/// Counts one file's lines (its prose, for Markdown and HTML) for `site`.
+fn add_file(learner: &mut Learner, site: &str, path: &Path, root: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|_| format!("{}: cannot read", path.display()))?;
+    let src = String::from_utf8_lossy(&bytes);
+    let text = match Format::for_path(path).prose(&src) {
+        Some(prose) => prose.text,
+        None => src.into_owned(),
+    };
+    let name = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    learner.add(site, &name, &text);
+    Ok(())
+}
+
+/// The JSONL fields learning reads.
+#[derive(Clone, Copy)]
+struct Fields<'a> {
+    text: &'a str,
+    site: &'a str,
+}
+
+/// The file name of a site's pack.
+fn pack_name(template: &SiteTemplate) -> String {
+    format!("{}.toml", rule_name(&template.site))
+}
+
+/// `check --learn`: learns each site's template from the check's own
+/// inputs, files (their site from the path named on the command line that
+/// holds them, as `learn` does) and JSONL records (from `--site-field`),
+/// and returns the packs for the check to load with the other rules. Files
+/// that cannot be read are left to the check to report.
+pub(super) fn learn_from_inputs(
+    roots: &[PathBuf],
+    files: &[&Path],
+    records: &[&Path],
+    args: &LearnOptionsArgs,
+    text_field: &str,
+) -> Result<(Vec<PackFile>, String), String> {
+    let options = options(args)?;
+    let mut learner = Learner::with_max_lines(args.max_lines);
+    let mut documents = 0;
+    for &path in files {
+        let root = roots
+            .iter()
+            .filter(|r| r.is_dir() && path.starts_with(r))
+            .max_by_key(|r| r.components().count());
+        let site = site_of(path, root.map(PathBuf::as_path));
+        let base = root.map_or(Path::new(""), PathBuf::as_path);
+        if add_file(&mut learner, &site, path, base).is_ok() {
+            documents += 1;
+        }
+    }
+    let fields = Fields {
+        text: text_field,
+        site: &args.site_field,
+    };
+    for &path in records {
+        documents += read_jsonl(path, fields, &mut learner, &mut Vec::new());
+    }
+    let templates = learner.templates(&options);
+    let lines: usize = templates.iter().map(|t| t.lines.len()).sum();
+    let summary = format!(
+        "learned {lines} template line(s) of {} site(s) from {documents} documents of {} site(s)",
+        templates.len(),
+        learner.sites()
+    );
+    let packs = templates
+        .iter()
+        .map(|t| PackFile {
+            path: format!("<learned>/{}", pack_name(t)),
+            text: t.to_pack(),
+        })
+        .collect();
+    Ok((packs, summary))
 }
 
 /// JSONL records; the site is the host of `--site-field` when it is a URL,
 /// else its value, else the file's name.
 fn read_jsonl(
     path: &Path,
-    args: &LearnArgs,
+    fields: Fields<'_>,
     learner: &mut Learner,
     errors: &mut Vec<String>,
 ) -> usize {
@@ -183,17 +278,17 @@ fn read_jsonl(
                 continue;
             }
         };
-        let Some(text) = record.get(&args.text_field).and_then(|t| t.as_str()) else {
+        let Some(text) = record.get(fields.text).and_then(|t| t.as_str()) else {
             errors.push(format!(
                 "{}:{}: no string field `{}`",
                 path.display(),
                 i + 1,
-                args.text_field
+                fields.text
             ));
             continue;
         };
         let site = record
-            .get(&args.site_field)
+            .get(fields.site)
             .and_then(|s| s.as_str())
             .map(host_or_name)
             .unwrap_or_else(|| fallback.clone());
