@@ -86,8 +86,9 @@ fn html_table_cells_and_headings_survive_fix() {
 #[test]
 fn the_same_words_as_paragraph_lines_are_still_found() {
     // The negative control: as lines of prose, `Share` is a share button and
-    // the repeated line a duplicate, in Markdown and in plain text alike.
-    let src = "The results came in on Monday night.\n\nShare\n\nUnity and Justice Party won again\n\nUnity and Justice Party won again\n";
+    // the repeated line beside it a duplicate, in Markdown and in plain text
+    // alike.
+    let src = "The results came in on Monday night.\n\nShare\n\nUnity and Justice Party won again\n\nUnity and Justice Party won again\n\nShare\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.md"), src).unwrap();
     std::fs::write(dir.path().join("p.txt"), src).unwrap();
@@ -96,8 +97,10 @@ fn the_same_words_as_paragraph_lines_are_still_found() {
         out,
         "p.md:3:1: warning[scrape/share-line] share or follow line 'Share'\n\
          p.md:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n\
+         p.md:9:1: warning[scrape/share-line] share or follow line 'Share'\n\
          p.txt:3:1: warning[scrape/share-line] [*] share or follow line 'Share'\n\
-         p.txt:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n"
+         p.txt:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n\
+         p.txt:9:1: warning[scrape/share-line] [*] share or follow line 'Share'\n"
     );
 }
 

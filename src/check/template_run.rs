@@ -41,12 +41,12 @@ pub struct TemplateRun {
     pub max_words: usize,
     /// `max-chars` (30): the same for scripts written without spaces.
     pub max_chars: usize,
-    /// `body-words` (8): between two template lines after the article's
-    /// first sentence, a teaser's title is template too. Before it, only
-    /// labels: the article's headline stands there between a menu and a
-    /// byline.
+    /// `body-words` (20): after the article's first sentence, lines
+    /// between two template lines, none of them a sentence, are template
+    /// too (teasers' titles and blurbs). Before it, only labels: the
+    /// article's headline stands there between a menu and a byline.
     pub body_words: usize,
-    /// `tail-words` (12; 0 turns it off): after the article's last
+    /// `tail-words` (20; 0 turns it off): after the article's last
     /// sentence, a line next to a template line (or to a line this rule
     /// flagged there) is the page's footer, related links or comment widget.
     pub tail_words: usize,
@@ -57,8 +57,8 @@ impl Default for TemplateRun {
         TemplateRun {
             max_words: 3,
             max_chars: 30,
-            body_words: 8,
-            tail_words: 12,
+            body_words: 20,
+            tail_words: 20,
         }
     }
 }
@@ -113,6 +113,17 @@ impl KindRun for TemplateRunRules {
     }
 }
 
+/// Where a line stands on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// Before the article's first sentence: menus, the headline, the byline.
+    Head,
+    /// From the first sentence to the last.
+    Body,
+    /// After the last sentence: footer, related links, comments.
+    Tail,
+}
+
 /// True for a line that reads as a label or a title: at most `words` words
 /// (and ten characters a word, for scripts without spaces), no sentence or
 /// clause ending, not a line of code.
@@ -159,43 +170,53 @@ pub fn check(
     let article = |&i: &usize| !flagged[i] && is_prose(text[i]);
     let first_sentence = content.iter().position(article).unwrap_or(content.len());
     let last_sentence = content.iter().rposition(article);
-    let candidate = |rank: usize, words: usize, found: &[bool]| {
-        let i = content[rank];
-        !flagged[i] && !found[i] && is_label(text[i], words) && !doc.is_fragment(lines[i].span)
-    };
-    let mut found = vec![false; lines.len()];
-    // Between two template lines.
-    for rank in 1..content.len().saturating_sub(1) {
-        let label = rank < first_sentence;
-        let words = if label {
-            limits.max_words
+    // Where a line stands, and so what may be template there and what a
+    // run of such lines needs around it.
+    let zone = |rank: usize| {
+        if rank < first_sentence && first_sentence < content.len() {
+            Zone::Head
+        } else if last_sentence.is_some_and(|last| rank > last) && limits.tail_words > 0 {
+            Zone::Tail
         } else {
-            limits.body_words
-        };
-        if candidate(rank, words, &found)
-            && (!label || text[content[rank]].chars().count() <= limits.max_chars)
-            && flagged[content[rank - 1]]
-            && flagged[content[rank + 1]]
-        {
-            found[content[rank]] = true;
+            Zone::Body
         }
-    }
-    // After the last sentence, next to a template line: a run of such
-    // lines is template if a template line stands at either of its ends.
-    if let Some(last) = last_sentence.filter(|_| limits.tail_words > 0) {
-        let flagged_at = |rank: usize| content.get(rank).is_some_and(|&i| flagged[i]);
-        let mut rank = last + 1;
-        while rank < content.len() {
-            let run = (rank..content.len())
-                .take_while(|&r| candidate(r, limits.tail_words, &found))
-                .count();
-            if run > 0 && (flagged_at(rank - 1) || flagged_at(rank + run)) {
-                for r in rank..rank + run {
-                    found[content[r]] = true;
-                }
+    };
+    let candidate = |rank: usize, zone: Zone| {
+        let i = content[rank];
+        let fits = match zone {
+            Zone::Head => {
+                is_label(text[i], limits.max_words) && text[i].chars().count() <= limits.max_chars
             }
-            rank += run.max(1);
+            Zone::Body => is_label(text[i], limits.body_words),
+            Zone::Tail => is_label(text[i], limits.tail_words),
+        };
+        !flagged[i] && fits && !doc.is_fragment(lines[i].span)
+    };
+    let flagged_at = |rank: usize| content.get(rank).is_some_and(|&i| flagged[i]);
+    let mut found = vec![false; lines.len()];
+    let mut rank = 0;
+    while rank < content.len() {
+        let here = zone(rank);
+        let run = (rank..content.len())
+            .take_while(|&r| zone(r) == here && candidate(r, here))
+            .count();
+        let before = rank > 0 && flagged_at(rank - 1);
+        let after = flagged_at(rank + run);
+        // In the body, a run of one line between two template lines; in the
+        // head and the tail, a run of any length touching one.
+        let template = match here {
+            Zone::Body => before && after,
+            // The lines just above the first sentence are the article's
+            // headline, standfirst or byline.
+            Zone::Head => (before || after) && rank + run < first_sentence,
+            Zone::Tail => before || after,
+        };
+        if run > 0 && template {
+            for r in rank..rank + run {
+                found[content[r]] = true;
+            }
         }
+        rank += run.max(1);
     }
     for i in (0..lines.len()).filter(|&i| found[i]) {
         let line = lines[i];
