@@ -328,3 +328,77 @@ fn check_learn_thresholds_and_memory_cap() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--min-share must be between 0 and 1"));
 }
+
+/// Names learned from the corpus: the spelling most documents use, when a
+/// few use another one edit away, becomes a `names` rule that flags the
+/// rare spelling; two names equally common are two people.
+#[test]
+fn names_whose_one_spelling_dominates_are_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in 0..12 {
+        let site = SITES[d % SITES.len()].name;
+        let mut text = format!("{}\n", sentence(d));
+        text.push_str(match d {
+            0 => "Later Kassym-Jopart Tokayev arrived, said Anna Schmidt.\n",
+            1 => "Later Kassym-Jomart Tokayev arrived, said Anna Schmitt.\n",
+            _ => "Later Kassym-Jomart Tokayev arrived, said Anna Schmidt.\n",
+        });
+        text.push_str(if d % 2 == 0 {
+            "The visit was planned by Dora Keller.\n"
+        } else {
+            "The visit was planned by Dora Kellner.\n"
+        });
+        common::write(dir.path(), &format!("corpus/{site}/page{d}.txt"), &text);
+    }
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args(["learn", "-o", "packs", "corpus"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let pack = std::fs::read_to_string(dir.path().join("packs/corpus-names.toml")).unwrap();
+    assert!(
+        pack.contains(
+            "\"Kassym-Jomart Tokayev\",  # 11 documents; also seen: Kassym-Jopart Tokayev (1)\n"
+        ),
+        "{pack}"
+    );
+    assert!(
+        pack.contains("\"Anna Schmidt\",  # 11 documents; also seen: Anna Schmitt (1)\n"),
+        "{pack}"
+    );
+    assert!(!pack.contains("Dora"), "{pack}");
+    // The pack passes its own examples, and check --learn flags the rare spellings.
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args(["test-rules", "packs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--learn",
+            "--select",
+            "names/learned",
+        ])
+        .args(["--format", "concise", "-q", "corpus"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let found: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "corpus/valley-gazette.org/page1.txt:2:48",
+            "corpus/www.harbour-times.com/page0.txt:2:14",
+        ],
+        "{stdout}"
+    );
+}

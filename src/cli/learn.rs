@@ -6,12 +6,46 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
+use artlint::learn::names::{NameLearner, NameOptions, names_pack};
 use artlint::learn::{LearnOptions, Learner, SiteTemplate, rule_name};
 use artlint::testing::run_rule_tests;
 use artlint::{Format, PackFile, RuleSet, load_pack};
 
 use super::args::{LearnArgs, LearnOptionsArgs};
 use super::status::ExitStatus;
+
+/// What learning counts over a corpus: each site's lines, and the full
+/// names of all documents.
+struct Corpus {
+    templates: Learner,
+    names: NameLearner,
+}
+
+impl Corpus {
+    fn new(args: &LearnOptionsArgs) -> Corpus {
+        Corpus {
+            templates: Learner::with_max_lines(args.max_lines),
+            names: NameLearner::new(args.max_lines),
+        }
+    }
+
+    fn add(&mut self, site: &str, name: &str, text: &str) {
+        self.templates.add(site, name, text);
+        self.names.add(text);
+    }
+
+    /// The learned names as a pack, if any name was learned.
+    fn names_pack(&self) -> Option<PackFile> {
+        let names = self.names.names(&NameOptions::default());
+        names_pack(&names, self.names.documents()).map(|text| PackFile {
+            path: NAMES_PACK.to_string(),
+            text,
+        })
+    }
+}
+
+/// The file name of the learned names' pack.
+const NAMES_PACK: &str = "corpus-names.toml";
 
 /// The thresholds, or an error for a share outside 0 to 1.
 fn options(args: &LearnOptionsArgs) -> Result<LearnOptions, String> {
@@ -33,7 +67,7 @@ pub(super) fn run(args: &LearnArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let mut learner = Learner::with_max_lines(args.learning.max_lines);
+    let mut learner = Corpus::new(&args.learning);
     let mut errors = Vec::new();
     let mut documents = 0;
     for path in &args.paths {
@@ -47,7 +81,7 @@ pub(super) fn run(args: &LearnArgs) -> ExitStatus {
             documents += read_jsonl(path, fields, &mut learner, &mut errors);
         }
     }
-    let templates = learner.templates(&options);
+    let templates = learner.templates.templates(&options);
     if let Err(e) = std::fs::create_dir_all(&args.output) {
         eprintln!("artlint: error: {}: {e}", args.output.display());
         return ExitStatus::Error;
@@ -74,10 +108,23 @@ pub(super) fn run(args: &LearnArgs) -> ExitStatus {
             file.display()
         );
     }
+    let mut written = templates.len();
+    if let Some(pack) = learner.names_pack() {
+        let file = args.output.join(&pack.path);
+        match std::fs::write(&file, &pack.text) {
+            Ok(()) => {
+                written += 1;
+                eprintln!(
+                    "artlint: names whose one spelling dominates the corpus -> {}",
+                    file.display()
+                );
+            }
+            Err(e) => errors.push(format!("{}: {e}", file.display())),
+        }
+    }
     eprintln!(
-        "artlint: learned from {documents} documents of {} site(s); {} pack(s) written",
-        learner.sites(),
-        templates.len()
+        "artlint: learned from {documents} documents of {} site(s); {written} pack(s) written",
+        learner.templates.sites(),
     );
     for error in &errors {
         eprintln!("artlint: error: {}", super::emit::excerpt::visible(error));
@@ -112,7 +159,7 @@ fn check_pack(file: &Path, pack: &str) -> Result<(), String> {
 
 /// Every walked file below `root`; its site is the first folder below
 /// `root` (or `root`'s own name for files directly in it).
-fn read_folder(root: &Path, learner: &mut Learner, errors: &mut Vec<String>) -> usize {
+fn read_folder(root: &Path, learner: &mut Corpus, errors: &mut Vec<String>) -> usize {
     let mut documents = 0;
     for entry in ignore::WalkBuilder::new(root)
         .sort_by_file_name(|a, b| a.cmp(b))
@@ -166,7 +213,7 @@ fn site_of(path: &Path, root: Option<&Path>) -> String {
 }
 
 /// Counts one file's lines (its prose, for Markdown and HTML) for `site`.
-fn add_file(learner: &mut Learner, site: &str, path: &Path, root: &Path) -> Result<(), String> {
+fn add_file(learner: &mut Corpus, site: &str, path: &Path, root: &Path) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|_| format!("{}: cannot read", path.display()))?;
     let src = String::from_utf8_lossy(&bytes);
     let text = match Format::for_path(path).prose(&src) {
@@ -207,7 +254,7 @@ pub(super) fn learn_from_inputs(
     text_field: &str,
 ) -> Result<(Vec<PackFile>, String), String> {
     let options = options(args)?;
-    let mut learner = Learner::with_max_lines(args.max_lines);
+    let mut learner = Corpus::new(args);
     let mut documents = 0;
     for &path in files {
         let root = roots
@@ -227,20 +274,29 @@ pub(super) fn learn_from_inputs(
     for &path in records {
         documents += read_jsonl(path, fields, &mut learner, &mut Vec::new());
     }
-    let templates = learner.templates(&options);
+    let templates = learner.templates.templates(&options);
     let lines: usize = templates.iter().map(|t| t.lines.len()).sum();
-    let summary = format!(
-        "learned {lines} template line(s) of {} site(s) from {documents} documents of {} site(s)",
-        templates.len(),
-        learner.sites()
-    );
-    let packs = templates
+    let mut packs: Vec<PackFile> = templates
         .iter()
         .map(|t| PackFile {
             path: format!("<learned>/{}", pack_name(t)),
             text: t.to_pack(),
         })
         .collect();
+    let names = learner.names_pack().map(|mut pack| {
+        pack.path = format!("<learned>/{}", pack.path);
+        packs.push(pack);
+    });
+    let summary = format!(
+        "learned {lines} template line(s) of {} site(s) from {documents} documents of {} site(s){}",
+        templates.len(),
+        learner.templates.sites(),
+        if names.is_some() {
+            ", and the corpus's names"
+        } else {
+            ""
+        }
+    );
     Ok((packs, summary))
 }
 
@@ -249,7 +305,7 @@ pub(super) fn learn_from_inputs(
 fn read_jsonl(
     path: &Path,
     fields: Fields<'_>,
-    learner: &mut Learner,
+    learner: &mut Corpus,
     errors: &mut Vec<String>,
 ) -> usize {
     let file = match std::fs::File::open(path) {

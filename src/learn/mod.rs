@@ -7,7 +7,12 @@
 //! phrases, their counts and an example document, and `[[rule.test]]`
 //! examples), which `artlint check --rules` loads like any other.
 //!
+//! Names are learned too ([`names`]): the spelling of a full name that
+//! dominates the corpus, when rare variants of it occur.
+//!
 //! Pure: the CLI reads the corpus and writes the files.
+
+pub mod names;
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
