@@ -43,12 +43,19 @@ pub fn looks_like_code(line: &str) -> bool {
 fn has_call_or_assignment(line: &str) -> bool {
     let b = line.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    b.windows(3).enumerate().any(|(i, w)| {
-        (w[0] == b'.' && i > 0 && ident(b[i - 1]) && w[1].is_ascii_alphabetic() && {
-            let rest = &b[i + 1..];
-            let name = rest.iter().take_while(|&&c| ident(c)).count();
-            rest.get(name) == Some(&b'(')
-        }) || (w[1] == b'=' && ident(w[0]) && (ident(w[2]) || w[2] == b'"' || w[2] == b'\''))
+    // Only where a `.` or `=` follows a name: prose lines have few.
+    memchr::memchr2_iter(b'.', b'=', b).any(|i| {
+        if i == 0 || !ident(b[i - 1]) {
+            return false;
+        }
+        let next = b.get(i + 1).copied();
+        if b[i] == b'=' {
+            return next.is_some_and(|c| ident(c) || c == b'"' || c == b'\'');
+        }
+        next.is_some_and(|c| c.is_ascii_alphabetic()) && {
+            let name = b[i + 1..].iter().take_while(|&&c| ident(c)).count();
+            b.get(i + 1 + name) == Some(&b'(')
+        }
     })
 }
 
