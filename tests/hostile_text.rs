@@ -85,20 +85,25 @@ fn html_table_cells_and_headings_survive_fix() {
 
 #[test]
 fn the_same_words_as_paragraph_lines_are_still_found() {
-    // The negative control: as lines of prose, `Share` is a share button and
-    // the repeated line a duplicate, in Markdown and in plain text alike.
-    let src = "The results came in on Monday night.\n\nShare\n\nUnity and Justice Party won again\n\nUnity and Justice Party won again\n";
+    // The negative control: as lines of prose, `Share` is a share button,
+    // the repeated line beside it a duplicate, and both copies, between two
+    // share buttons with no sentence of an article around, a template run:
+    // in Markdown and in plain text alike.
+    let src = "The results came in on Monday night.\n\nShare\n\nUnity and Justice Party won again\n\nUnity and Justice Party won again\n\nShare\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.md"), src).unwrap();
     std::fs::write(dir.path().join("p.txt"), src).unwrap();
     let (_, out, _) = run(artlint(dir.path()).args(["--format", "concise", "-q", "p.md", "p.txt"]));
-    assert_eq!(
-        out,
-        "p.md:3:1: warning[scrape/share-line] share or follow line 'Share'\n\
-         p.md:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n\
-         p.txt:3:1: warning[scrape/share-line] [*] share or follow line 'Share'\n\
-         p.txt:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n"
-    );
+    let expected = |name: &str, fix: &str| {
+        format!(
+            "{name}:3:1: warning[scrape/share-line] {fix}share or follow line 'Share'\n\
+             {name}:5:1: warning[scrape/template-run] label inside a run of template lines 'Unity and Justice Party won again'\n\
+             {name}:7:1: warning[scrape/duplicate-line] repeated line 'Unity and Justice Party won again' (first at line 5)\n\
+             {name}:7:1: warning[scrape/template-run] label inside a run of template lines 'Unity and Justice Party won again'\n\
+             {name}:9:1: warning[scrape/share-line] {fix}share or follow line 'Share'\n"
+        )
+    };
+    assert_eq!(out, expected("p.md", "") + &expected("p.txt", "[*] "));
 }
 
 /// The fix applicability of each finding of `rule` in `name`, from JSON.

@@ -201,7 +201,204 @@ fn too_few_documents_learn_nothing_and_jsonl_sites_come_from_urls() {
     assert_eq!(packs, ["news-example-com.toml"]);
     let pack = std::fs::read_to_string(dir.path().join("packs/news-example-com.toml")).unwrap();
     assert!(
-        pack.contains("\"Example Daily\",  # 6 of 6 documents, e.g. corpus.jsonl:1"),
+        pack.contains("\"Example Daily\",  # 6 of 6 documents, e.g. corpus.jsonl:2"),
         "{pack}"
+    );
+}
+
+/// `check --learn` learns the templates from the inputs and lints them with
+/// the learned packs in one run: on every page of the generated corpus,
+/// exactly the template lines are flagged by the learned rules.
+#[test]
+fn check_learn_flags_each_sites_template_and_no_article_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_corpus(&corpus, 12);
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--learn",
+            "--select",
+            "scrape/learned-*",
+        ])
+        .args(["--format", "concise", "-q", "corpus"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let mut expected = Vec::new();
+    for site in SITES {
+        let rule = format!("scrape/learned-{}", site.name.replace('.', "-"));
+        for d in 0..12 {
+            let lines: Vec<&str> = site.head.iter().chain(site.foot).copied().collect();
+            let foot_at = site.head.len() + 1 + 5 + usize::from(d < 2);
+            for (k, line) in lines.iter().enumerate() {
+                let at = if k < site.head.len() {
+                    k + 1
+                } else {
+                    foot_at + k - site.head.len() + 1
+                };
+                expected.push(format!(
+                    "corpus/{}/page{d}.txt:{at}:1: warning[{rule}] [*] template line of {} '{line}'",
+                    site.name, site.name
+                ));
+            }
+        }
+    }
+    let mut found: Vec<&str> = stdout.lines().collect();
+    found.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(found, expected);
+    // Said on stderr, with the sites it learned nothing from.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.is_empty(), "-q: {err}");
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--learn",
+            "--select",
+            "scrape/learned-*",
+        ])
+        .args(["--format", "concise", "corpus"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "artlint: learned 12 template line(s) of 3 site(s) from 36 documents of 3 site(s)"
+        ),
+        "{err}"
+    );
+}
+
+/// Without `--learn` the same run flags nothing; with too few documents a
+/// site teaches nothing; and a learner capped at its smallest map still
+/// finds every template line.
+#[test]
+fn check_learn_thresholds_and_memory_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_corpus(&corpus, 4);
+    let run = |extra: &[&str]| {
+        let out = common::artlint()
+            .current_dir(dir.path())
+            .args(["check", "--isolated", "--select", "scrape/learned-*"])
+            .args(extra)
+            .args(["--format", "concise", "-q", "corpus"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().lines().count()
+    };
+    assert_eq!(run(&[]), 0);
+    assert_eq!(
+        run(&["--learn"]),
+        0,
+        "4 documents a site, under --min-docs 5"
+    );
+    // 4 pages a site, 12 template lines over the 3 sites. At share 0.5 the
+    // correction on two pages of each site is learned too, by each site's
+    // pack, and the packs apply to every input: 3 findings on each of its 6
+    // lines. At 0.75 it is not learned.
+    assert_eq!(run(&["--learn", "--min-docs", "4"]), 4 * 12 + 6 * 3);
+    assert_eq!(
+        run(&["--learn", "--min-docs", "4", "--min-share", "0.75"]),
+        4 * 12
+    );
+    let capped = [
+        "--learn",
+        "--min-docs",
+        "4",
+        "--min-share",
+        "0.75",
+        "--max-lines",
+        "1000",
+    ];
+    assert_eq!(run(&capped), 4 * 12);
+    // A line on fewer than all pages is not learned at share 1.
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--learn", "--min-share", "2"])
+        .arg("corpus")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--min-share must be between 0 and 1"));
+}
+
+/// Names learned from the corpus: the spelling most documents use, when a
+/// few use another one edit away, becomes a `names` rule that flags the
+/// rare spelling; two names equally common are two people.
+#[test]
+fn names_whose_one_spelling_dominates_are_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in 0..12 {
+        let site = SITES[d % SITES.len()].name;
+        let mut text = format!("{}\n", sentence(d));
+        text.push_str(match d {
+            0 => "Later Kassym-Jopart Tokayev arrived, said Anna Schmidt.\n",
+            1 => "Later Kassym-Jomart Tokayev arrived, said Anna Schmitt.\n",
+            _ => "Later Kassym-Jomart Tokayev arrived, said Anna Schmidt.\n",
+        });
+        text.push_str(if d % 2 == 0 {
+            "The visit was planned by Dora Keller.\n"
+        } else {
+            "The visit was planned by Dora Kellner.\n"
+        });
+        common::write(dir.path(), &format!("corpus/{site}/page{d}.txt"), &text);
+    }
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args(["learn", "-o", "packs", "corpus"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let pack = std::fs::read_to_string(dir.path().join("packs/corpus-names.toml")).unwrap();
+    assert!(
+        pack.contains(
+            "\"Kassym-Jomart Tokayev\",  # 11 documents; also seen: Kassym-Jopart Tokayev (1)\n"
+        ),
+        "{pack}"
+    );
+    assert!(
+        pack.contains("\"Anna Schmidt\",  # 11 documents; also seen: Anna Schmitt (1)\n"),
+        "{pack}"
+    );
+    assert!(!pack.contains("Dora"), "{pack}");
+    // The pack passes its own examples, and check --learn flags the rare spellings.
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args(["test-rules", "packs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = common::artlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--learn",
+            "--select",
+            "names/learned",
+        ])
+        .args(["--format", "concise", "-q", "corpus"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let found: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "corpus/valley-gazette.org/page1.txt:2:48",
+            "corpus/www.harbour-times.com/page0.txt:2:14",
+        ],
+        "{stdout}"
     );
 }

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
+use super::line_shape::looks_like_code;
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
@@ -68,7 +69,8 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    if ".!?:;,\"”’»)。！？：；，、".contains(last) {
+    // A line of a code sample (`list: [`, `]`, `<body>`) is not a link.
+    if ".!?:;,\"”’»)。！？：；，、".contains(last) || looks_like_code(line) {
         return false;
     }
     // Bulleted and numbered lists are the article's own.
@@ -158,6 +160,9 @@ mod tests {
             "• Pears",
             "1. Prioritize",
             "2) Stretch",
+            "list: [",
+            "]",
+            "<body>",
             "这是一个很长的句子，它描述了很多事情，而且一直没有结束的迹象，直到最后一个字为止还在继续写下去",
         ] {
             assert!(!is_item(not, &LinkBlock::default()), "{not}");

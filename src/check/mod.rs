@@ -17,6 +17,7 @@ pub mod invalid_utf8;
 pub mod invisible;
 pub mod kind;
 pub mod language;
+pub mod line_shape;
 pub mod link_block;
 pub mod message;
 pub mod meta;
@@ -40,7 +41,8 @@ pub use meta::RuleMeta;
 /// Every rule kind, by its name in rule files. Unknown-kind errors list them
 /// in this order, and a rule set runs the kinds' checks in this order:
 /// `quality` comes after `boilerplate`, whose findings one of its metrics
-/// measures.
+/// measures, and `duplicate-line` and `template-run` after `boilerplate`
+/// and `link-block`, whose findings they read.
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
@@ -61,8 +63,8 @@ pub static KINDS: &[&Kind] = &[
     &foreign_script::KIND,
     &untranslated::KIND,
     &foreign_sentence::KIND,
-    &duplicate_line::KIND,
     &link_block::KIND,
+    &duplicate_line::KIND,
     &template_run::KIND,
     &repetition_loop::KIND,
     &overuse::KIND,
@@ -93,5 +95,9 @@ mod tests {
     fn quality_runs_after_boilerplate() {
         let at = |k: &Kind| KINDS.iter().position(|x| x.name == k.name);
         assert!(at(&boilerplate::KIND) < at(&quality::KIND));
+        for reader in [&duplicate_line::KIND, &template_run::KIND] {
+            assert!(at(&boilerplate::KIND) < at(reader));
+            assert!(at(&link_block::KIND) < at(reader));
+        }
     }
 }

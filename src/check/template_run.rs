@@ -1,7 +1,9 @@
-//! A short line between two lines of template is template too: a label the
-//! families do not know ("Undo", "Getty Images") inside a run of lines the
-//! boilerplate and link-block rules flagged. The verdict uses the line's
-//! neighbours, which no whole-line rule can.
+//! A short line among lines of template is template too: a label the
+//! families do not know ("Undo", "Getty Images", a teaser's title) inside a
+//! run of lines the boilerplate and link-block rules flagged, or in the tail
+//! of the page after the article's last sentence, next to such a line. The
+//! verdict uses the line's neighbours and its place on the page, which no
+//! whole-line rule can.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -9,16 +11,24 @@ use std::sync::Arc;
 use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
 };
+use super::line_shape::{is_prose, looks_like_code};
 use super::meta::RuleMeta;
-use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 
 const MAX_WORDS: Key<u32> = Key::new("max-words");
 const MAX_CHARS: Key<u32> = Key::new("max-chars");
+const BODY_WORDS: Key<u32> = Key::new("body-words");
+const TAIL_WORDS: Key<u32> = Key::new("tail-words");
 
 pub static KIND: Kind = Kind {
     name: "template-run",
-    keys: &[MAX_WORDS.decl(), MAX_CHARS.decl()],
+    keys: &[
+        MAX_WORDS.decl(),
+        MAX_CHARS.decl(),
+        BODY_WORDS.decl(),
+        TAIL_WORDS.decl(),
+    ],
     placeholders: PROCEDURAL,
     compile,
     prepare: Some(|rules, mine| Box::new(TemplateRunRules::new(rules, mine))),
@@ -31,6 +41,15 @@ pub struct TemplateRun {
     pub max_words: usize,
     /// `max-chars` (30): the same for scripts written without spaces.
     pub max_chars: usize,
+    /// `body-words` (20): after the article's first sentence, lines
+    /// between two template lines, none of them a sentence, are template
+    /// too (teasers' titles and blurbs). Before it, only labels: the
+    /// article's headline stands there between a menu and a byline.
+    pub body_words: usize,
+    /// `tail-words` (20; 0 turns it off): after the article's last
+    /// sentence, a line next to a template line (or to a line this rule
+    /// flagged there) is the page's footer, related links or comment widget.
+    pub tail_words: usize,
 }
 
 impl Default for TemplateRun {
@@ -38,6 +57,8 @@ impl Default for TemplateRun {
         TemplateRun {
             max_words: 3,
             max_chars: 30,
+            body_words: 20,
+            tail_words: 20,
         }
     }
 }
@@ -47,6 +68,8 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     Ok(Arc::new(TemplateRun {
         max_words: spec.count(&MAX_WORDS, default.max_words, 1)?,
         max_chars: spec.count(&MAX_CHARS, default.max_chars, 1)?,
+        body_words: spec.count(&BODY_WORDS, default.body_words, 1)?,
+        tail_words: spec.count(&TAIL_WORDS, default.tail_words, 0)?,
     }))
 }
 
@@ -90,12 +113,26 @@ impl KindRun for TemplateRunRules {
     }
 }
 
-/// True for a line that reads as a label: few words, no sentence ending.
-fn is_label(line: &str, limits: &TemplateRun) -> bool {
+/// Where a line stands on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// Before the article's first sentence: menus, the headline, the byline.
+    Head,
+    /// From the first sentence to the last.
+    Body,
+    /// After the last sentence: footer, related links, comments.
+    Tail,
+}
+
+/// True for a line that reads as a label or a title: at most `words` words
+/// (and ten characters a word, for scripts without spaces), no sentence or
+/// clause ending, not a line of code.
+fn is_label(line: &str, words: usize) -> bool {
     !line.is_empty()
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
-        && line.split_whitespace().count() <= limits.max_words
-        && line.chars().count() <= limits.max_chars
+        && line.split_whitespace().nth(words).is_none()
+        && line.chars().count() <= words * 10
+        && !looks_like_code(line)
 }
 
 pub fn check(
@@ -114,47 +151,75 @@ pub fn check(
             .partition_point(|l| l.full.end <= offset)
             .min(lines.len() - 1)
     };
-    // Lines holding a warning of a template rule (the neighbours that make
-    // a run), and lines holding any finding of one (already reported).
+    // Lines holding a finding of a template rule, at any severity: a menu
+    // the link-block rule reports as info is template all the same.
     let mut flagged = vec![false; lines.len()];
-    let mut reported = vec![false; lines.len()];
     let mut any = false;
     for d in out.iter().filter(|d| template.contains(&d.rule)) {
         let first = line_of(d.span.start);
         let last = line_of(d.span.end.saturating_sub(1).max(d.span.start));
-        for i in first..=last {
-            reported[i] = true;
-            if d.severity >= Severity::Warning {
-                flagged[i] = true;
-                any = true;
-            }
-        }
+        flagged[first..=last].iter_mut().for_each(|f| *f = true);
+        any = true;
     }
     if !any {
         return;
     }
     let text: Vec<&str> = lines.iter().map(|l| doc.slice(l.span).trim()).collect();
-    // The nearest non-blank line before and after each line.
-    let neighbour = |from: usize, step: isize| -> Option<usize> {
-        let mut i = from as isize + step;
-        while i >= 0 && (i as usize) < lines.len() {
-            if !text[i as usize].is_empty() {
-                return Some(i as usize);
-            }
-            i += step;
+    // The non-blank lines: blank lines neither make nor break a run.
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !text[i].is_empty()).collect();
+    let article = |&i: &usize| !flagged[i] && is_prose(text[i]);
+    let first_sentence = content.iter().position(article).unwrap_or(content.len());
+    let last_sentence = content.iter().rposition(article);
+    // Where a line stands, and so what may be template there and what a
+    // run of such lines needs around it.
+    let zone = |rank: usize| {
+        if rank < first_sentence && first_sentence < content.len() {
+            Zone::Head
+        } else if last_sentence.is_some_and(|last| rank > last) && limits.tail_words > 0 {
+            Zone::Tail
+        } else {
+            Zone::Body
         }
-        None
     };
-    for (i, line) in lines.iter().enumerate() {
-        if reported[i] || !is_label(text[i], limits) || doc.is_fragment(line.span) {
-            continue;
-        }
-        let (Some(before), Some(after)) = (neighbour(i, -1), neighbour(i, 1)) else {
-            continue;
+    let candidate = |rank: usize, zone: Zone| {
+        let i = content[rank];
+        let fits = match zone {
+            Zone::Head => {
+                is_label(text[i], limits.max_words) && text[i].chars().count() <= limits.max_chars
+            }
+            Zone::Body => is_label(text[i], limits.body_words),
+            Zone::Tail => is_label(text[i], limits.tail_words),
         };
-        if !(flagged[before] && flagged[after]) {
-            continue;
+        !flagged[i] && fits && !doc.is_fragment(lines[i].span)
+    };
+    let flagged_at = |rank: usize| content.get(rank).is_some_and(|&i| flagged[i]);
+    let mut found = vec![false; lines.len()];
+    let mut rank = 0;
+    while rank < content.len() {
+        let here = zone(rank);
+        let run = (rank..content.len())
+            .take_while(|&r| zone(r) == here && candidate(r, here))
+            .count();
+        let before = rank > 0 && flagged_at(rank - 1);
+        let after = flagged_at(rank + run);
+        // In the body, a run of one line between two template lines; in the
+        // head and the tail, a run of any length touching one.
+        let template = match here {
+            Zone::Body => before && after,
+            // The lines just above the first sentence are the article's
+            // headline, standfirst or byline.
+            Zone::Head => (before || after) && rank + run < first_sentence,
+            Zone::Tail => before || after,
+        };
+        if run > 0 && template {
+            for r in rank..rank + run {
+                found[content[r]] = true;
+            }
         }
+        rank += run.max(1);
+    }
+    for i in (0..lines.len()).filter(|&i| found[i]) {
+        let line = lines[i];
         let content = doc.slice(line.span);
         let lead = content.len() - content.trim_start().len();
         let start = line.span.start as usize + lead;

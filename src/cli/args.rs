@@ -63,6 +63,26 @@ pub(super) enum Command {
     Server,
 }
 
+/// The thresholds of learning, shared by `learn` and `check --learn`.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Learning (learn, check --learn)")]
+pub(super) struct LearnOptionsArgs {
+    /// A site needs at least this many documents to learn from.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub min_docs: usize,
+    /// The share of a site's documents a line must occur in (0 to 1).
+    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
+    pub min_share: f64,
+    /// The most distinct lines counted per site (memory: about 40 bytes
+    /// each); when full, lines seen on one page only are forgotten.
+    #[arg(long, default_value_t = artlint::learn::DEFAULT_MAX_LINES, value_name = "N")]
+    pub max_lines: usize,
+    /// JSONL: the field naming the site: a URL (its host is the site) or a
+    /// name. Files in folders: the first folder below the path named is the site.
+    #[arg(long, default_value = "url", value_name = "FIELD")]
+    pub site_field: String,
+}
+
 #[derive(Debug, Args)]
 pub(super) struct LearnArgs {
     /// Folders of pages (one sub-folder per site) or JSONL files.
@@ -71,19 +91,11 @@ pub(super) struct LearnArgs {
     /// Folder to write `<site>.toml` packs into (created if needed).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: PathBuf,
-    /// A site needs at least this many documents to learn from.
-    #[arg(long, default_value_t = 5, value_name = "N")]
-    pub min_docs: usize,
-    /// The share of a site's documents a line must occur in (0 to 1).
-    #[arg(long, default_value_t = 0.5, value_name = "SHARE")]
-    pub min_share: f64,
+    #[command(flatten)]
+    pub learning: LearnOptionsArgs,
     /// JSONL: the field with the text.
     #[arg(long, default_value = "text", value_name = "FIELD")]
     pub text_field: String,
-    /// JSONL: the field naming the site: a URL (its host is the site) or a
-    /// name. Files in folders: the first folder below the path named is the site.
-    #[arg(long, default_value = "url", value_name = "FIELD")]
-    pub site_field: String,
 }
 
 /// Which configuration file applies.
@@ -184,6 +196,12 @@ pub(super) struct CheckArgs {
     /// JSON array with `--format json`.
     #[arg(long)]
     pub statistics: bool,
+    /// Learn each site's template from the inputs first (as `artlint learn`
+    /// does), then lint them with the learned packs added.
+    #[arg(long)]
+    pub learn: bool,
+    #[command(flatten)]
+    pub learning: LearnOptionsArgs,
     /// Lint with this many threads [default: one per core, or
     /// RAYON_NUM_THREADS].
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

@@ -57,6 +57,9 @@ pub(super) struct Resolver {
     source: RuleSource,
     cli_fail_on: Option<FailOn>,
     base_files: Vec<PackFile>,
+    /// The packs `check --learn` learned from the inputs: set before the
+    /// first engine is built, loaded after the base packs.
+    learned: std::sync::OnceLock<Vec<PackFile>>,
     dirs: Mutex<HashMap<PathBuf, Option<Arc<ConfigFile>>>>,
     /// One slot per distinct configuration: compiled once, and a failure is
     /// kept too, so a bad `--select` fails once rather than once per file.
@@ -114,6 +117,7 @@ impl Resolver {
             source: source.clone(),
             cli_fail_on,
             base_files,
+            learned: std::sync::OnceLock::new(),
             dirs: Mutex::new(HashMap::new()),
             engines: Mutex::new(HashMap::new()),
         })
@@ -242,9 +246,17 @@ impl Resolver {
         vocabulary.configure(rules).map_err(SetupError::settings)
     }
 
-    /// The packs' rules: built-in, `--rules` and the configuration's `rule-dirs`.
+    /// Adds the packs `check --learn` wrote, for every engine built after.
+    /// Engines are built on the first input linted, after learning.
+    pub(super) fn add_learned(&self, packs: Vec<PackFile>) {
+        let set = self.learned.set(packs);
+        debug_assert!(set.is_ok(), "learned packs are added once");
+    }
+
+    /// The packs' rules: built-in, `--rules`, learned, and the configuration's `rule-dirs`.
     fn pack(&self, config: Option<&ConfigFile>) -> Result<Vec<Rule>, SetupError> {
         let mut files = self.base_files.clone();
+        files.extend(self.learned.get().into_iter().flatten().cloned());
         if let Some(c) = config {
             for dir in &c.config.rule_dirs {
                 let full = c.dir.join(dir);

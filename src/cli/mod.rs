@@ -20,7 +20,7 @@ mod walk;
 
 use std::convert::Infallible;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -150,6 +150,9 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
     let (records, kept): (Vec<_>, Vec<_>) = kept.into_iter().partition(|i| is_jsonl(&args, i));
     if !records.is_empty() && kept.is_empty() && args.format == args::Format::JsonLines {
         return stream_records(&args, &resolver, &records, stdin_name, errors);
+    }
+    if args.learn {
+        learn_first(&args, &paths, &kept, &records, &resolver)?;
     }
     let records = Records::open(&args, &resolver, records, stdin_name)?;
     let stdin_fix = args.fix && kept.iter().any(|i| matches!(i, walk::Input::Stdin));
@@ -411,6 +414,34 @@ fn fix_all(
 
 /// True when an input is read as JSONL records: by `--input-format jsonl`,
 /// else by its extension (stdin is text unless the flag says otherwise).
+/// `check --learn`: the learning pass over the inputs, whose packs the
+/// resolver then loads with the others (engines are built on the first
+/// input linted, after this).
+fn learn_first(
+    args: &CheckArgs,
+    roots: &[PathBuf],
+    files: &[walk::Input],
+    records: &[walk::Input],
+    resolver: &Resolver,
+) -> Result<(), Reported> {
+    fn path(input: &walk::Input) -> Option<&Path> {
+        match input {
+            walk::Input::File { path, .. } => Some(path),
+            walk::Input::Stdin => None,
+        }
+    }
+    let files: Vec<&Path> = files.iter().filter_map(path).collect();
+    let records: Vec<&Path> = records.iter().filter_map(path).collect();
+    let (packs, summary) =
+        learn::learn_from_inputs(roots, &files, &records, &args.learning, &args.text_field)
+            .map_err(|e| report_errors(&[e]))?;
+    if !args.quiet {
+        eprintln!("artlint: {summary}");
+    }
+    resolver.add_learned(packs);
+    Ok(())
+}
+
 fn is_jsonl(args: &CheckArgs, input: &walk::Input) -> bool {
     use args::InputFormat;
     match (args.input_format, input) {

@@ -40,13 +40,14 @@ const LOCAL_KINDS: &[&str] = &[
 
 /// Document rules linted together: a kind that reads another's findings
 /// (the quality statistics count boilerplate lines; a template run is a
-/// label between boilerplate and link-block lines) is in its group. The
+/// label between boilerplate and link-block lines, and a duplicate line
+/// counts beside them) is in its group. The
 /// order is meant to balance the halves rayon splits the groups into: the costliest
 /// group (boilerplate, about a third of the time on real pages) beside the
 /// cheapest (the many small checks), names beside acronyms.
 fn group(kind: &str) -> usize {
     match kind {
-        "boilerplate" | "link-block" | "template-run" | "quality" => 0,
+        "boilerplate" | "link-block" | "duplicate-line" | "template-run" | "quality" => 0,
         "names" | "name-variants" | "exonym" => 2,
         "acronym-expansion" | "acronym-consistency" => 3,
         _ => 1,

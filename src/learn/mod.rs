@@ -7,9 +7,17 @@
 //! phrases, their counts and an example document, and `[[rule.test]]`
 //! examples), which `artlint check --rules` loads like any other.
 //!
+//! Names are learned too ([`names`]): the spelling of a full name that
+//! dominates the corpus, when rare variants of it occur.
+//!
 //! Pure: the CLI reads the corpus and writes the files.
 
-use std::collections::{BTreeMap, HashMap};
+pub mod names;
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::check::boilerplate::{MAX_LINE_BYTES, normalize_line};
 
@@ -37,29 +45,49 @@ impl Default for LearnOptions {
     }
 }
 
+/// The most distinct lines a [`Learner`] keeps per site by default: about
+/// 40 bytes each while seen in one document, so under a megabyte a site.
+pub const DEFAULT_MAX_LINES: usize = 20_000;
+
 #[derive(Debug, Clone)]
 struct LineCount {
     /// Documents the line occurs in.
-    docs: usize,
+    docs: u32,
     /// The index of the last document counted, so a line repeated within
     /// one document counts once.
-    last_doc: usize,
-    /// The line as first seen, for the pack.
-    shown: String,
-    /// The name of the first document it was seen in.
-    example: String,
+    last_doc: u32,
+    /// The line as seen in its second document, and that document's name:
+    /// kept only once a line recurs, as most lines never do.
+    shown: Option<Box<(String, String)>>,
 }
 
 #[derive(Debug, Default, Clone)]
 struct SiteCounts {
-    docs: usize,
-    lines: HashMap<String, LineCount>,
+    docs: u32,
+    /// By a hash of the normalised line.
+    lines: FxHashMap<u64, LineCount>,
 }
 
-/// Per-site counts of lines over a corpus.
-#[derive(Debug, Default, Clone)]
+/// Per-site counts of lines over a corpus, in bounded memory: each site
+/// keeps at most `max_lines` distinct lines. When its map is full, the lines
+/// seen in one earlier document only are forgotten (they are the articles'
+/// own lines, nearly all of them); if none is, a new line is not counted.
+/// A forgotten line that comes back starts again from one, so its count is
+/// short by one for each time it was forgotten. That needs it to be absent
+/// from every document read while the map filled up again (thousands of
+/// lines later): a template line, on half of the site's pages or more,
+/// reaches two documents long before, and a line with two is never
+/// forgotten.
+#[derive(Debug, Clone)]
 pub struct Learner {
     sites: BTreeMap<String, SiteCounts>,
+    max_lines: usize,
+}
+
+impl Default for Learner {
+    fn default() -> Learner {
+        Learner::with_max_lines(DEFAULT_MAX_LINES)
+    }
 }
 
 /// A line learned as template.
@@ -82,14 +110,33 @@ pub struct SiteTemplate {
     pub lines: Vec<LearnedLine>,
 }
 
+/// The hash a line is counted under: of its normalised form.
+fn line_hash(normalized: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(normalized.as_bytes());
+    hasher.finish()
+}
+
 impl Learner {
     pub fn new() -> Learner {
         Learner::default()
     }
 
+    /// A learner that keeps at most `max_lines` distinct lines per site (at
+    /// least 1,000: fewer would forget a template before its second page).
+    pub fn with_max_lines(max_lines: usize) -> Learner {
+        Learner {
+            sites: BTreeMap::new(),
+            max_lines: max_lines.max(1_000),
+        }
+    }
+
     /// Counts the distinct lines of one document of `site`.
     pub fn add(&mut self, site: &str, doc_name: &str, text: &str) {
-        let counts = self.sites.entry(site.to_string()).or_default();
+        let counts = match self.sites.get_mut(site) {
+            Some(counts) => counts,
+            None => self.sites.entry(site.to_string()).or_default(),
+        };
         counts.docs += 1;
         let doc = counts.docs;
         for line in text.lines() {
@@ -101,20 +148,29 @@ impl Learner {
             if key.is_empty() {
                 continue;
             }
-            match counts.lines.get_mut(&key) {
+            let hash = line_hash(&key);
+            match counts.lines.get_mut(&hash) {
                 Some(count) if count.last_doc == doc => {}
                 Some(count) => {
                     count.docs += 1;
                     count.last_doc = doc;
+                    if count.shown.is_none() {
+                        count.shown = Some(Box::new((shown.to_string(), doc_name.to_string())));
+                    }
                 }
                 None => {
+                    if counts.lines.len() >= self.max_lines {
+                        counts.lines.retain(|_, c| c.docs > 1 || c.last_doc == doc);
+                        if counts.lines.len() >= self.max_lines {
+                            continue;
+                        }
+                    }
                     counts.lines.insert(
-                        key,
+                        hash,
                         LineCount {
                             docs: 1,
                             last_doc: doc,
-                            shown: shown.to_string(),
-                            example: doc_name.to_string(),
+                            shown: None,
                         },
                     );
                 }
@@ -132,18 +188,24 @@ impl Learner {
     pub fn templates(&self, options: &LearnOptions) -> Vec<SiteTemplate> {
         let mut out = Vec::new();
         for (site, counts) in &self.sites {
-            if counts.docs < options.min_docs.max(2) {
+            let docs = counts.docs as usize;
+            if docs < options.min_docs.max(2) {
                 continue;
             }
-            let needed = ((counts.docs as f64) * options.min_share).ceil().max(2.0) as usize;
+            let needed = ((docs as f64) * options.min_share).ceil().max(2.0) as usize;
             let mut lines: Vec<LearnedLine> = counts
                 .lines
-                .iter()
-                .filter(|(key, c)| c.docs >= needed && key.chars().count() >= options.min_chars)
-                .map(|(_, c)| LearnedLine {
-                    line: c.shown.clone(),
-                    docs: c.docs,
-                    example: c.example.clone(),
+                .values()
+                .filter(|c| c.docs as usize >= needed)
+                .filter_map(|c| {
+                    let (line, example) = c.shown.as_deref()?;
+                    (normalize_line(line).chars().count() >= options.min_chars).then(|| {
+                        LearnedLine {
+                            line: line.clone(),
+                            docs: c.docs as usize,
+                            example: example.clone(),
+                        }
+                    })
                 })
                 .collect();
             if lines.is_empty() {
@@ -152,7 +214,7 @@ impl Learner {
             lines.sort_by(|a, b| b.docs.cmp(&a.docs).then_with(|| a.line.cmp(&b.line)));
             out.push(SiteTemplate {
                 site: site.clone(),
-                docs: counts.docs,
+                docs,
                 lines,
             });
         }
@@ -271,7 +333,8 @@ mod tests {
                 ("© Example Times Ltd", 6)
             ]
         );
-        assert_eq!(found[0].lines[0].example, "doc0");
+        // The example is the document a line recurred in.
+        assert_eq!(found[0].lines[0].example, "doc1");
     }
 
     #[test]
@@ -290,6 +353,31 @@ mod tests {
             found
                 .iter()
                 .all(|t| t.lines.iter().all(|l| l.line != "Rare footer line"))
+        );
+    }
+
+    #[test]
+    fn a_full_map_forgets_single_document_lines_but_keeps_the_template() {
+        let mut learner = Learner::with_max_lines(1_000);
+        for d in 0..40 {
+            let mut text = String::from("Example Times home\n");
+            for k in 0..100 {
+                text.push_str(&format!("Story line {k} of document {d}\n"));
+            }
+            text.push_str("© Example Times Ltd\n");
+            learner.add("example.com", &format!("doc{d}"), &text);
+            let kept = learner.sites["example.com"].lines.len();
+            assert!(kept <= 1_000, "{kept} lines kept after document {d}");
+        }
+        let found = learner.templates(&LearnOptions::default());
+        let lines: Vec<(&str, usize)> = found[0]
+            .lines
+            .iter()
+            .map(|l| (l.line.as_str(), l.docs))
+            .collect();
+        assert_eq!(
+            lines,
+            [("Example Times home", 40), ("© Example Times Ltd", 40)]
         );
     }
 

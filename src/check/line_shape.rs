@@ -1,0 +1,118 @@
+//! The shapes of a whole line that the line kinds (duplicate lines, link
+//! blocks, template runs) judge it by: a sentence of prose, a heading, a line
+//! of source code. A scraped page has no markup left, so the shape of a line
+//! and of its neighbours is all there is to tell the article from its
+//! template.
+
+/// A sentence or paragraph of prose: ten words or more, ending as a sentence
+/// does. Template lines are labels, titles and buttons; a line of prose is
+/// the article's (or a comment's).
+pub fn is_prose(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().nth(9).is_some()
+        && line.ends_with(['.', '!', '?', '"', '”', ')', '’', '…', '。', '！', '？'])
+}
+
+/// A heading or caption: at most twelve words, not ending as a sentence or a
+/// clause does.
+pub fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && !line.ends_with(['.', '!', '?', ',', ';', ':'])
+        && line.split_whitespace().nth(12).is_none()
+}
+
+/// A line of source code, which code samples in tutorials repeat by design
+/// and print in runs of short lines (`$this->parser = $parser;`, `});`,
+/// `list: [`, `<body>`, a JSON field): it ends as a statement or block does
+/// or opens one, is a markup tag, or has an operator prose never writes.
+pub fn looks_like_code(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with([';', '{', '}', '[', '('])
+        || (line.starts_with('<') && line.ends_with('>'))
+        || (line.len() <= 3 && !line.is_empty() && line.chars().all(|c| "[](){}".contains(c)))
+        || ["->", "=>", "();", "::"].iter().any(|op| line.contains(op))
+        || (line.ends_with(',') && line.contains("\":"))
+        || (line.starts_with('<') && line.contains("=\""))
+        || has_call_or_assignment(line)
+}
+
+/// `console.log(x)`, `fmt.Printf(`, `model="gpt"`, `rate=0.5`: a method
+/// called on a name, or a name assigned with no space around `=`. Prose puts
+/// a space after a full stop and around an equals sign.
+fn has_call_or_assignment(line: &str) -> bool {
+    let b = line.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // Only where a `.` or `=` follows a name: prose lines have few.
+    memchr::memchr2_iter(b'.', b'=', b).any(|i| {
+        if i == 0 || !ident(b[i - 1]) {
+            return false;
+        }
+        let next = b.get(i + 1).copied();
+        if b[i] == b'=' {
+            return next.is_some_and(|c| ident(c) || c == b'"' || c == b'\'');
+        }
+        next.is_some_and(|c| c.is_ascii_alphabetic()) && {
+            let name = b[i + 1..].iter().take_while(|&&c| ident(c)).count();
+            b.get(i + 1 + name) == Some(&b'(')
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_is_a_long_sentence() {
+        assert!(is_prose(
+            "The council approved the tram line on Monday after a long debate."
+        ));
+        assert!(!is_prose("The council approved the tram line."));
+        assert!(!is_prose(
+            "Ten words or more but no ending at all like a headline would"
+        ));
+    }
+
+    #[test]
+    fn headings_are_short_and_unpunctuated() {
+        assert!(is_heading("The 4 Stages of Competence"));
+        assert!(is_heading("Photo by Jane Doe"));
+        assert!(!is_heading("It was approved."));
+        assert!(!is_heading("Contact:"));
+        assert!(!is_heading(""));
+    }
+
+    #[test]
+    fn code_lines() {
+        for code in [
+            "});",
+            "list: [",
+            "]",
+            "}",
+            "<body>",
+            "<div id=\"main\"></div>",
+            "$this->parser = $parser;",
+            "\"name\": \"x\",",
+            "if (a) {",
+            "console.log(res.bodyUsed); // true",
+            "fmt.Printf(\"done\")",
+            "model=\"gpt-3.5-turbo\",",
+            "<script src=\"vendor/a.js\"",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for prose in [
+            "Home",
+            "[edit]",
+            "Read more",
+            "See <this> page",
+            "x < y",
+            "Visit example.com (the site) today",
+            "It ended. (Or did it?)",
+            "The score was a = b in the end",
+        ] {
+            assert!(!looks_like_code(prose), "{prose}");
+        }
+    }
+}
