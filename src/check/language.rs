@@ -98,11 +98,11 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
                 }
             }
         }
-        if let Some(word) = lowercase_into(text, &mut lowered) {
-            if let Some(&languages) = stop_word_languages().get(word) {
-                for (i, hit) in hits.iter_mut().enumerate() {
-                    *hit += usize::from(languages & (1 << i) != 0);
-                }
+        if let Some(word) = lowercase_into(text, &mut lowered)
+            && let Some(&languages) = stop_word_languages().get(word)
+        {
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(languages & (1 << i) != 0);
             }
         }
         // A long document has decided long before the sample ends.
