@@ -78,14 +78,18 @@ impl Check for ForeignSentence {
 
 /// English function words, sorted: a segment of English has one in every
 /// few words.
-const ENGLISH: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "my", "no", "not",
-    "of", "on", "one", "or", "our", "out", "said", "she", "so", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we",
-    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
+const ENGLISH: &[&[u8]] = &[
+    b"a", b"about", b"after", b"all", b"also", b"an", b"and", b"are", b"as", b"at", b"be", b"been",
+    b"but", b"by", b"can", b"could", b"did", b"do", b"does", b"for", b"from", b"had", b"has",
+    b"have", b"he", b"her", b"his", b"how", b"i", b"if", b"in", b"into", b"is", b"it", b"its",
+    b"me", b"more", b"my", b"no", b"not", b"of", b"on", b"one", b"or", b"our", b"out", b"said",
+    b"she", b"so", b"than", b"that", b"the", b"their", b"them", b"then", b"there", b"these",
+    b"they", b"this", b"those", b"to", b"up", b"us", b"was", b"we", b"were", b"what", b"when",
+    b"where", b"which", b"who", b"why", b"will", b"with", b"would", b"you", b"your",
 ];
+
+/// The longest word of [`ENGLISH`], in bytes.
+const LONGEST_ENGLISH: usize = 5;
 
 /// Function words of languages the document-language guess does not know,
 /// none of them an English word (Icelandic `er`, `um`, `til` are left out).
@@ -178,21 +182,26 @@ fn judge(
     // Counted without allocating: nearly every segment of an English
     // document stops at the English function words.
     let (mut letter_words, mut lowercase, mut english) = (0usize, 0usize, 0usize);
-    let mut buf = [0u8; 8];
+    let mut buf = [0u8; LONGEST_ENGLISH];
     for w in words {
         let t = doc.slice(w.span);
+        if t.len() <= LONGEST_ENGLISH && t.is_ascii() {
+            let lower = &mut buf[..t.len()];
+            lower.copy_from_slice(t.as_bytes());
+            lower.make_ascii_lowercase();
+            if ENGLISH.binary_search(&&*lower).is_ok() {
+                english += 1;
+                // The segment has no more words than this: English enough.
+                if english * 8 >= words.len() {
+                    return None;
+                }
+            }
+        }
         if !t.chars().any(char::is_alphabetic) || t.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         letter_words += 1;
         lowercase += usize::from(t.chars().next().is_some_and(char::is_lowercase));
-        if t.len() <= buf.len() && t.is_ascii() {
-            let lower = &mut buf[..t.len()];
-            lower.copy_from_slice(t.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            english += usize::from(ENGLISH.binary_search(&lower).is_ok());
-        }
     }
     if letter_words < MIN_WORDS || lowercase * 2 < letter_words || english * 8 >= letter_words {
         return None;
@@ -260,6 +269,7 @@ mod tests {
     #[test]
     fn english_function_words_are_sorted_for_binary_search() {
         assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(ENGLISH.iter().map(|w| w.len()).max(), Some(LONGEST_ENGLISH));
     }
 
     #[test]
