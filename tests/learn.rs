@@ -206,6 +206,18 @@ fn too_few_documents_learn_nothing_and_jsonl_sites_come_from_urls() {
     );
 }
 
+/// `artlint check --learn` over `dir/corpus`, concise, only `select`'s rules.
+fn check_learn(dir: &Path, select: &str, extra: &[&str]) -> std::process::Output {
+    common::artlint()
+        .current_dir(dir)
+        .args(["check", "--isolated", "--learn", "--select", select])
+        .args(["--format", "concise"])
+        .args(extra)
+        .arg("corpus")
+        .output()
+        .unwrap()
+}
+
 /// `check --learn` learns the templates from the inputs and lints them with
 /// the learned packs in one run: on every page of the generated corpus,
 /// exactly the template lines are flagged by the learned rules.
@@ -214,18 +226,7 @@ fn check_learn_flags_each_sites_template_and_no_article_line() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     write_corpus(&corpus, 12);
-    let out = common::artlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--learn",
-            "--select",
-            "scrape/learned-*",
-        ])
-        .args(["--format", "concise", "-q", "corpus"])
-        .output()
-        .unwrap();
+    let out = check_learn(dir.path(), "scrape/learned-*", &["-q"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let mut expected = Vec::new();
@@ -254,18 +255,7 @@ fn check_learn_flags_each_sites_template_and_no_article_line() {
     // Said on stderr, with the sites it learned nothing from.
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.is_empty(), "-q: {err}");
-    let out = common::artlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--learn",
-            "--select",
-            "scrape/learned-*",
-        ])
-        .args(["--format", "concise", "corpus"])
-        .output()
-        .unwrap();
+    let out = check_learn(dir.path(), "scrape/learned-*", &[]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
@@ -376,18 +366,7 @@ fn names_whose_one_spelling_dominates_are_learned() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let out = common::artlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--learn",
-            "--select",
-            "names/learned",
-        ])
-        .args(["--format", "concise", "-q", "corpus"])
-        .output()
-        .unwrap();
+    let out = check_learn(dir.path(), "names/learned", &["-q"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let found: Vec<&str> = stdout
         .lines()

@@ -80,10 +80,7 @@ impl DuplicateLineRules {
     fn new(rules: &[CompiledRule], mine: Vec<u32>) -> DuplicateLineRules {
         DuplicateLineRules {
             rules: mine,
-            template: ids_of_kinds(
-                rules,
-                &[&super::boilerplate::KIND, &super::link_block::KIND],
-            ),
+            template: ids_of_kinds(rules, super::template_run::TEMPLATE_KINDS),
         }
     }
 }

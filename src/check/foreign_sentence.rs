@@ -174,6 +174,11 @@ pub(crate) fn find(doc: &Document, detector: &whatlang::Detector) -> Vec<Found> 
     found
 }
 
+/// A word of letters: not a number, a date or a code (`2021`, `A4`).
+fn is_letter_word(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
 fn judge(
     doc: &Document,
     words: &[crate::document::Word],
@@ -197,7 +202,7 @@ fn judge(
                 }
             }
         }
-        if !t.chars().any(char::is_alphabetic) || t.bytes().any(|b| b.is_ascii_digit()) {
+        if !is_letter_word(t) {
             continue;
         }
         letter_words += 1;
@@ -209,7 +214,7 @@ fn judge(
     let lowered: Vec<String> = words
         .iter()
         .map(|w| doc.slice(w.span))
-        .filter(|t| t.chars().any(char::is_alphabetic) && !t.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|t| is_letter_word(t))
         .map(str::to_lowercase)
         .collect();
     let (code, evidence) = STOP_WORDS

@@ -89,15 +89,8 @@ pub fn fold_diacritic(c: char) -> char {
 pub fn skeleton(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
-        // Letters that stand for two in ASCII (`Solskjær`, `Þór`, `Strauß`).
-        match c {
-            'æ' => s.push_str("ae"),
-            'œ' => s.push_str("oe"),
-            'þ' => s.push_str("th"),
-            'ß' => s.push_str("ss"),
-            'ð' => s.push('d'),
-            c if c.is_alphabetic() => s.push(fold_diacritic(c)),
-            _ => {}
+        if c.is_alphabetic() {
+            push_ascii(&mut s, c);
         }
     }
     // Japanese long vowels (`Ōtani`, `Ohtani`, `Outani`, `Ootani`).
@@ -392,16 +385,22 @@ fn is_hyphen_part(part: &str, whole: &str) -> bool {
 fn ascii_form(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'æ' => s.push_str("ae"),
-            'œ' => s.push_str("oe"),
-            'þ' => s.push_str("th"),
-            'ß' => s.push_str("ss"),
-            'ð' => s.push('d'),
-            c => s.push(fold_diacritic(c)),
-        }
+        push_ascii(&mut s, c);
     }
     s
+}
+
+/// Pushes lowercase `c` without its accents; letters that stand for two in
+/// ASCII (`Solskjær`, `Þór`, `Strauß`) as those two.
+fn push_ascii(s: &mut String, c: char) {
+    match c {
+        'æ' => s.push_str("ae"),
+        'œ' => s.push_str("oe"),
+        'þ' => s.push_str("th"),
+        'ß' => s.push_str("ss"),
+        'ð' => s.push('d'),
+        c => s.push(fold_diacritic(c)),
+    }
 }
 
 fn accented_letters(word: &str) -> usize {

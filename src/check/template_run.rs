@@ -76,6 +76,10 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
 /// Runs only with the rule set's other findings (see [`TemplateRunRules`]).
 impl Check for TemplateRun {}
 
+/// The kinds whose findings make a line template, for the kinds that judge
+/// a line by its neighbours (this one and duplicate-line's `near-template`).
+pub(super) static TEMPLATE_KINDS: &[&Kind] = &[&super::boilerplate::KIND, &super::link_block::KIND];
+
 /// The template-run rules of a rule set, with the ids of the rules whose
 /// warnings make a line template: the boilerplate and link-block rules.
 #[derive(Debug)]
@@ -88,10 +92,7 @@ impl TemplateRunRules {
     fn new(rules: &[CompiledRule], mine: Vec<u32>) -> TemplateRunRules {
         TemplateRunRules {
             rules: mine,
-            template: ids_of_kinds(
-                rules,
-                &[&super::boilerplate::KIND, &super::link_block::KIND],
-            ),
+            template: ids_of_kinds(rules, TEMPLATE_KINDS),
         }
     }
 }
