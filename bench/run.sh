@@ -71,6 +71,45 @@ PY
   measure artlint 500-j2 "$real500_bytes" $artlint check -j 2 --fail-on never --format json "$real-500"
   measure artlint 500-j16 "$real500_bytes" $artlint check -j 16 --fail-on never --format json "$real-500"
   measure artlint 500-j64 "$real500_bytes" $artlint check -j 64 --fail-on never --format json "$real-500"
+  # Per-file cost (issue 15): 3,000 chunks of about 1 KB cut at line
+  # ends from the real pages, the web pages and the MT documents, one
+  # thread each, as typos -j1 reads them.
+  small="$target/bench-small"
+  if [ ! -f "$small/.chunks-3000" ]; then
+    rm -rf "$small"
+    python3 - "$small" ../shared/eval/articles/page ../shared/eval/web/articles/page ../shared/eval/mt-docs/docs.jsonl <<'PY'
+import json, os, sys
+dst, sources = sys.argv[1], sys.argv[2:]
+texts = []
+for source in sources:
+    if source.endswith(".jsonl"):
+        with open(source, encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in f if line.strip()]
+    elif os.path.isdir(source):
+        for name in sorted(os.listdir(source)):
+            if name.endswith(".txt"):
+                with open(os.path.join(source, name), encoding="utf-8", errors="replace") as f:
+                    texts.append(f.read())
+chunks, current = [], ""
+for text in texts:
+    for line in text.splitlines(keepends=True):
+        current += line
+        if len(current.encode()) >= 900:
+            chunks.append(current)
+            current = ""
+os.makedirs(dst, exist_ok=True)
+for n, chunk in enumerate(chunks[:3000]):
+    with open(os.path.join(dst, f"{n:04}.txt"), "w", encoding="utf-8") as f:
+        f.write(chunk)
+PY
+    touch "$small/.chunks-3000"
+  fi
+  small_bytes=$(du -sb --exclude='.chunks-*' "$small" | cut -f1)
+  echo "small files: $(find "$small" -name '*.txt' | wc -l) chunks, $(awk -v b="$small_bytes" 'BEGIN{printf "%.1f MB", b/1e6}'), one thread"
+  measure artlint small-j1 "$small_bytes" $artlint check -j 1 --fail-on never --format json "$small"
+  if command -v typos > /dev/null; then
+    measure typos small-j1 "$small_bytes" typos -j 1 --format brief "$small"
+  fi
 else
   echo "real pages: skipped ($real_pages not found)"
 fi

@@ -166,20 +166,16 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The script with the most letters is Latin (ASCII letters counted without
-/// a table lookup; a document without letters is not Latin).
+/// a table lookup, and only as far as the answer needs; a document without
+/// letters is not Latin).
 pub(crate) fn main_script_is_latin(text: &str) -> bool {
     let mut latin = 0usize;
     let mut others: Vec<(Family, usize)> = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = skip_ascii(bytes, 0);
     while i < bytes.len() {
-        if bytes[i].is_ascii() {
-            latin += usize::from(bytes[i].is_ascii_alphabetic());
-            i += 1;
-            continue;
-        }
         let c = text[i..].chars().next().expect("char boundary");
-        i += c.len_utf8();
+        i = skip_ascii(bytes, i + c.len_utf8());
         let class = classify(c);
         if let Class::Foreign(script) = class {
             let f = family(script);
@@ -194,7 +190,29 @@ pub(crate) fn main_script_is_latin(text: &str) -> bool {
             latin += 1;
         }
     }
-    latin > 0 && others.iter().all(|&(_, n)| n < latin)
+    // Latin must outnumber every other script, and be there at all.
+    let needed = others.iter().map(|&(_, n)| n + 1).max().unwrap_or(1);
+    for &b in bytes {
+        if latin >= needed {
+            break;
+        }
+        latin += usize::from(b.is_ascii_alphabetic());
+    }
+    latin >= needed
+}
+
+/// The first position from `from` on that holds a non-ASCII byte (or the
+/// end), a block at a time: most of an English text is ASCII.
+fn skip_ascii(bytes: &[u8], from: usize) -> usize {
+    const BLOCK: usize = 32;
+    let mut i = from;
+    while i + BLOCK <= bytes.len() && bytes[i..i + BLOCK].is_ascii() {
+        i += BLOCK;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// Every run of non-Latin letters in `text`, if its main script is Latin.
@@ -208,6 +226,11 @@ pub(crate) fn foreign_runs(text: &str) -> Vec<ForeignRun> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
+        // Outside a run, ASCII neither starts nor ends one.
+        if current.is_none() && bytes[i].is_ascii() {
+            i = skip_ascii(bytes, i);
+            continue;
+        }
         let c = if bytes[i].is_ascii() {
             bytes[i] as char
         } else {

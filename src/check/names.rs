@@ -421,6 +421,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         }
     }
     // Lone tokens one edit from a listed surname: info only.
+    let mut lone: rustc_hash::FxHashMap<&str, Option<&str>> = Default::default();
     for (i, tok) in toks.iter().enumerate() {
         let found = text_of(tok);
         if anchored[i]
@@ -443,7 +444,11 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         {
             continue; // part of a longer name that is not on the list
         }
-        if let Some(&surname) = index.lone_candidates(found).first() {
+        // A capitalised word recurs through a document: look it up once.
+        let candidate = *lone
+            .entry(found)
+            .or_insert_with(|| index.lone_candidates(found).first().copied());
+        if let Some(surname) = candidate {
             if is_spelling_variant(found, surname)
                 || same_romanisation(found, surname)
                 || plural_of(found, surname)

@@ -169,22 +169,33 @@ fn config_path(input: &Input, stdin_name: &str) -> PathBuf {
 
 /// Lints `jobs` `batch` at a time, the files of a batch in parallel, and
 /// hands each batch's outcomes to `sink` in order. Memory then grows with
-/// the batch, not with the run; an error from `sink` stops the run.
+/// two batches, not with the run; an error from `sink` stops the run.
+///
+/// `sink` (the output, written by one thread) runs on the calling thread
+/// while the pool lints the next batch, so writing a batch's findings does
+/// not leave the pool idle.
 pub(super) fn lint_in_batches<E>(
     jobs: &[Job],
     options: &LintOptions,
     batch: usize,
     mut sink: impl FnMut(Vec<Outcome>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let mut ready: Option<Vec<Outcome>> = None;
     for chunk in jobs.chunks(batch.max(1)) {
-        sink(
-            chunk
-                .par_iter()
-                .map(|job| lint_input(job, options))
-                .collect(),
-        )?;
+        let mut linted = Vec::new();
+        let written = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| {
+                linted = chunk
+                    .par_iter()
+                    .map(|job| lint_input(job, options))
+                    .collect();
+            });
+            ready.take().map_or(Ok(()), &mut sink)
+        });
+        written?;
+        ready = Some(linted);
     }
-    Ok(())
+    ready.map_or(Ok(()), sink)
 }
 
 fn lint_input(job: &Job, options: &LintOptions) -> Outcome {
