@@ -19,7 +19,11 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 #[derive(Debug, Default)]
 pub(crate) struct LiteralGate {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the pattern it admits.
+    /// The caller's own literals ([`LiteralGate::with_own`]): the first
+    /// `own` patterns of the automaton, reported as matches.
+    own: usize,
+    /// For each gate literal of the automaton (after the caller's own), the
+    /// pattern it admits.
     admits: Vec<u32>,
     /// Patterns with no required literal: candidates for every text.
     always: Vec<u32>,
@@ -33,8 +37,21 @@ impl LiteralGate {
     /// A gate for `patterns`, each a regex source and whether it is matched
     /// case-insensitively. Pattern numbers are positions in this list.
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> LiteralGate {
-        let mut gate = LiteralGate::default();
-        let mut literals: Vec<Vec<u8>> = Vec::new();
+        LiteralGate::with_own(&[], patterns)
+    }
+
+    /// A gate that also finds every match of `own` (ASCII case folded,
+    /// overlapping), in the same scan: one pass over a document for both
+    /// the literal rules and the regexes' gate.
+    pub(crate) fn with_own<'a>(
+        own: &[&str],
+        patterns: impl IntoIterator<Item = (&'a str, bool)>,
+    ) -> LiteralGate {
+        let mut gate = LiteralGate {
+            own: own.len(),
+            ..LiteralGate::default()
+        };
+        let mut literals: Vec<Vec<u8>> = own.iter().map(|l| l.as_bytes().to_vec()).collect();
         for (i, (pattern, insensitive)) in patterns.into_iter().enumerate() {
             let i = i as u32;
             match required_literals(pattern, insensitive) {
@@ -51,11 +68,7 @@ impl LiteralGate {
         if !literals.is_empty() {
             // A full DFA scans fastest; for a huge rule pack its size and
             // build time are not worth it, and the automaton picks itself.
-            let built = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .kind((literals.len() <= MAX_DFA_LITERALS).then_some(AhoCorasickKind::DFA))
-                .build(&literals);
+            let built = automaton_for(&literals, literals.len() <= MAX_DFA_LITERALS);
             match built {
                 Ok(automaton) => gate.automaton = Some(automaton),
                 // Past the automaton's limits every pattern simply runs.
@@ -63,6 +76,12 @@ impl LiteralGate {
                     gate.always.append(&mut gate.gated);
                     gate.always.sort_unstable();
                     gate.admits.clear();
+                    // The caller's literals alone are within the limits
+                    // they always were.
+                    gate.automaton = (!own.is_empty()).then(|| {
+                        automaton_for(own, own.len() <= MAX_DFA_LITERALS)
+                            .expect("literal automaton within default size limits")
+                    });
                 }
             }
         }
@@ -72,13 +91,29 @@ impl LiteralGate {
     /// The patterns that may match `text`, ascending, without duplicates,
     /// written to `out` (cleared first).
     pub(crate) fn candidates(&self, text: &str, out: &mut Vec<u32>) {
+        self.scan(text, out, |_, _| {});
+    }
+
+    /// [`candidates`](Self::candidates), and each match of the caller's own
+    /// literals handed to `own` (its number and byte range), in one scan.
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        out: &mut Vec<u32>,
+        mut own: impl FnMut(usize, std::ops::Range<usize>),
+    ) {
         out.clear();
         out.extend_from_slice(&self.always);
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
-                out.push(self.admits[m.pattern().as_usize()]);
+                let i = m.pattern().as_usize();
+                match i.checked_sub(self.own) {
+                    Some(gated) if !self.admits.is_empty() => out.push(self.admits[gated]),
+                    Some(_) => {}
+                    None => own(i, m.range()),
+                }
             }
-            if has_non_ascii_fold(text) {
+            if !self.gated.is_empty() && has_non_ascii_fold(text) {
                 out.extend_from_slice(&self.gated);
             }
         }
@@ -91,6 +126,19 @@ impl LiteralGate {
     pub(crate) fn is_always(&self, pattern: u32) -> bool {
         self.always.contains(&pattern)
     }
+}
+
+/// Overlapping, ASCII-case-folding matches of `literals`; a full DFA (the
+/// fastest to scan) when `dfa`, else the automaton picks itself.
+fn automaton_for<L: AsRef<[u8]>>(
+    literals: &[L],
+    dfa: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .kind(dfa.then_some(AhoCorasickKind::DFA))
+        .build(literals)
 }
 
 /// Up to this many literals the automaton is a full DFA.
@@ -486,5 +534,30 @@ mod tests {
         gate.candidates("ſign in", &mut out);
         assert_eq!(out, vec![0, 1, 2, 3]);
         assert!(regex::Regex::new(sources[0].0).unwrap().is_match("ſign in"));
+    }
+
+    #[test]
+    fn one_scan_finds_the_callers_literals_and_the_candidates() {
+        let own = ["source link", "in"];
+        let gate = LiteralGate::with_own(&own, [(r"^\d+ likes$", true), (r"sign in", true)]);
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        let text = "Source Link: 12 likes, sign in";
+        gate.scan(text, &mut out, |i, range| found.push((i, &text[range])));
+        // Overlapping (in the order they end) and case-folded; the gate's
+        // own literals are not reported.
+        assert_eq!(
+            found,
+            [(1, "in"), (0, "Source Link"), (1, "in")],
+            "every match of the caller's literals"
+        );
+        assert_eq!(out, vec![0, 1]);
+        gate.scan("quiet text", &mut out, |_, _| panic!("no literal"));
+        assert!(out.is_empty());
+        // Without gated patterns the caller's literals are still found.
+        let alone = LiteralGate::with_own(&own, []);
+        let mut n = 0;
+        alone.scan("sign in", &mut out, |_, _| n += 1);
+        assert_eq!((n, out.len()), (1, 0));
     }
 }

@@ -9,7 +9,6 @@
 //! and patterns a rule contributes, what a hit means, and how its rules check
 //! a document.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::check::KINDS;
@@ -20,9 +19,6 @@ use crate::document::Document;
 use crate::literal_gate::LiteralGate;
 use crate::rule::Rule;
 use crate::span::Span;
-
-/// Up to this many literals the automaton is a full DFA (see `RuleSet::new`).
-const MAX_DFA_LITERALS: usize = 10_000;
 
 /// Which literal or pattern of which rule an automaton or regex-set entry is.
 #[derive(Debug, Clone, Copy)]
@@ -56,10 +52,11 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// The rules as their checks see them, indexed like `rules`.
     compiled: Vec<CompiledRule>,
-    literals: Option<AhoCorasick>,
+    /// The literal rules' entries, numbered as the scanner's own literals.
     literal_entries: Vec<LiteralEntry>,
-    /// Which regexes can match a document.
-    regex_gate: LiteralGate,
+    /// Finds the literal rules' matches and which regexes can match a
+    /// document, in one scan.
+    scanner: LiteralGate,
     regex_entries: Vec<RegexEntry>,
     /// One per kind present, in [`KINDS`] order.
     runs: Vec<Box<dyn KindRun>>,
@@ -121,18 +118,11 @@ impl RuleSet {
                 });
             }
         }
-        let literals = (!literal_patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                // A full DFA has the fastest transitions for the overlapping
-                // search over every byte, at a few MiB for the default pack;
-                // for very large packs its size and build time are not worth it.
-                .kind((literal_patterns.len() <= MAX_DFA_LITERALS).then_some(AhoCorasickKind::DFA))
-                .build(&literal_patterns)
-                .expect("literal automaton within default size limits")
-        });
-        let regex_gate = LiteralGate::new(
+        // The literal rules' matches and the regexes' gate come from one
+        // scan of the text.
+        let own: Vec<&str> = literal_patterns.iter().map(String::as_str).collect();
+        let scanner = LiteralGate::with_own(
+            &own,
             regex_entries
                 .iter()
                 .map(|e| (e.regex.as_str(), e.insensitive)),
@@ -141,9 +131,8 @@ impl RuleSet {
         RuleSet {
             rules,
             compiled,
-            literals,
             literal_entries,
-            regex_gate,
+            scanner,
             regex_entries,
             runs,
             accepted: Vec::new(),
@@ -306,63 +295,58 @@ impl RuleSet {
         let mut hits: Vec<Hit> = Vec::new();
         let text = doc.text;
 
-        if let Some(automaton) = &self.literals {
-            for m in automaton.find_overlapping_iter(text) {
-                let entry = &self.literal_entries[m.pattern().as_usize()];
-                if entry
-                    .exact
-                    .as_deref()
-                    .is_some_and(|exact| &text[m.range()] != exact)
-                {
-                    continue;
-                }
-                let rule = &self.rules[entry.owner.rule as usize];
-                if !active[entry.owner.rule as usize] {
-                    continue;
-                }
-                if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
-                    continue;
-                }
-                if rule.word_boundary && !at_word_boundary(text, m.start(), m.end()) {
-                    continue;
-                }
-                hits.push(hit(entry.owner, Span::from(m.range())));
+        let mut candidates = Vec::new();
+        self.scanner.scan(text, &mut candidates, |i, range| {
+            let entry = &self.literal_entries[i];
+            if entry
+                .exact
+                .as_deref()
+                .is_some_and(|exact| &text[range.clone()] != exact)
+            {
+                return;
             }
-        }
+            let rule = &self.rules[entry.owner.rule as usize];
+            if !active[entry.owner.rule as usize] {
+                return;
+            }
+            if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+                return;
+            }
+            if rule.word_boundary && !at_word_boundary(text, range.start, range.end) {
+                return;
+            }
+            hits.push(hit(entry.owner, Span::from(range)));
+        });
 
-        if !self.regex_entries.is_empty() {
-            let mut candidates = Vec::new();
-            self.regex_gate.candidates(text, &mut candidates);
-            for i in candidates {
-                let entry = &self.regex_entries[i as usize];
-                if !active[entry.owner.rule as usize] {
+        for i in candidates {
+            let entry = &self.regex_entries[i as usize];
+            if !active[entry.owner.rule as usize] {
+                continue;
+            }
+            let rule = &self.rules[entry.owner.rule as usize];
+            let compiled = &self.compiled[entry.owner.rule as usize];
+            for caps in entry.regex.captures_iter(text) {
+                let whole = caps.get(0).expect("group 0 always matches");
+                if entry.literal {
+                    let (start, end) = (whole.start(), whole.end());
+                    if rule.word_boundary && !at_word_boundary(text, start, end) {
+                        continue;
+                    }
+                    hits.push(hit(entry.owner, Span::new(start, end)));
                     continue;
                 }
-                let rule = &self.rules[entry.owner.rule as usize];
-                let compiled = &self.compiled[entry.owner.rule as usize];
-                for caps in entry.regex.captures_iter(text) {
-                    let whole = caps.get(0).expect("group 0 always matches");
-                    if entry.literal {
-                        let (start, end) = (whole.start(), whole.end());
-                        if rule.word_boundary && !at_word_boundary(text, start, end) {
-                            continue;
-                        }
-                        hits.push(hit(entry.owner, Span::new(start, end)));
-                        continue;
-                    }
-                    let target = caps.name("span").unwrap_or(whole);
-                    if target.is_empty() && whole.is_empty() {
-                        continue;
-                    }
-                    compiled.kind.check().pattern_hit(
-                        doc,
-                        &compiled.meta,
-                        entry.owner.item,
-                        &caps,
-                        Span::from(target.range()),
-                        &mut out,
-                    );
+                let target = caps.name("span").unwrap_or(whole);
+                if target.is_empty() && whole.is_empty() {
+                    continue;
                 }
+                compiled.kind.check().pattern_hit(
+                    doc,
+                    &compiled.meta,
+                    entry.owner.item,
+                    &caps,
+                    Span::from(target.range()),
+                    &mut out,
+                );
             }
         }
 
@@ -543,7 +527,7 @@ mod tests {
     fn most_of_the_default_packs_regexes_are_behind_the_literal_gate() {
         let rules = RuleSet::new(crate::rule::load_pack(&crate::builtin_pack()).unwrap());
         let always: Vec<String> = (0..rules.regex_entries.len())
-            .filter(|&i| rules.regex_gate.is_always(i as u32))
+            .filter(|&i| rules.scanner.is_always(i as u32))
             .map(|i| {
                 let e = &rules.regex_entries[i];
                 format!(

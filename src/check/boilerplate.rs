@@ -86,21 +86,14 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     }))
 }
 
-/// Each pattern's lazy-DFA cache, per thread: eight times its NFA's size,
-/// within 64 KiB and 512 KiB (regex's default is 2 MiB). There is one cache
-/// per pattern and thread, so the default grew memory by megabytes per
-/// thread; 128 KiB for all made the large alternations (section names,
-/// share buttons) thrash their caches and the whole run 30 % slower. At
-/// 512 KiB they cost 6 % of CPU against 2 MiB, and 16 threads stay under
-/// 160 MiB on 500 real pages.
-fn line_dfa_bytes(pattern: &str) -> usize {
-    use regex_automata::nfa::thompson;
-    let nfa_bytes = thompson::NFA::compiler()
-        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
-        .build(pattern)
-        .map_or(usize::MAX, |nfa| nfa.memory_usage());
-    nfa_bytes.saturating_mul(8).clamp(64 << 10, 512 << 10)
-}
+/// Each pattern's lazy-DFA cache, per thread, at most (regex's default is
+/// 2 MiB). There is one cache per pattern and thread, and a cache grows only
+/// as far as its pattern's states need, so small patterns stay small; 128 KiB
+/// made the large alternations (section names, share buttons) thrash their
+/// caches and the whole run 30 % slower. At 512 KiB 16 threads stay under
+/// 160 MiB on 500 real pages. (Sizing each cache from its pattern's NFA
+/// compiled the pattern twice for the same memory.)
+const LINE_DFA_BYTES: usize = 512 << 10;
 
 /// Lines longer than this are prose, never template boilerplate.
 pub const MAX_LINE_BYTES: usize = 300;
@@ -212,7 +205,7 @@ impl LinePattern {
                 // anchored, it still is.
                 regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
                     .case_insensitive(true)
-                    .dfa_size_limit(line_dfa_bytes(source))
+                    .dfa_size_limit(LINE_DFA_BYTES)
                     .build()
                     .expect("a rule's pattern compiles anchored"),
                 first: first_chars(source, true),

@@ -31,10 +31,19 @@ pub fn looks_like_code(line: &str) -> bool {
     line.ends_with([';', '{', '}', '[', '('])
         || (line.starts_with('<') && line.ends_with('>'))
         || (line.len() <= 3 && !line.is_empty() && line.chars().all(|c| "[](){}".contains(c)))
-        || ["->", "=>", "();", "::"].iter().any(|op| line.contains(op))
+        || has_operator(line.as_bytes())
         || (line.ends_with(',') && line.contains("\":"))
         || (line.starts_with('<') && line.contains("=\""))
         || has_call_or_assignment(line)
+}
+
+/// `->`, `=>`, `::` or `();` anywhere in the line, found in one scan.
+fn has_operator(b: &[u8]) -> bool {
+    memchr::memchr3_iter(b'>', b':', b'(', b).any(|i| match b[i] {
+        b'>' => i > 0 && matches!(b[i - 1], b'-' | b'='),
+        b':' => b.get(i + 1) == Some(&b':'),
+        _ => b.get(i + 1..i + 3) == Some(b");"),
+    })
 }
 
 /// `console.log(x)`, `fmt.Printf(`, `model="gpt"`, `rate=0.5`: a method
@@ -99,6 +108,10 @@ mod tests {
             "fmt.Printf(\"done\")",
             "model=\"gpt-3.5-turbo\",",
             "<script src=\"vendor/a.js\"",
+            "x -> y",
+            "a => b",
+            "Path::new",
+            "init(); done",
         ] {
             assert!(looks_like_code(code), "{code}");
         }

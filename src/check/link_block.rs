@@ -69,6 +69,12 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
+    // Most lines of a page are too long: said first, counted no further.
+    if line.split_whitespace().nth(limits.max_words).is_some()
+        || line.chars().nth(limits.max_chars).is_some()
+    {
+        return false;
+    }
     // A line of a code sample (`list: [`, `]`, `<body>`) is not a link.
     if ".!?:;,\"”’»)。！？：；，、".contains(last) || looks_like_code(line) {
         return false;
@@ -82,7 +88,7 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     {
         return false;
     }
-    line.split_whitespace().count() <= limits.max_words && line.chars().count() <= limits.max_chars
+    true
 }
 
 pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<Diagnostic>) {

@@ -50,7 +50,14 @@ impl Check for RepetitionLoop {
 fn fold_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    if word.is_ascii() {
+    let mut folded = [0u8; 32];
+    if word.is_ascii() && word.len() <= folded.len() {
+        // One write of the folded bytes: the hasher takes eight at a time.
+        let folded = &mut folded[..word.len()];
+        folded.copy_from_slice(word.as_bytes());
+        folded.make_ascii_lowercase();
+        h.write(folded);
+    } else if word.is_ascii() {
         for b in word.bytes() {
             h.write_u8(b.to_ascii_lowercase());
         }
