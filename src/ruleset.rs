@@ -563,7 +563,7 @@ mod gate_soundness {
                 out.push((regex.as_str().to_string(), insensitive));
             }
             if let Some(b) = rule.kind.downcast_ref::<Boilerplate>() {
-                out.extend(b.patterns.iter().map(|r| (r.as_str().to_string(), true)));
+                out.extend(b.patterns.iter().map(|r| (r.to_string(), true)));
             }
         }
         out

@@ -50,6 +50,32 @@ fn huge_regex_is_rejected_by_the_size_limit() {
     assert!(e[0].contains("regex is too large"), "{e:?}");
 }
 
+/// Boilerplate patterns are only checked at load (each is compiled when a
+/// line first may match it): the same errors at the same places.
+#[test]
+fn boilerplate_patterns_are_checked_at_load_as_any_regex() {
+    let header = "[[rule]]\nid = \"t/b\"\nkind = \"boilerplate\"\nmessage = \"m\"\n";
+    let e = errors(&format!("{header}patterns = ['ok', '(unclosed']\n"));
+    assert_eq!(e.len(), 1);
+    assert!(e[0].starts_with("pack/r.toml:5:19: invalid regex"), "{e:?}");
+    assert_eq!(
+        e,
+        errors(&format!("{HEADER}patterns = ['ok', '(unclosed']\n")),
+        "the message a pattern of any kind gets"
+    );
+    let e = errors(&format!("{header}patterns = ['(?:\\w{{100}}){{100}}']\n"));
+    assert_eq!(e.len(), 1);
+    assert!(e[0].contains("regex is too large"), "{e:?}");
+    // Named groups are known to the message as for compiled patterns.
+    let ok = format!("{header}patterns = ['(?P<what>sign) in']\n");
+    assert_eq!(
+        errors(&ok.replace("message = \"m\"", "message = \"{what}\"")),
+        Vec::<String>::new()
+    );
+    let e = errors(&ok.replace("message = \"m\"", "message = \"{other}\""));
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
 #[test]
 fn duplicate_id_names_the_first_definition() {
     let files = vec![

@@ -54,7 +54,8 @@ pub enum Position {
 pub struct Boilerplate {
     /// Normalised with [`normalize_line`].
     pub phrases: Vec<String>,
-    pub patterns: Vec<Regex>,
+    /// Checked at load; each compiled the first time a line may match it.
+    pub patterns: Vec<Box<str>>,
     pub position: Position,
     /// With `position` head or tail: within this many non-empty lines of it.
     pub lines: u32,
@@ -64,7 +65,7 @@ impl Check for Boilerplate {}
 
 fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     // Lines are compared lowercased, so patterns ignore case whatever `case` says.
-    let patterns = spec.patterns(true)?;
+    let patterns = spec.pattern_sources(true)?;
     let phrases: Vec<String> = spec
         .take(&PHRASES)?
         .map(|p| p.into_inner())
@@ -231,7 +232,7 @@ impl BoilerplateIndex {
                     }
                 }
                 for pattern in patterns {
-                    let source = pattern.as_str();
+                    let source = &**pattern;
                     sources.push(source);
                     index.patterns.push(LinePattern {
                         source: source.into(),

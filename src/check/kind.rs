@@ -343,6 +343,10 @@ impl From<toml::de::Error> for KindError {
     }
 }
 
+/// Checks a rule-file regex (case-insensitive or not) without building a
+/// matcher, giving its named groups or the error.
+pub type ValidateRegex<'a> = dyn Fn(&str, bool) -> Result<Vec<String>, String> + 'a;
+
 /// What a kind's `compile` reads: the rule's kind-specific keys, its `case`,
 /// and the rest of its pack. Built by the loader.
 pub struct KindSpec<'a> {
@@ -351,6 +355,7 @@ pub struct KindSpec<'a> {
     case: Case,
     values: BTreeMap<&'static str, Spanned<DeValue<'a>>>,
     regex: &'a dyn Fn(&str, bool) -> Result<Regex, String>,
+    validate: &'a ValidateRegex<'a>,
     pack_file: &'a dyn Fn(&str) -> Result<&'a str, String>,
     captures: Vec<String>,
     pattern_failed: bool,
@@ -359,14 +364,16 @@ pub struct KindSpec<'a> {
 impl<'a> KindSpec<'a> {
     /// `values` are the rule's keys of `kind` (their types already checked);
     /// `regex` compiles a rule-file regex (with the loader's size limits);
-    /// `pack_file` reads a file of the pack relative to the rule file, or
-    /// says which path it looked for.
+    /// `validate` checks one as `regex` would, without building a matcher,
+    /// and gives its named groups; `pack_file` reads a file of the pack
+    /// relative to the rule file, or says which path it looked for.
     pub(crate) fn new(
         kind: &'static Kind,
         kind_span: Range<usize>,
         case: Case,
         values: BTreeMap<&'static str, Spanned<DeValue<'a>>>,
         regex: &'a dyn Fn(&str, bool) -> Result<Regex, String>,
+        validate: &'a ValidateRegex<'a>,
         pack_file: &'a dyn Fn(&str) -> Result<&'a str, String>,
     ) -> KindSpec<'a> {
         KindSpec {
@@ -375,6 +382,7 @@ impl<'a> KindSpec<'a> {
             case,
             values,
             regex,
+            validate,
             pack_file,
             captures: Vec::new(),
             pattern_failed: false,
@@ -464,6 +472,29 @@ impl<'a> KindSpec<'a> {
             }
         }
         Ok(compiled)
+    }
+
+    /// The `patterns` key, checked as [`KindSpec::patterns`] checks it (the
+    /// same errors), as sources: for a kind that compiles its patterns its
+    /// own way, and only when it needs them.
+    pub fn pattern_sources(&mut self, case_insensitive: bool) -> Result<Vec<Box<str>>, KindError> {
+        let Some(patterns) = self.take(&PATTERNS)? else {
+            return Ok(Vec::new());
+        };
+        let mut sources = Vec::new();
+        for p in patterns.into_inner() {
+            match (self.validate)(p.get_ref(), case_insensitive) {
+                Ok(names) => {
+                    self.captures.extend(names);
+                    sources.push(p.get_ref().as_str().into());
+                }
+                Err(message) => {
+                    self.pattern_failed = true;
+                    return Err(KindError::at(p.span(), message));
+                }
+            }
+        }
+        Ok(sources)
     }
 
     /// The text of a file of the rule pack, by a path relative to the rule

@@ -323,7 +323,28 @@ fn compile_rule(
         charge_regex(pattern, insensitive, regex_size)?;
         compile_regex(pattern, insensitive)
     };
-    let mut kind_input = KindSpec::new(kind, kind_spec.span(), case, values, &regex, &pack_file);
+    let validate = |pattern: &str, insensitive: bool| {
+        let nfa = charge_regex(pattern, insensitive, regex_size)?;
+        match nfa {
+            Some(nfa) => Ok(nfa
+                .group_info()
+                .pattern_names(regex_automata::PatternID::ZERO)
+                .flatten()
+                .map(str::to_string)
+                .collect()),
+            // The same error `compile_regex` gives.
+            None => compile_regex(pattern, insensitive).map(|_| Vec::new()),
+        }
+    };
+    let mut kind_input = KindSpec::new(
+        kind,
+        kind_spec.span(),
+        case,
+        values,
+        &regex,
+        &validate,
+        &pack_file,
+    );
     let compiled = (kind.compile)(&mut kind_input);
     if !kind_input.pattern_failed() {
         check_placeholders(&message, kind, kind_input.captures())?;
@@ -417,8 +438,14 @@ pub(crate) fn compile_regex(pattern: &str, case_insensitive: bool) -> Result<Reg
 
 /// Adds a pattern's compiled size to the running total of the packs, and
 /// fails once the total is over [`PACK_REGEX_LIMIT`]. The size is that of the
-/// pattern's Thompson NFA, which is what `regex`'s size limit measures.
-fn charge_regex(pattern: &str, case_insensitive: bool, total: &Cell<usize>) -> Result<(), String> {
+/// pattern's Thompson NFA, which is what `regex`'s size limit measures; the
+/// NFA is returned, or `None` when the pattern does not compile (which
+/// `compile_regex` reports).
+fn charge_regex(
+    pattern: &str,
+    case_insensitive: bool,
+    total: &Cell<usize>,
+) -> Result<Option<regex_automata::nfa::thompson::NFA>, String> {
     use regex_automata::nfa::thompson;
     let nfa = thompson::NFA::compiler()
         .syntax(
@@ -429,7 +456,7 @@ fn charge_regex(pattern: &str, case_insensitive: bool, total: &Cell<usize>) -> R
         .configure(thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
         .build(pattern);
     // A pattern that does not compile is reported by `compile_regex`.
-    let Ok(nfa) = nfa else { return Ok(()) };
+    let Ok(nfa) = nfa else { return Ok(None) };
     total.set(total.get() + nfa.memory_usage());
     if total.get() > PACK_REGEX_LIMIT {
         return Err(format!(
@@ -438,7 +465,7 @@ fn charge_regex(pattern: &str, case_insensitive: bool, total: &Cell<usize>) -> R
             PACK_REGEX_LIMIT >> 20
         ));
     }
-    Ok(())
+    Ok(Some(nfa))
 }
 
 /// `names-file` is relative to the rule file's folder.
