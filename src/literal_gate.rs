@@ -36,16 +36,29 @@ pub(crate) struct LiteralGate {
 impl LiteralGate {
     /// A gate for `patterns`, each a regex source and whether it is matched
     /// case-insensitively. Pattern numbers are positions in this list.
+    ///
+    /// For short texts (lines): its automaton is the quickest to build, not
+    /// to run, as the texts it scans are short.
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> LiteralGate {
-        LiteralGate::with_own(&[], patterns)
+        LiteralGate::build(&[], patterns, Scans::Lines)
     }
 
     /// A gate that also finds every match of `own` (ASCII case folded,
     /// overlapping), in the same scan: one pass over a document for both
-    /// the literal rules and the regexes' gate.
+    /// the literal rules and the regexes' gate. Its automaton is a full DFA,
+    /// the fastest over every byte of a document (unless the literals are
+    /// so many that its size and build time are not worth it).
     pub(crate) fn with_own<'a>(
         own: &[&str],
         patterns: impl IntoIterator<Item = (&'a str, bool)>,
+    ) -> LiteralGate {
+        LiteralGate::build(own, patterns, Scans::Documents)
+    }
+
+    fn build<'a>(
+        own: &[&str],
+        patterns: impl IntoIterator<Item = (&'a str, bool)>,
+        scans: Scans,
     ) -> LiteralGate {
         let mut gate = LiteralGate {
             own: own.len(),
@@ -66,9 +79,8 @@ impl LiteralGate {
             }
         }
         if !literals.is_empty() {
-            // A full DFA scans fastest; for a huge rule pack its size and
-            // build time are not worth it, and the automaton picks itself.
-            let built = automaton_for(&literals, literals.len() <= MAX_DFA_LITERALS);
+            let dfa = scans == Scans::Documents && literals.len() <= MAX_DFA_LITERALS;
+            let built = automaton_for(&literals, dfa);
             match built {
                 Ok(automaton) => gate.automaton = Some(automaton),
                 // Past the automaton's limits every pattern simply runs.
@@ -126,6 +138,13 @@ impl LiteralGate {
     pub(crate) fn is_always(&self, pattern: u32) -> bool {
         self.always.contains(&pattern)
     }
+}
+
+/// What a gate's texts are, which decides its automaton.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scans {
+    Lines,
+    Documents,
 }
 
 /// Overlapping, ASCII-case-folding matches of `literals`; a full DFA (the
