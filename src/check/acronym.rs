@@ -9,14 +9,18 @@
 //! of the long form contributes a letter, starting with its initial, so a
 //! scrambled acronym cannot hide in the inner letters of a long name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
+mod facts;
+
+use super::facts::{FactCheck, Facts, SectionFacts, check_whole};
 use super::kind::{Check, Key, Kind};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
 use crate::span::Span;
+use facts::AcronymFacts;
 
 /// `acronym-expansion`: see [`check_expansion`].
 pub static EXPANSION: Kind = Kind {
@@ -54,7 +58,27 @@ pub struct Expansion;
 
 impl Check for Expansion {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check_expansion(doc, rule, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for Expansion {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(AcronymFacts::gather(section))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        check_expansion(doc, rule, sections, out);
     }
 }
 
@@ -80,7 +104,27 @@ impl Default for Consistency {
 
 impl Check for Consistency {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check_inconsistent(doc, rule, self, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for Consistency {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(AcronymFacts::gather(section))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        check_inconsistent(doc, rule, self, sections, out);
     }
 }
 
@@ -109,18 +153,6 @@ fn is_function_word(word: &str) -> bool {
 pub fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
     (2..=10).contains(&n) && word.chars().all(|c| c.is_uppercase())
-}
-
-/// Every acronym token of the document with its occurrences, in order.
-pub fn acronym_occurrences<'a>(doc: &Document<'a>) -> HashMap<&'a str, Vec<Span>> {
-    let mut map: HashMap<&'a str, Vec<Span>> = HashMap::new();
-    for word in doc.words() {
-        let text = doc.slice(word.span);
-        if is_acronym(text) {
-            map.entry(text).or_default().push(word.span);
-        }
-    }
-    map
 }
 
 /// Letters of a word and of its hyphen parts' initials, lowercased.
@@ -420,13 +452,19 @@ fn judge(
 
 /// `acronym/expansion-mismatch`: a definition whose short form does not match
 /// its long form. A warning when the implied acronym is used elsewhere in the
-/// document, info otherwise (acronyms kept from another language).
-pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-    let definitions = find_definitions(doc);
+/// document, info otherwise (acronyms kept from another language). Decided
+/// over the facts of the document's `sections`.
+pub fn check_expansion(
+    doc: &Document,
+    rule: &RuleMeta,
+    sections: &[SectionFacts<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let definitions = facts::definitions(sections);
     if definitions.iter().all(|d| d.aligned) {
         return;
     }
-    let occurrences = acronym_occurrences(doc);
+    let occurrences = facts::occurrences(doc, sections);
     for def in definitions.iter().filter(|d| !d.aligned) {
         let short = doc.slice(def.short);
         if def.initials == short || def.initials.chars().count() < 2 {
@@ -492,18 +530,19 @@ fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
 
 /// `acronym/inconsistent`: a rare acronym that is a near-variant of the
 /// majority form (`majority-factor` times as frequent), or of its own definition's
-/// initials.
+/// initials. Decided over the facts of the document's `sections`.
 pub fn check_inconsistent(
     doc: &Document,
     rule: &RuleMeta,
     limits: &Consistency,
+    sections: &[SectionFacts<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let occurrences = acronym_occurrences(doc);
+    let occurrences = facts::occurrences(doc, sections);
     if occurrences.len() < 2 {
         return;
     }
-    let definitions = find_definitions(doc);
+    let definitions = facts::definitions(sections);
     let mut forms: Vec<(&str, &Vec<Span>)> = occurrences
         .iter()
         .map(|(k, v)| (*k, v))

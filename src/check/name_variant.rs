@@ -5,11 +5,15 @@
 
 use std::sync::Arc;
 
+mod facts;
+
+use super::facts::{FactCheck, Facts, SectionFacts, check_whole};
 use super::kind::{Check, Key, Kind, KindError, KindSpec};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
+use facts::NameFacts;
 
 const MIN_LETTERS: Key<u32> = Key::new("min-letters");
 const ENGLISH_PLACES_FILE: Key<String> = Key::new("english-places-file");
@@ -60,7 +64,27 @@ pub struct NameVariants {
 
 impl Check for NameVariants {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, self, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for NameVariants {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(NameFacts::gather(section, self.min_letters))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        decide(doc, rule, self, sections, out);
     }
 }
 
@@ -147,12 +171,14 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// One spelling's occurrences in the whole document: the facts of every
+/// section merged.
 struct Spelling<'a> {
     text: &'a str,
     spans: Vec<Span>,
     mid_sentence: bool,
-    /// Sentences (numbered in order) the spelling occurs in.
-    sentences: Vec<u32>,
+    /// Sentences it occurs in: a section's number and the sentence's within it.
+    sentences: Vec<(u32, u32)>,
     /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
     /// Solskjær`): the rest of the person's name.
     neighbours: Vec<&'a str>,
@@ -463,80 +489,53 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     root
 }
 
-pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut Vec<Diagnostic>) {
-    let min_letters = variants.min_letters;
-    let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
-    let mut sentence = 0u32;
-    let mut previous_end = 0usize;
-    let words = doc.words();
-    let capitalised_neighbour = |k: usize, before: bool| -> Option<&str> {
-        let other = if before { k.checked_sub(1)? } else { k + 1 };
-        let other = words.get(other)?;
-        let (left, right) = if before {
-            (other.span, words[k].span)
-        } else {
-            (words[k].span, other.span)
-        };
-        let gap = &doc.text[left.end as usize..right.start as usize];
-        let text = doc.slice(other.span);
-        (gap == " " && text.chars().next().is_some_and(char::is_uppercase)).then_some(text)
-    };
-    for (k, word) in words.iter().enumerate() {
-        let gap = &doc.text[previous_end..word.span.start as usize];
-        if gap.contains(['.', '!', '?', '\n', '\r']) {
-            sentence += 1;
-        }
-        previous_end = word.span.end as usize;
-        let mut text = doc.slice(word.span);
-        for suffix in ["’s", "'s"] {
-            if let Some(stem) = text.strip_suffix(suffix) {
-                text = stem;
+/// Every spelling of the document, from the facts of its sections in order.
+fn merge<'a>(doc: &Document<'a>, sections: &[SectionFacts<'_>]) -> Vec<Spelling<'a>> {
+    let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a>> = Default::default();
+    for (number, section) in sections.iter().enumerate() {
+        let place = |span: Span| span.shifted(section.span.start);
+        for facts in &section.get::<NameFacts>().spellings {
+            let text = doc.slice(place(facts.spans[0]));
+            let spelling = by_text.entry(text).or_insert_with(|| Spelling {
+                text,
+                spans: Vec::new(),
+                mid_sentence: false,
+                sentences: Vec::new(),
+                neighbours: Vec::new(),
+                ever_alone: false,
+            });
+            spelling.spans.extend(facts.spans.iter().map(|&s| place(s)));
+            spelling.mid_sentence |= facts.mid_sentence;
+            let number = number as u32;
+            spelling
+                .sentences
+                .extend(facts.sentences.iter().map(|&s| (number, s)));
+            for &neighbour in &facts.neighbours {
+                let neighbour = doc.slice(place(neighbour));
+                if !spelling.neighbours.contains(&neighbour) {
+                    spelling.neighbours.push(neighbour);
+                }
             }
-        }
-        let mut chars = text.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        if !first_upper
-            || text.chars().count() < min_letters
-            || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
-        {
-            continue;
-        }
-        let span = Span::new(
-            word.span.start as usize,
-            word.span.start as usize + text.len(),
-        );
-        let before = doc.text[..word.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-        let mid_sentence = !(before.is_empty()
-            || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
-        let spelling = by_text.entry(text).or_insert_with(|| Spelling {
-            text,
-            spans: Vec::new(),
-            mid_sentence: false,
-            sentences: Vec::new(),
-            neighbours: Vec::new(),
-            ever_alone: false,
-        });
-        let beside = [
-            capitalised_neighbour(k, true),
-            capitalised_neighbour(k, false),
-        ];
-        spelling.ever_alone |= beside.iter().all(Option::is_none);
-        for neighbour in beside.into_iter().flatten() {
-            if !spelling.neighbours.contains(&neighbour) {
-                spelling.neighbours.push(neighbour);
-            }
-        }
-        spelling.spans.push(span);
-        spelling.mid_sentence |= mid_sentence;
-        if spelling.sentences.last() != Some(&sentence) {
-            spelling.sentences.push(sentence);
+            spelling.ever_alone |= facts.ever_alone;
         }
     }
+    by_text.into_values().collect()
+}
+
+/// The findings in `doc` from the name candidates of its sections.
+fn decide(
+    doc: &Document,
+    rule: &RuleMeta,
+    variants: &NameVariants,
+    sections: &[SectionFacts<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let min_letters = variants.min_letters;
     // A capital at a sentence's start says nothing, so a spelling seen only
     // there is a name only when it is no English word (`Asrún says`); a
     // group needs one spelling seen mid-sentence.
-    let mut spellings: Vec<Spelling> = by_text
-        .into_values()
+    let mut spellings: Vec<Spelling> = merge(doc, sections)
+        .into_iter()
         .filter(|s| s.mid_sentence || !crate::lexicon::is_english(&s.text.to_lowercase()))
         .collect();
     if spellings.len() < 2 {
@@ -572,7 +571,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
     }
     keyed.sort_unstable();
     keyed.dedup();
-    let mut lowercase_words: Option<rustc_hash::FxHashSet<String>> = None;
+    // Whether a spelling is also written in lowercase somewhere, by spelling.
+    let mut written_lowercase: Vec<Option<bool>> = vec![None; spellings.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (x, &(_, i)) in members.iter().enumerate() {
@@ -617,15 +617,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
         }
         // A spelling that the text also uses as a lowercase word is a word
         // (`Touring` beside `touring`), not a name.
-        let words = lowercase_words.get_or_insert_with(|| {
-            doc.words()
-                .iter()
-                .map(|w| doc.slice(w.span))
-                .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_string)
-                .collect()
-        });
-        if words.contains(&a.text.to_lowercase()) || words.contains(&b.text.to_lowercase()) {
+        let mut lowercase = |k: usize| {
+            *written_lowercase[k].get_or_insert_with(|| {
+                let word = spellings[k].text.to_lowercase();
+                sections.iter().any(|section| {
+                    let facts = section.get::<NameFacts>();
+                    facts.lowercase_words(doc, section.span).contains(&word)
+                })
+            })
+        };
+        if lowercase(i) || lowercase(j) {
             continue;
         }
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
