@@ -505,24 +505,18 @@ pub fn check_expansion(
 /// True if `a` and `b` (same length) differ by one substitution (in
 /// acronyms of `substitution_min` letters or more), one adjacent
 /// transposition, or are anagrams of each other.
-fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn near_variant(a: &[char], b: &[char], substitution_min: usize) -> bool {
     if a.len() != b.len() || a == b {
         return false;
     }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    if diffs.len() == 1 {
+    let mut diffs = (0..a.len()).filter(|&i| a[i] != b[i]);
+    match (diffs.next(), diffs.next(), diffs.next()) {
         // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
-        return a.len() >= substitution_min;
+        (Some(_), None, _) => return a.len() >= substitution_min,
+        (Some(i), Some(j), None) if j == i + 1 && a[i] == b[j] && a[j] == b[i] => return true,
+        _ => {}
     }
-    if diffs.len() == 2
-        && diffs[1] == diffs[0] + 1
-        && a[diffs[0]] == b[diffs[1]]
-        && a[diffs[1]] == b[diffs[0]]
-    {
-        return true;
-    }
-    let (mut sa, mut sb) = (a.clone(), b.clone());
+    let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
     sa.sort_unstable();
     sb.sort_unstable();
     sa == sb
@@ -543,28 +537,29 @@ pub fn check_inconsistent(
         return;
     }
     let definitions = facts::definitions(sections);
-    let mut forms: Vec<(&str, &Vec<Span>)> = occurrences
+    // Each form with its letters, split once: forms are compared pairwise.
+    let mut forms: Vec<(&str, Vec<char>, &Vec<Span>)> = occurrences
         .iter()
-        .map(|(k, v)| (*k, v))
-        .filter(|(k, _)| k.chars().count() >= 3)
+        .map(|(k, v)| (*k, k.chars().collect::<Vec<char>>(), v))
+        .filter(|(_, letters, _)| letters.len() >= 3)
         .collect();
-    forms.sort_by_key(|(k, _)| *k);
-    for &(minority, spans) in &forms {
+    forms.sort_by_key(|(k, _, _)| *k);
+    for (minority, letters, spans) in &forms {
+        let (minority, spans) = (*minority, *spans);
         let defined_as = definitions
             .iter()
             .find(|d| doc.slice(d.short) == minority && !d.aligned);
         let majority = forms
             .iter()
-            .filter(|(other, other_spans)| {
-                // The count first: most forms are rare, and comparing every
-                // pair of forms made this check quadratic in allocations.
+            .filter(|(other, other_letters, other_spans)| {
+                // The count first: most forms are rare.
                 (other_spans.len() >= limits.majority_factor * spans.len()
-                    && near_variant(minority, other, limits.substitution_min_letters))
+                    && near_variant(letters, other_letters, limits.substitution_min_letters))
                     || (defined_as.is_some_and(|d| d.initials == **other)
                         && other_spans.len() > spans.len())
             })
-            .max_by_key(|(other, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
-        let Some(&(majority, majority_spans)) = majority else {
+            .max_by_key(|(other, _, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
+        let Some(&(majority, _, majority_spans)) = majority else {
             continue;
         };
         let majority_definition = definitions
@@ -666,11 +661,16 @@ mod tests {
 
     #[test]
     fn near_variants() {
-        assert!(!near_variant("CTSC", "CSTO", 4));
-        assert!(near_variant("CTSO", "CSTO", 4));
-        assert!(near_variant("NTAO", "NATO", 4));
-        assert!(!near_variant("NATO", "NASA", 4));
-        assert!(!near_variant("USA", "UAE", 4));
-        assert!(!near_variant("NSA", "NBA", 4));
+        let near = |a: &str, b: &str| {
+            let letters = |s: &str| s.chars().collect::<Vec<char>>();
+            near_variant(&letters(a), &letters(b), 4)
+        };
+        assert!(!near("CTSC", "CSTO"));
+        assert!(near("CTSO", "CSTO"));
+        assert!(near("NTAO", "NATO"));
+        assert!(!near("NATO", "NASA"));
+        assert!(!near("USA", "UAE"));
+        assert!(!near("NSA", "NBA"));
+        assert!(near("ÉBCD", "EBCD"));
     }
 }

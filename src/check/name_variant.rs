@@ -13,7 +13,7 @@ use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
-use facts::NameFacts;
+use facts::{NameFacts, SpellingFacts};
 
 const MIN_LETTERS: Key<u32> = Key::new("min-letters");
 const ENGLISH_PLACES_FILE: Key<String> = Key::new("english-places-file");
@@ -173,8 +173,11 @@ pub fn skeleton(word: &str) -> String {
 
 /// One spelling's occurrences in the whole document: the facts of every
 /// section merged.
-struct Spelling<'a> {
+struct Spelling<'a, 'f> {
     text: &'a str,
+    /// The facts of its first section, which keep what is worked out from
+    /// its text.
+    first: &'f SpellingFacts,
     spans: Vec<Span>,
     mid_sentence: bool,
     /// Sentences it occurs in: a section's number and the sentence's within it.
@@ -490,14 +493,15 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 }
 
 /// Every spelling of the document, from the facts of its sections in order.
-fn merge<'a>(doc: &Document<'a>, sections: &[SectionFacts<'_>]) -> Vec<Spelling<'a>> {
-    let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a>> = Default::default();
+fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spelling<'a, 'f>> {
+    let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a, 'f>> = Default::default();
     for (number, section) in sections.iter().enumerate() {
         let place = |span: Span| span.shifted(section.span.start);
         for facts in &section.get::<NameFacts>().spellings {
             let text = doc.slice(place(facts.spans[0]));
             let spelling = by_text.entry(text).or_insert_with(|| Spelling {
                 text,
+                first: facts,
                 spans: Vec::new(),
                 mid_sentence: false,
                 sentences: Vec::new(),
@@ -522,6 +526,43 @@ fn merge<'a>(doc: &Document<'a>, sections: &[SectionFacts<'_>]) -> Vec<Spelling<
     by_text.into_values().collect()
 }
 
+/// Those of `words` (lowercase) that some section writes as a word.
+fn written_in_lowercase(
+    doc: &Document,
+    sections: &[SectionFacts<'_>],
+    mut words: rustc_hash::FxHashSet<String>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut found = rustc_hash::FxHashSet::default();
+    for section in sections {
+        if words.is_empty() {
+            break;
+        }
+        let written = section
+            .get::<NameFacts>()
+            .lowercase_words(doc, section.span);
+        // Whichever set is smaller is read: a paragraph's few words, or the
+        // few words asked of a whole document's.
+        let seen: Vec<String> = if written.len() < words.len() {
+            written
+                .iter()
+                .filter(|w| words.contains(*w))
+                .cloned()
+                .collect()
+        } else {
+            words
+                .iter()
+                .filter(|w| written.contains(*w))
+                .cloned()
+                .collect()
+        };
+        for word in seen {
+            words.remove(&word);
+            found.insert(word);
+        }
+    }
+    found
+}
+
 /// The findings in `doc` from the name candidates of its sections.
 fn decide(
     doc: &Document,
@@ -536,13 +577,13 @@ fn decide(
     // group needs one spelling seen mid-sentence.
     let mut spellings: Vec<Spelling> = merge(doc, sections)
         .into_iter()
-        .filter(|s| s.mid_sentence || !crate::lexicon::is_english(&s.text.to_lowercase()))
+        .filter(|s| s.mid_sentence || !s.first.is_english(s.text))
         .collect();
     if spellings.len() < 2 {
         return;
     }
     spellings.sort_by_key(|s| s.spans[0].start);
-    let skeletons: Vec<String> = spellings.iter().map(|s| skeleton(s.text)).collect();
+    let skeletons: Vec<&str> = spellings.iter().map(|s| s.first.skeleton(s.text)).collect();
 
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
@@ -571,8 +612,6 @@ fn decide(
     }
     keyed.sort_unstable();
     keyed.dedup();
-    // Whether a spelling is also written in lowercase somewhere, by spelling.
-    let mut written_lowercase: Vec<Option<bool>> = vec![None; spellings.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (x, &(_, i)) in members.iter().enumerate() {
@@ -584,9 +623,11 @@ fn decide(
     pairs.sort_unstable();
     pairs.dedup();
     pairs.retain(|&(i, j)| share_deletion_form(&chars[i], &chars[j], edits[i], edits[j]));
+    // The pairs that are one name, unless one is a lowercase word too.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, j) in pairs {
         let (a, b) = (&spellings[i], &spellings[j]);
-        if !related(a.text, b.text, &skeletons[i], &skeletons[j], min_letters) {
+        if !related(a.text, b.text, skeletons[i], skeletons[j], min_letters) {
             continue;
         }
         // Two spellings in one sentence are two people (`Heita and Seita`),
@@ -615,18 +656,20 @@ fn decide(
         if other_names && ascii_form(a.text) != ascii_form(b.text) {
             continue;
         }
-        // A spelling that the text also uses as a lowercase word is a word
-        // (`Touring` beside `touring`), not a name.
-        let mut lowercase = |k: usize| {
-            *written_lowercase[k].get_or_insert_with(|| {
-                let word = spellings[k].text.to_lowercase();
-                sections.iter().any(|section| {
-                    let facts = section.get::<NameFacts>();
-                    facts.lowercase_words(doc, section.span).contains(&word)
-                })
-            })
-        };
-        if lowercase(i) || lowercase(j) {
+        candidates.push((i, j));
+    }
+    // A spelling that the text also uses as a lowercase word is a word
+    // (`Touring` beside `touring`), not a name. Asked last, and of every
+    // candidate at once: it is the one question that reads every section.
+    let asked: rustc_hash::FxHashSet<String> = candidates
+        .iter()
+        .flat_map(|&(i, j)| [i, j])
+        .map(|k| spellings[k].text.to_lowercase())
+        .collect();
+    let lowercase = written_in_lowercase(doc, sections, asked);
+    for (i, j) in candidates {
+        let written = |k: usize| lowercase.contains(&spellings[k].text.to_lowercase());
+        if written(i) || written(j) {
             continue;
         }
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));

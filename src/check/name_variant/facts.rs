@@ -38,6 +38,24 @@ pub(super) struct SpellingFacts {
     pub(super) neighbours: Vec<Span>,
     /// Whether it once stood with no capitalised word beside it.
     pub(super) ever_alone: bool,
+    /// What the decision asks of the spelling's text, worked out on first
+    /// use and then kept with these facts (an editor asks again on each edit).
+    skeleton: OnceLock<String>,
+    english: OnceLock<bool>,
+}
+
+impl SpellingFacts {
+    /// The [`skeleton`](super::skeleton) of `text`, this spelling's text.
+    pub(super) fn skeleton(&self, text: &str) -> &str {
+        self.skeleton.get_or_init(|| super::skeleton(text))
+    }
+
+    /// Whether `text`, this spelling's text, lowercased is an English word.
+    pub(super) fn is_english(&self, text: &str) -> bool {
+        *self
+            .english
+            .get_or_init(|| crate::lexicon::is_english(&text.to_lowercase()))
+    }
 }
 
 impl NameFacts {
@@ -97,6 +115,8 @@ impl NameFacts {
                     sentences: Vec::new(),
                     neighbours: Vec::new(),
                     ever_alone: false,
+                    skeleton: OnceLock::new(),
+                    english: OnceLock::new(),
                 });
                 spellings.len() - 1
             });
