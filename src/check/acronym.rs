@@ -151,8 +151,9 @@ fn is_function_word(word: &str) -> bool {
 
 /// An acronym token: 2–10 uppercase letters (`CSTO`, `NATO`).
 pub fn is_acronym(word: &str) -> bool {
-    let n = word.chars().count();
-    (2..=10).contains(&n) && word.chars().all(|c| c.is_uppercase())
+    // The letters first: most words are not all capitals, and say so at
+    // their second letter.
+    word.chars().all(|c| c.is_uppercase()) && (2..=10).contains(&word.chars().count())
 }
 
 /// Letters of a word and of its hyphen parts' initials, lowercased.

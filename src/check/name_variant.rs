@@ -171,22 +171,59 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
-/// One spelling's occurrences in the whole document: the facts of every
-/// section merged.
+/// One spelling's occurrences in the whole document: its facts in every
+/// section it occurs in, read where they are (not copied: a document has
+/// thousands of spellings, and most are compared with none).
 struct Spelling<'a, 'f> {
     text: &'a str,
-    /// The facts of its first section, which keep what is worked out from
-    /// its text.
-    first: &'f SpellingFacts,
-    spans: Vec<Span>,
+    /// Section number, section start, the spelling's facts there; in order.
+    parts: Vec<(u32, u32, &'f SpellingFacts)>,
+    first_span: Span,
+    count: usize,
     mid_sentence: bool,
-    /// Sentences it occurs in: a section's number and the sentence's within it.
-    sentences: Vec<(u32, u32)>,
-    /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
-    /// Solskjær`): the rest of the person's name.
-    neighbours: Vec<&'a str>,
     /// Whether it once stood with no capitalised word beside it.
     ever_alone: bool,
+}
+
+impl<'a, 'f> Spelling<'a, 'f> {
+    /// The facts of its first section, which keep what is worked out from
+    /// its text.
+    fn first(&self) -> &'f SpellingFacts {
+        self.parts[0].2
+    }
+
+    /// Every occurrence, in order.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.parts
+            .iter()
+            .flat_map(|&(_, at, facts)| facts.spans.iter().map(move |s| s.shifted(at)))
+    }
+
+    /// True if the two occur in one sentence (a section's sentences are its
+    /// own: a paragraph break ends a sentence).
+    fn shares_a_sentence(&self, other: &Spelling) -> bool {
+        self.parts.iter().any(|&(n, _, a)| {
+            other
+                .parts
+                .iter()
+                .any(|&(m, _, b)| n == m && a.sentences.iter().any(|s| b.sentences.contains(s)))
+        })
+    }
+
+    /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
+    /// Solskjær`): the rest of the person's name.
+    fn neighbours(&self, doc: &Document<'a>) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        for &(_, at, facts) in &self.parts {
+            for &neighbour in &facts.neighbours {
+                let neighbour = doc.slice(neighbour.shifted(at));
+                if !out.contains(&neighbour) {
+                    out.push(neighbour);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// English words formed from a name or place by a suffix (`Russia`/`Russian`,
@@ -461,8 +498,8 @@ fn pointed_at(group: &[&Spelling], english_places: &rustc_hash::FxHashSet<String
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (i, s) in group.iter().enumerate() {
         match counts.iter_mut().find(|(form, _, _)| *form == forms[i]) {
-            Some(entry) => entry.1 += s.spans.len(),
-            None => counts.push((forms[i].clone(), s.spans.len(), i)),
+            Some(entry) => entry.1 += s.count,
+            None => counts.push((forms[i].clone(), s.count, i)),
         }
     }
     let majority = counts
@@ -494,33 +531,37 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 
 /// Every spelling of the document, from the facts of its sections in order.
 fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spelling<'a, 'f>> {
+    let spelling = |number: usize, at: u32, facts: &'f SpellingFacts| Spelling {
+        text: doc.slice(facts.spans[0].shifted(at)),
+        parts: vec![(number as u32, at, facts)],
+        first_span: facts.spans[0].shifted(at),
+        count: facts.spans.len(),
+        mid_sentence: facts.mid_sentence,
+        ever_alone: facts.ever_alone,
+    };
+    if let [only] = sections {
+        // One section (the whole text): its spellings are already distinct.
+        let facts = only.get::<NameFacts>();
+        let at = only.span.start;
+        return facts.spellings.iter().map(|f| spelling(0, at, f)).collect();
+    }
     let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a, 'f>> = Default::default();
     for (number, section) in sections.iter().enumerate() {
-        let place = |span: Span| span.shifted(section.span.start);
+        let at = section.span.start;
         for facts in &section.get::<NameFacts>().spellings {
-            let text = doc.slice(place(facts.spans[0]));
-            let spelling = by_text.entry(text).or_insert_with(|| Spelling {
-                text,
-                first: facts,
-                spans: Vec::new(),
-                mid_sentence: false,
-                sentences: Vec::new(),
-                neighbours: Vec::new(),
-                ever_alone: false,
-            });
-            spelling.spans.extend(facts.spans.iter().map(|&s| place(s)));
-            spelling.mid_sentence |= facts.mid_sentence;
-            let number = number as u32;
-            spelling
-                .sentences
-                .extend(facts.sentences.iter().map(|&s| (number, s)));
-            for &neighbour in &facts.neighbours {
-                let neighbour = doc.slice(place(neighbour));
-                if !spelling.neighbours.contains(&neighbour) {
-                    spelling.neighbours.push(neighbour);
+            let text = doc.slice(facts.spans[0].shifted(at));
+            match by_text.entry(text) {
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    entry.insert(spelling(number, at, facts));
+                }
+                std::collections::hash_map::Entry::Occupied(mut entry) => {
+                    let merged = entry.get_mut();
+                    merged.parts.push((number as u32, at, facts));
+                    merged.count += facts.spans.len();
+                    merged.mid_sentence |= facts.mid_sentence;
+                    merged.ever_alone |= facts.ever_alone;
                 }
             }
-            spelling.ever_alone |= facts.ever_alone;
         }
     }
     by_text.into_values().collect()
@@ -577,13 +618,16 @@ fn decide(
     // group needs one spelling seen mid-sentence.
     let mut spellings: Vec<Spelling> = merge(doc, sections)
         .into_iter()
-        .filter(|s| s.mid_sentence || !s.first.is_english(s.text))
+        .filter(|s| s.mid_sentence || !s.first().is_english(s.text))
         .collect();
     if spellings.len() < 2 {
         return;
     }
-    spellings.sort_by_key(|s| s.spans[0].start);
-    let skeletons: Vec<&str> = spellings.iter().map(|s| s.first.skeleton(s.text)).collect();
+    spellings.sort_by_key(|s| s.first_span.start);
+    let skeletons: Vec<&str> = spellings
+        .iter()
+        .map(|s| s.first().skeleton(s.text))
+        .collect();
 
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
@@ -632,7 +676,7 @@ fn decide(
         }
         // Two spellings in one sentence are two people (`Heita and Seita`),
         // unless they differ only in accents.
-        let same_sentence = a.sentences.iter().any(|s| b.sentences.contains(s));
+        let same_sentence = a.shares_a_sentence(b);
         if same_sentence && skeletons[i] != skeletons[j] {
             continue;
         }
@@ -641,7 +685,7 @@ fn decide(
         // (English words beside a name, `The Macau` or `Outfielder Tsutsugo`,
         // are no part of it.)
         let name_parts = |s: &Spelling| -> Vec<String> {
-            s.neighbours
+            s.neighbours(doc)
                 .iter()
                 .filter(|n| !crate::lexicon::is_english(&n.to_lowercase()))
                 .map(|n| skeleton(n))
@@ -684,7 +728,7 @@ fn decide(
         .into_values()
         .filter(|g| g.len() >= 2 && g.iter().any(|&i| spellings[i].mid_sentence))
         .collect();
-    groups.sort_by_key(|g| spellings[g[0]].spans[0].start);
+    groups.sort_by_key(|g| spellings[g[0]].first_span.start);
     let index = doc.line_index();
     for members in groups {
         let group: Vec<&Spelling> = members.iter().map(|&i| &spellings[i]).collect();
@@ -693,16 +737,10 @@ fn decide(
             .iter()
             .map(|s| {
                 let lines: Vec<String> = s
-                    .spans
-                    .iter()
+                    .spans()
                     .map(|sp| index.line_column(doc.text, sp.start).line.to_string())
                     .collect();
-                format!(
-                    "`{}` ×{} (line {})",
-                    s.text,
-                    s.spans.len(),
-                    lines.join(", ")
-                )
+                format!("`{}` ×{} (line {})", s.text, s.count, lines.join(", "))
             })
             .collect();
         for spelling in group
@@ -711,14 +749,15 @@ fn decide(
             .filter(|(_, pointed)| **pointed)
             .map(|(s, _)| s)
         {
-            for &span in &spelling.spans {
+            for span in spelling.spans() {
                 let mut report = rule.report(span, |name| match name {
                     "match" => Some(spelling.text.to_string()),
                     "spellings" => Some(listing.join(", ")),
                     _ => None,
                 });
                 for other in group.iter().filter(|other| other.text != spelling.text) {
-                    report = report.label(other.spans[0], format!("also spelled `{}`", other.text));
+                    report =
+                        report.label(other.first_span, format!("also spelled `{}`", other.text));
                 }
                 out.push(report.build());
             }
