@@ -36,6 +36,14 @@ impl Span {
         self.start == self.end
     }
 
+    /// The span `by` bytes later: a span of a section, placed in the whole.
+    pub fn shifted(self, by: u32) -> Span {
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+
     /// True if the two spans share a byte, an insertion point lies strictly
     /// inside the other span, or both are the same insertion point.
     pub fn overlaps(self, other: Span) -> bool {

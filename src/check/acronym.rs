@@ -9,14 +9,18 @@
 //! of the long form contributes a letter, starting with its initial, so a
 //! scrambled acronym cannot hide in the inner letters of a long name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
+mod facts;
+
+use super::facts::{FactCheck, Facts, SectionFacts, check_whole};
 use super::kind::{Check, Key, Kind};
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::document::Document;
 use crate::span::Span;
+use facts::AcronymFacts;
 
 /// `acronym-expansion`: see [`check_expansion`].
 pub static EXPANSION: Kind = Kind {
@@ -54,7 +58,27 @@ pub struct Expansion;
 
 impl Check for Expansion {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check_expansion(doc, rule, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for Expansion {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(AcronymFacts::gather(section))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        check_expansion(doc, rule, sections, out);
     }
 }
 
@@ -80,7 +104,27 @@ impl Default for Consistency {
 
 impl Check for Consistency {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check_inconsistent(doc, rule, self, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for Consistency {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(AcronymFacts::gather(section))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        check_inconsistent(doc, rule, self, sections, out);
     }
 }
 
@@ -107,20 +151,9 @@ fn is_function_word(word: &str) -> bool {
 
 /// An acronym token: 2–10 uppercase letters (`CSTO`, `NATO`).
 pub fn is_acronym(word: &str) -> bool {
-    let n = word.chars().count();
-    (2..=10).contains(&n) && word.chars().all(|c| c.is_uppercase())
-}
-
-/// Every acronym token of the document with its occurrences, in order.
-pub fn acronym_occurrences<'a>(doc: &Document<'a>) -> HashMap<&'a str, Vec<Span>> {
-    let mut map: HashMap<&'a str, Vec<Span>> = HashMap::new();
-    for word in doc.words() {
-        let text = doc.slice(word.span);
-        if is_acronym(text) {
-            map.entry(text).or_default().push(word.span);
-        }
-    }
-    map
+    // The letters first: most words are not all capitals, and say so at
+    // their second letter.
+    word.chars().all(|c| c.is_uppercase()) && (2..=10).contains(&word.chars().count())
 }
 
 /// Letters of a word and of its hyphen parts' initials, lowercased.
@@ -420,13 +453,19 @@ fn judge(
 
 /// `acronym/expansion-mismatch`: a definition whose short form does not match
 /// its long form. A warning when the implied acronym is used elsewhere in the
-/// document, info otherwise (acronyms kept from another language).
-pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-    let definitions = find_definitions(doc);
+/// document, info otherwise (acronyms kept from another language). Decided
+/// over the facts of the document's `sections`.
+pub fn check_expansion(
+    doc: &Document,
+    rule: &RuleMeta,
+    sections: &[SectionFacts<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let definitions = facts::definitions(sections);
     if definitions.iter().all(|d| d.aligned) {
         return;
     }
-    let occurrences = acronym_occurrences(doc);
+    let occurrences = facts::occurrences(doc, sections);
     for def in definitions.iter().filter(|d| !d.aligned) {
         let short = doc.slice(def.short);
         if def.initials == short || def.initials.chars().count() < 2 {
@@ -467,24 +506,18 @@ pub fn check_expansion(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic
 /// True if `a` and `b` (same length) differ by one substitution (in
 /// acronyms of `substitution_min` letters or more), one adjacent
 /// transposition, or are anagrams of each other.
-fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn near_variant(a: &[char], b: &[char], substitution_min: usize) -> bool {
     if a.len() != b.len() || a == b {
         return false;
     }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    if diffs.len() == 1 {
+    let mut diffs = (0..a.len()).filter(|&i| a[i] != b[i]);
+    match (diffs.next(), diffs.next(), diffs.next()) {
         // One substitution is too weak for three-letter acronyms (`NSA`/`NBA`).
-        return a.len() >= substitution_min;
+        (Some(_), None, _) => return a.len() >= substitution_min,
+        (Some(i), Some(j), None) if j == i + 1 && a[i] == b[j] && a[j] == b[i] => return true,
+        _ => {}
     }
-    if diffs.len() == 2
-        && diffs[1] == diffs[0] + 1
-        && a[diffs[0]] == b[diffs[1]]
-        && a[diffs[1]] == b[diffs[0]]
-    {
-        return true;
-    }
-    let (mut sa, mut sb) = (a.clone(), b.clone());
+    let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
     sa.sort_unstable();
     sb.sort_unstable();
     sa == sb
@@ -492,40 +525,42 @@ fn near_variant(a: &str, b: &str, substitution_min: usize) -> bool {
 
 /// `acronym/inconsistent`: a rare acronym that is a near-variant of the
 /// majority form (`majority-factor` times as frequent), or of its own definition's
-/// initials.
+/// initials. Decided over the facts of the document's `sections`.
 pub fn check_inconsistent(
     doc: &Document,
     rule: &RuleMeta,
     limits: &Consistency,
+    sections: &[SectionFacts<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let occurrences = acronym_occurrences(doc);
+    let occurrences = facts::occurrences(doc, sections);
     if occurrences.len() < 2 {
         return;
     }
-    let definitions = find_definitions(doc);
-    let mut forms: Vec<(&str, &Vec<Span>)> = occurrences
+    let definitions = facts::definitions(sections);
+    // Each form with its letters, split once: forms are compared pairwise.
+    let mut forms: Vec<(&str, Vec<char>, &Vec<Span>)> = occurrences
         .iter()
-        .map(|(k, v)| (*k, v))
-        .filter(|(k, _)| k.chars().count() >= 3)
+        .map(|(k, v)| (*k, k.chars().collect::<Vec<char>>(), v))
+        .filter(|(_, letters, _)| letters.len() >= 3)
         .collect();
-    forms.sort_by_key(|(k, _)| *k);
-    for &(minority, spans) in &forms {
+    forms.sort_by_key(|(k, _, _)| *k);
+    for (minority, letters, spans) in &forms {
+        let (minority, spans) = (*minority, *spans);
         let defined_as = definitions
             .iter()
             .find(|d| doc.slice(d.short) == minority && !d.aligned);
         let majority = forms
             .iter()
-            .filter(|(other, other_spans)| {
-                // The count first: most forms are rare, and comparing every
-                // pair of forms made this check quadratic in allocations.
+            .filter(|(other, other_letters, other_spans)| {
+                // The count first: most forms are rare.
                 (other_spans.len() >= limits.majority_factor * spans.len()
-                    && near_variant(minority, other, limits.substitution_min_letters))
+                    && near_variant(letters, other_letters, limits.substitution_min_letters))
                     || (defined_as.is_some_and(|d| d.initials == **other)
                         && other_spans.len() > spans.len())
             })
-            .max_by_key(|(other, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
-        let Some(&(majority, majority_spans)) = majority else {
+            .max_by_key(|(other, _, other_spans)| (other_spans.len(), std::cmp::Reverse(*other)));
+        let Some(&(majority, _, majority_spans)) = majority else {
             continue;
         };
         let majority_definition = definitions
@@ -627,11 +662,16 @@ mod tests {
 
     #[test]
     fn near_variants() {
-        assert!(!near_variant("CTSC", "CSTO", 4));
-        assert!(near_variant("CTSO", "CSTO", 4));
-        assert!(near_variant("NTAO", "NATO", 4));
-        assert!(!near_variant("NATO", "NASA", 4));
-        assert!(!near_variant("USA", "UAE", 4));
-        assert!(!near_variant("NSA", "NBA", 4));
+        let near = |a: &str, b: &str| {
+            let letters = |s: &str| s.chars().collect::<Vec<char>>();
+            near_variant(&letters(a), &letters(b), 4)
+        };
+        assert!(!near("CTSC", "CSTO"));
+        assert!(near("CTSO", "CSTO"));
+        assert!(near("NTAO", "NATO"));
+        assert!(!near("NATO", "NASA"));
+        assert!(!near("USA", "UAE"));
+        assert!(!near("NSA", "NBA"));
+        assert!(near("ÉBCD", "EBCD"));
     }
 }

@@ -18,6 +18,7 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::Spanned;
 use toml::de::DeValue;
 
+use super::facts::FactCheck;
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -109,6 +110,14 @@ pub trait Check: Any + fmt::Debug + Send + Sync {
 
     /// Checks a document on its own terms (the procedural kinds).
     fn check(&self, _doc: &Document, _rule: &RuleMeta, _out: &mut Vec<Diagnostic>) {}
+
+    /// The same check split into facts gathered per section and a decision
+    /// over them (see [`facts`](super::facts)), for a check over the whole
+    /// document whose [`check`](Check::check) is made of the two; `None`
+    /// for the rest.
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        None
+    }
 
     /// Checks the raw bytes of a file that is not valid UTF-8, before the
     /// lossy decoding every other check sees.

@@ -11,6 +11,7 @@ pub mod edit_distance;
 pub mod entity;
 pub mod existence;
 pub mod exonym;
+pub mod facts;
 pub mod foreign_script;
 pub mod foreign_sentence;
 pub mod invalid_utf8;
@@ -35,6 +36,7 @@ pub mod template_run;
 pub mod text;
 pub mod untranslated;
 
+pub use facts::{FactCheck, Facts, SectionFacts};
 pub use kind::{Check, Kind, RuleKind};
 pub use meta::RuleMeta;
 

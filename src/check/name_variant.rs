@@ -5,11 +5,15 @@
 
 use std::sync::Arc;
 
+mod facts;
+
+use super::facts::{FactCheck, Facts, SectionFacts, check_whole};
 use super::kind::{Check, Key, Kind, KindError, KindSpec};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
+use facts::{NameFacts, SpellingFacts};
 
 const MIN_LETTERS: Key<u32> = Key::new("min-letters");
 const ENGLISH_PLACES_FILE: Key<String> = Key::new("english-places-file");
@@ -60,7 +64,27 @@ pub struct NameVariants {
 
 impl Check for NameVariants {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        check(doc, rule, self, out);
+        check_whole(self, doc, rule, out);
+    }
+
+    fn facts(&self) -> Option<&dyn FactCheck> {
+        Some(self)
+    }
+}
+
+impl FactCheck for NameVariants {
+    fn gather(&self, section: &Document) -> Box<dyn Facts> {
+        Box::new(NameFacts::gather(section, self.min_letters))
+    }
+
+    fn decide(
+        &self,
+        doc: &Document,
+        rule: &RuleMeta,
+        sections: &[SectionFacts<'_>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        decide(doc, rule, self, sections, out);
     }
 }
 
@@ -147,17 +171,59 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
-struct Spelling<'a> {
+/// One spelling's occurrences in the whole document: its facts in every
+/// section it occurs in, read where they are (not copied: a document has
+/// thousands of spellings, and most are compared with none).
+struct Spelling<'a, 'f> {
     text: &'a str,
-    spans: Vec<Span>,
+    /// Section number, section start, the spelling's facts there; in order.
+    parts: Vec<(u32, u32, &'f SpellingFacts)>,
+    first_span: Span,
+    count: usize,
     mid_sentence: bool,
-    /// Sentences (numbered in order) the spelling occurs in.
-    sentences: Vec<u32>,
-    /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
-    /// Solskjær`): the rest of the person's name.
-    neighbours: Vec<&'a str>,
     /// Whether it once stood with no capitalised word beside it.
     ever_alone: bool,
+}
+
+impl<'a, 'f> Spelling<'a, 'f> {
+    /// The facts of its first section, which keep what is worked out from
+    /// its text.
+    fn first(&self) -> &'f SpellingFacts {
+        self.parts[0].2
+    }
+
+    /// Every occurrence, in order.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.parts
+            .iter()
+            .flat_map(|&(_, at, facts)| facts.spans.iter().map(move |s| s.shifted(at)))
+    }
+
+    /// True if the two occur in one sentence (a section's sentences are its
+    /// own: a paragraph break ends a sentence).
+    fn shares_a_sentence(&self, other: &Spelling) -> bool {
+        self.parts.iter().any(|&(n, _, a)| {
+            other
+                .parts
+                .iter()
+                .any(|&(m, _, b)| n == m && a.sentences.iter().any(|s| b.sentences.contains(s)))
+        })
+    }
+
+    /// Capitalised words right before or after it (`Gunnar` in `Ole Gunnar
+    /// Solskjær`): the rest of the person's name.
+    fn neighbours(&self, doc: &Document<'a>) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        for &(_, at, facts) in &self.parts {
+            for &neighbour in &facts.neighbours {
+                let neighbour = doc.slice(neighbour.shifted(at));
+                if !out.contains(&neighbour) {
+                    out.push(neighbour);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// English words formed from a name or place by a suffix (`Russia`/`Russian`,
@@ -432,8 +498,8 @@ fn pointed_at(group: &[&Spelling], english_places: &rustc_hash::FxHashSet<String
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (i, s) in group.iter().enumerate() {
         match counts.iter_mut().find(|(form, _, _)| *form == forms[i]) {
-            Some(entry) => entry.1 += s.spans.len(),
-            None => counts.push((forms[i].clone(), s.spans.len(), i)),
+            Some(entry) => entry.1 += s.count,
+            None => counts.push((forms[i].clone(), s.count, i)),
         }
     }
     let majority = counts
@@ -463,87 +529,105 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     root
 }
 
-pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut Vec<Diagnostic>) {
-    let min_letters = variants.min_letters;
-    let mut by_text: rustc_hash::FxHashMap<&str, Spelling> = Default::default();
-    let mut sentence = 0u32;
-    let mut previous_end = 0usize;
-    let words = doc.words();
-    let capitalised_neighbour = |k: usize, before: bool| -> Option<&str> {
-        let other = if before { k.checked_sub(1)? } else { k + 1 };
-        let other = words.get(other)?;
-        let (left, right) = if before {
-            (other.span, words[k].span)
-        } else {
-            (words[k].span, other.span)
-        };
-        let gap = &doc.text[left.end as usize..right.start as usize];
-        let text = doc.slice(other.span);
-        (gap == " " && text.chars().next().is_some_and(char::is_uppercase)).then_some(text)
+/// Every spelling of the document, from the facts of its sections in order.
+fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spelling<'a, 'f>> {
+    let spelling = |number: usize, at: u32, facts: &'f SpellingFacts| Spelling {
+        text: doc.slice(facts.spans[0].shifted(at)),
+        parts: vec![(number as u32, at, facts)],
+        first_span: facts.spans[0].shifted(at),
+        count: facts.spans.len(),
+        mid_sentence: facts.mid_sentence,
+        ever_alone: facts.ever_alone,
     };
-    for (k, word) in words.iter().enumerate() {
-        let gap = &doc.text[previous_end..word.span.start as usize];
-        if gap.contains(['.', '!', '?', '\n', '\r']) {
-            sentence += 1;
-        }
-        previous_end = word.span.end as usize;
-        let mut text = doc.slice(word.span);
-        for suffix in ["’s", "'s"] {
-            if let Some(stem) = text.strip_suffix(suffix) {
-                text = stem;
+    if let [only] = sections {
+        // One section (the whole text): its spellings are already distinct.
+        let facts = only.get::<NameFacts>();
+        let at = only.span.start;
+        return facts.spellings.iter().map(|f| spelling(0, at, f)).collect();
+    }
+    let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a, 'f>> = Default::default();
+    for (number, section) in sections.iter().enumerate() {
+        let at = section.span.start;
+        for facts in &section.get::<NameFacts>().spellings {
+            let text = doc.slice(facts.spans[0].shifted(at));
+            match by_text.entry(text) {
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    entry.insert(spelling(number, at, facts));
+                }
+                std::collections::hash_map::Entry::Occupied(mut entry) => {
+                    let merged = entry.get_mut();
+                    merged.parts.push((number as u32, at, facts));
+                    merged.count += facts.spans.len();
+                    merged.mid_sentence |= facts.mid_sentence;
+                    merged.ever_alone |= facts.ever_alone;
+                }
             }
-        }
-        let mut chars = text.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        if !first_upper
-            || text.chars().count() < min_letters
-            || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
-        {
-            continue;
-        }
-        let span = Span::new(
-            word.span.start as usize,
-            word.span.start as usize + text.len(),
-        );
-        let before = doc.text[..word.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-        let mid_sentence = !(before.is_empty()
-            || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
-        let spelling = by_text.entry(text).or_insert_with(|| Spelling {
-            text,
-            spans: Vec::new(),
-            mid_sentence: false,
-            sentences: Vec::new(),
-            neighbours: Vec::new(),
-            ever_alone: false,
-        });
-        let beside = [
-            capitalised_neighbour(k, true),
-            capitalised_neighbour(k, false),
-        ];
-        spelling.ever_alone |= beside.iter().all(Option::is_none);
-        for neighbour in beside.into_iter().flatten() {
-            if !spelling.neighbours.contains(&neighbour) {
-                spelling.neighbours.push(neighbour);
-            }
-        }
-        spelling.spans.push(span);
-        spelling.mid_sentence |= mid_sentence;
-        if spelling.sentences.last() != Some(&sentence) {
-            spelling.sentences.push(sentence);
         }
     }
+    by_text.into_values().collect()
+}
+
+/// Those of `words` (lowercase) that some section writes as a word.
+fn written_in_lowercase(
+    doc: &Document,
+    sections: &[SectionFacts<'_>],
+    mut words: rustc_hash::FxHashSet<String>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut found = rustc_hash::FxHashSet::default();
+    for section in sections {
+        if words.is_empty() {
+            break;
+        }
+        let written = section
+            .get::<NameFacts>()
+            .lowercase_words(doc, section.span);
+        // Whichever set is smaller is read: a paragraph's few words, or the
+        // few words asked of a whole document's.
+        let seen: Vec<String> = if written.len() < words.len() {
+            written
+                .iter()
+                .filter(|w| words.contains(*w))
+                .cloned()
+                .collect()
+        } else {
+            words
+                .iter()
+                .filter(|w| written.contains(*w))
+                .cloned()
+                .collect()
+        };
+        for word in seen {
+            words.remove(&word);
+            found.insert(word);
+        }
+    }
+    found
+}
+
+/// The findings in `doc` from the name candidates of its sections.
+fn decide(
+    doc: &Document,
+    rule: &RuleMeta,
+    variants: &NameVariants,
+    sections: &[SectionFacts<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let min_letters = variants.min_letters;
     // A capital at a sentence's start says nothing, so a spelling seen only
     // there is a name only when it is no English word (`Asrún says`); a
     // group needs one spelling seen mid-sentence.
-    let mut spellings: Vec<Spelling> = by_text
-        .into_values()
-        .filter(|s| s.mid_sentence || !crate::lexicon::is_english(&s.text.to_lowercase()))
+    let mut spellings: Vec<Spelling> = merge(doc, sections)
+        .into_iter()
+        .filter(|s| s.mid_sentence || !s.first().is_english(s.text))
         .collect();
     if spellings.len() < 2 {
         return;
     }
-    spellings.sort_by_key(|s| s.spans[0].start);
-    let skeletons: Vec<String> = spellings.iter().map(|s| skeleton(s.text)).collect();
+    spellings.sort_by_key(|s| s.first_span.start);
+    let skeletons: Vec<&str> = spellings
+        .iter()
+        .map(|s| s.first().skeleton(s.text))
+        .collect();
 
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
@@ -572,7 +656,6 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
     }
     keyed.sort_unstable();
     keyed.dedup();
-    let mut lowercase_words: Option<rustc_hash::FxHashSet<String>> = None;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (x, &(_, i)) in members.iter().enumerate() {
@@ -584,14 +667,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
     pairs.sort_unstable();
     pairs.dedup();
     pairs.retain(|&(i, j)| share_deletion_form(&chars[i], &chars[j], edits[i], edits[j]));
+    // The pairs that are one name, unless one is a lowercase word too.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, j) in pairs {
         let (a, b) = (&spellings[i], &spellings[j]);
-        if !related(a.text, b.text, &skeletons[i], &skeletons[j], min_letters) {
+        if !related(a.text, b.text, skeletons[i], skeletons[j], min_letters) {
             continue;
         }
         // Two spellings in one sentence are two people (`Heita and Seita`),
         // unless they differ only in accents.
-        let same_sentence = a.sentences.iter().any(|s| b.sentences.contains(s));
+        let same_sentence = a.shares_a_sentence(b);
         if same_sentence && skeletons[i] != skeletons[j] {
             continue;
         }
@@ -600,7 +685,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
         // (English words beside a name, `The Macau` or `Outfielder Tsutsugo`,
         // are no part of it.)
         let name_parts = |s: &Spelling| -> Vec<String> {
-            s.neighbours
+            s.neighbours(doc)
                 .iter()
                 .filter(|n| !crate::lexicon::is_english(&n.to_lowercase()))
                 .map(|n| skeleton(n))
@@ -615,17 +700,20 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
         if other_names && ascii_form(a.text) != ascii_form(b.text) {
             continue;
         }
-        // A spelling that the text also uses as a lowercase word is a word
-        // (`Touring` beside `touring`), not a name.
-        let words = lowercase_words.get_or_insert_with(|| {
-            doc.words()
-                .iter()
-                .map(|w| doc.slice(w.span))
-                .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_string)
-                .collect()
-        });
-        if words.contains(&a.text.to_lowercase()) || words.contains(&b.text.to_lowercase()) {
+        candidates.push((i, j));
+    }
+    // A spelling that the text also uses as a lowercase word is a word
+    // (`Touring` beside `touring`), not a name. Asked last, and of every
+    // candidate at once: it is the one question that reads every section.
+    let asked: rustc_hash::FxHashSet<String> = candidates
+        .iter()
+        .flat_map(|&(i, j)| [i, j])
+        .map(|k| spellings[k].text.to_lowercase())
+        .collect();
+    let lowercase = written_in_lowercase(doc, sections, asked);
+    for (i, j) in candidates {
+        let written = |k: usize| lowercase.contains(&spellings[k].text.to_lowercase());
+        if written(i) || written(j) {
             continue;
         }
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -640,7 +728,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
         .into_values()
         .filter(|g| g.len() >= 2 && g.iter().any(|&i| spellings[i].mid_sentence))
         .collect();
-    groups.sort_by_key(|g| spellings[g[0]].spans[0].start);
+    groups.sort_by_key(|g| spellings[g[0]].first_span.start);
     let index = doc.line_index();
     for members in groups {
         let group: Vec<&Spelling> = members.iter().map(|&i| &spellings[i]).collect();
@@ -649,16 +737,10 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
             .iter()
             .map(|s| {
                 let lines: Vec<String> = s
-                    .spans
-                    .iter()
+                    .spans()
                     .map(|sp| index.line_column(doc.text, sp.start).line.to_string())
                     .collect();
-                format!(
-                    "`{}` ×{} (line {})",
-                    s.text,
-                    s.spans.len(),
-                    lines.join(", ")
-                )
+                format!("`{}` ×{} (line {})", s.text, s.count, lines.join(", "))
             })
             .collect();
         for spelling in group
@@ -667,14 +749,15 @@ pub fn check(doc: &Document, rule: &RuleMeta, variants: &NameVariants, out: &mut
             .filter(|(_, pointed)| **pointed)
             .map(|(s, _)| s)
         {
-            for &span in &spelling.spans {
+            for span in spelling.spans() {
                 let mut report = rule.report(span, |name| match name {
                     "match" => Some(spelling.text.to_string()),
                     "spellings" => Some(listing.join(", ")),
                     _ => None,
                 });
                 for other in group.iter().filter(|other| other.text != spelling.text) {
-                    report = report.label(other.spans[0], format!("also spelled `{}`", other.text));
+                    report =
+                        report.label(other.first_span, format!("also spelled `{}`", other.text));
                 }
                 out.push(report.build());
             }

@@ -2,17 +2,22 @@
 //! by a hash of the paragraph's text and the configuration, so an edit in one
 //! paragraph re-runs the paragraph-local rules on that paragraph only.
 //!
-//! A rule set is split in two. *Local* rules (their kind in [`LOCAL_KINDS`])
-//! see nothing beyond the paragraph they are given, so their findings in a
-//! paragraph depend on its text alone (and on the document's language, for
-//! rules restricted to some languages: that is guessed once over the whole
-//! text and is part of the key). The other, *document* rules (acronym
-//! consistency, name variants, exonyms that look for the native form
-//! elsewhere, boilerplate near the head or tail, duplicate lines,
-//! statistics) run over the whole text on every lint, in a few groups at
-//! once on the thread pool. Both parts are then finished by the full rule
-//! set, as [`RuleSet::lint`] finishes its sections: suppressions, accepted
-//! words, order, findings another one explains. The result is the one
+//! A rule set is split in three. *Local* rules (their kind in
+//! [`LOCAL_KINDS`]) see nothing beyond the paragraph they are given, so their
+//! findings in a paragraph depend on its text alone (and on the document's
+//! language, for rules restricted to some languages: that is guessed once
+//! over the whole text and is part of the key). *Factual* rules (name
+//! variants, acronym expansion and consistency: the kinds whose check is a
+//! [`FactCheck`]) look at the whole document, but through facts gathered per
+//! paragraph: those are cached beside the local findings, under the same
+//! key, and only the decision over every paragraph's facts runs on each
+//! lint. The other, *document* rules (misspelled names and exonyms that look
+//! for the native form elsewhere, boilerplate near the head or tail,
+//! duplicate lines, template runs, statistics) run over the whole text on
+//! every lint, in a few groups at once on the thread pool, beside the
+//! factual decisions. All parts are then finished by the full rule set, as
+//! [`RuleSet::lint`] finishes its sections: suppressions, accepted words,
+//! order, findings another one explains. The result is the one
 //! [`artlint::lint_as`] gives, which the tests below check on real articles
 //! (for documents up to 1 MiB: beyond, `lint_as` lints sections of 512 KiB
 //! and its document rules see one section at a time).
@@ -21,6 +26,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
+use artlint::check::facts::paragraphs;
+use artlint::check::{FactCheck, Facts, RuleMeta, SectionFacts};
 use artlint::{Diagnostic, Document, Format, Rule, RuleSet, Span};
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
@@ -44,13 +51,35 @@ const LOCAL_KINDS: &[&str] = &[
 /// counts beside them) is in its group. The
 /// order is meant to balance the halves rayon splits the groups into: the costliest
 /// group (boilerplate, about a third of the time on real pages) beside the
-/// cheapest (the many small checks), names beside acronyms.
+/// cheapest (the many small checks), then the names.
 fn group(kind: &str) -> usize {
     match kind {
         "boilerplate" | "link-block" | "duplicate-line" | "template-run" | "quality" => 0,
-        "names" | "name-variants" | "exonym" => 2,
-        "acronym-expansion" | "acronym-consistency" => 3,
+        "names" | "exonym" => 2,
         _ => 1,
+    }
+}
+
+/// True when `rule` applies to a document in `language` (as the rule set
+/// decides for a whole document).
+fn applies(rule: &Rule, language: Option<&str>) -> bool {
+    rule.languages.is_empty() || language.is_none_or(|l| rule.languages.iter().any(|x| x == l))
+}
+
+/// A rule whose check decides over facts gathered per paragraph.
+#[derive(Debug)]
+struct FactualRule {
+    rule: Rule,
+    meta: RuleMeta,
+}
+
+impl FactualRule {
+    fn check(&self) -> &dyn FactCheck {
+        self.rule
+            .kind
+            .check()
+            .facts()
+            .expect("only rules with facts are factual")
     }
 }
 
@@ -61,6 +90,8 @@ pub(super) struct SplitRules {
     pub full: Arc<RuleSet>,
     /// The local rules, some restricted to languages.
     local_rules: Vec<Rule>,
+    /// The rules whose facts are gathered per paragraph.
+    factual: Vec<FactualRule>,
     /// The local rules that apply to a document of a language, compiled on
     /// first use, by language.
     local: Mutex<HashMap<Option<&'static str>, Arc<RuleSet>>>,
@@ -78,13 +109,23 @@ impl SplitRules {
             .iter()
             .cloned()
             .partition(|r| LOCAL_KINDS.contains(&r.kind.name()));
-        let mut groups: Vec<Vec<Rule>> = vec![Vec::new(); 4];
+        let (factual, document): (Vec<Rule>, Vec<Rule>) = document
+            .into_iter()
+            .partition(|r| r.kind.check().facts().is_some());
+        let mut groups: Vec<Vec<Rule>> = vec![Vec::new(); 3];
         for rule in document {
             groups[group(rule.kind.name())].push(rule);
         }
         SplitRules {
             full,
             local_rules,
+            factual: factual
+                .into_iter()
+                .map(|rule| FactualRule {
+                    meta: rule.meta(),
+                    rule,
+                })
+                .collect(),
             local: Mutex::new(HashMap::new()),
             // Compiled at once: the first lint of a document waits for them.
             document: groups
@@ -106,10 +147,7 @@ impl SplitRules {
                 let rules = self
                     .local_rules
                     .iter()
-                    .filter(|r| {
-                        r.languages.is_empty()
-                            || language.is_none_or(|l| r.languages.iter().any(|x| x == l))
-                    })
+                    .filter(|r| applies(r, language))
                     .map(|r| Rule {
                         languages: Vec::new(),
                         ..r.clone()
@@ -121,13 +159,25 @@ impl SplitRules {
     }
 }
 
+/// What is kept of one paragraph between lints, spans relative to it.
+#[derive(Debug)]
+struct Paragraph {
+    /// Findings of the local rules.
+    local: Vec<Diagnostic>,
+    /// Facts of each factual rule (as [`SplitRules::factual`]) that applies
+    /// to the document's language; `None` for the others.
+    facts: Vec<Option<Box<dyn Facts>>>,
+}
+
 /// Paragraph results of one document, from its last lint.
 #[derive(Debug, Default)]
 pub(super) struct ParagraphCache {
-    /// Findings of the local rules, spans relative to the paragraph.
-    entries: HashMap<u64, Arc<Vec<Diagnostic>>>,
+    entries: HashMap<u64, Arc<Paragraph>>,
     /// Paragraphs linted (not found in the cache) by the last lint.
     pub misses: usize,
+    /// Facts gathered by the last lint: one per paragraph linted and
+    /// factual rule applied.
+    pub facts_gathered: usize,
     /// Paragraphs in the text of the last lint.
     pub paragraphs: usize,
 }
@@ -154,11 +204,18 @@ fn lint_document(
 ) -> Vec<Diagnostic> {
     let mut previous = std::mem::take(&mut cache.entries);
     cache.misses = 0;
+    cache.facts_gathered = 0;
     let language = doc.language();
     let local = rules.local_for(language);
+    let factual: Vec<bool> = rules
+        .factual
+        .iter()
+        .map(|f| applies(&f.rule, language))
+        .collect();
     let mut parts = Vec::new();
     let paragraphs = paragraphs(doc.text);
     cache.paragraphs = paragraphs.len();
+    let mut placed: Vec<(Span, Arc<Paragraph>)> = Vec::with_capacity(paragraphs.len());
     for paragraph in paragraphs {
         let key = key(rules.generation, language, doc, paragraph);
         let found = match previous
@@ -170,24 +227,81 @@ fn lint_document(
                 cache.misses += 1;
                 let section = doc.section(paragraph);
                 let whole = Span::new(0, paragraph.len());
-                Arc::new(local.lint_section(&section, whole))
+                let facts = rules
+                    .factual
+                    .iter()
+                    .zip(&factual)
+                    .map(|(rule, &applied)| {
+                        applied.then(|| {
+                            cache.facts_gathered += 1;
+                            rule.check().gather(&section)
+                        })
+                    })
+                    .collect();
+                Arc::new(Paragraph {
+                    local: local.lint_section(&section, whole),
+                    facts,
+                })
             }
         };
-        let mut placed = (*found).clone();
-        for d in &mut placed {
+        let mut local = found.local.clone();
+        for d in &mut local {
             d.shift(paragraph.start);
         }
-        parts.push(placed);
-        cache.entries.insert(key, found);
+        parts.push(local);
+        cache.entries.insert(key, found.clone());
+        placed.push((paragraph, found));
     }
     // A document is not shared between threads: each group reads its own.
     let (name, text, fragments) = (doc.name, doc.text, doc.fragments());
     let whole = Span::new(0, text.len());
-    parts.par_extend(rules.document.par_iter().map(|group| {
-        let doc = Document::new(name, text).with_fragments(fragments);
-        group.lint_section(&doc, whole)
-    }));
+    let (groups, decided) = rayon::join(
+        || {
+            rules
+                .document
+                .par_iter()
+                .map(|group| {
+                    let doc = Document::new(name, text).with_fragments(fragments);
+                    group.lint_section(&doc, whole)
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let doc = Document::new(name, text).with_fragments(fragments);
+            decide(rules, &factual, &doc, &placed)
+        },
+    );
+    parts.extend(groups);
+    parts.push(decided);
     rules.full.finish(doc, parts)
+}
+
+/// The findings of the factual rules that apply (`applied`, as
+/// [`SplitRules::factual`]) in `doc`, decided over the facts of its
+/// paragraphs.
+fn decide(
+    rules: &SplitRules,
+    applied: &[bool],
+    doc: &Document,
+    paragraphs: &[(Span, Arc<Paragraph>)],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (r, rule) in rules.factual.iter().enumerate() {
+        if !applied[r] {
+            continue;
+        }
+        let sections: Vec<SectionFacts> = paragraphs
+            .iter()
+            .map(|(span, paragraph)| SectionFacts {
+                span: *span,
+                facts: paragraph.facts[r]
+                    .as_deref()
+                    .expect("facts of an applied rule are gathered"),
+            })
+            .collect();
+        rule.check().decide(doc, &rule.meta, &sections, &mut out);
+    }
+    out
 }
 
 /// What a paragraph's local findings depend on: the configuration, the
@@ -207,24 +321,6 @@ fn key(generation: u64, language: Option<&str>, doc: &Document, paragraph: Span)
     hasher.finish()
 }
 
-/// Spans covering `text` in order, each ending after a blank line (or at the
-/// end of the text).
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"\n\n") {
-        let end = at + 2;
-        if end > start {
-            out.push(Span::new(start, end));
-            start = end;
-        }
-    }
-    if start < text.len() || out.is_empty() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,15 +329,6 @@ mod tests {
     fn split() -> SplitRules {
         let rules = RuleSet::new(load_pack(&builtin_pack()).unwrap());
         SplitRules::new(Arc::new(rules), 1)
-    }
-
-    #[test]
-    fn paragraphs_end_after_blank_lines() {
-        let text = "a\nb\n\nc\n\n\nd";
-        let parts: Vec<&str> = paragraphs(text).iter().map(|s| &text[s.range()]).collect();
-        assert_eq!(parts, ["a\nb\n\n", "c\n\n", "\nd"]);
-        assert_eq!(paragraphs(""), [Span::new(0, 0)]);
-        assert_eq!(paragraphs("x\n\n"), [Span::new(0, 3)]);
     }
 
     /// A third of the evaluation corpus's articles (all of them take 25 s in
@@ -317,5 +404,55 @@ mod tests {
         let other = SplitRules::new(rules.full.clone(), 2);
         lint(&other, &mut cache, Format::Text, "a.txt", &after);
         assert_eq!(cache.misses, 3);
+    }
+
+    /// An edit in one paragraph gathers the facts of that paragraph only,
+    /// and the decisions over every paragraph's facts follow the edit: a
+    /// name respelled, an acronym scrambled, each far from the other
+    /// spelling.
+    #[test]
+    fn an_edit_gathers_the_facts_of_its_paragraph_only() {
+        let rules = split();
+        let factual = rules.factual.len();
+        assert_eq!(factual, 3, "names/variant and the two acronym rules");
+        let mut cache = ParagraphCache::default();
+        let mut text = String::from(
+            "Ivan Petrov spoke on Monday with the officials of the region.\n\n\
+             The Collective Security Treaty Organization (CSTO) met.\n\n\
+             The CSTO said so, and the members of the CSTO agreed with it.\n\n\
+             Later the visitors left, and Petrov went back home.\n",
+        );
+        let found = lint(&rules, &mut cache, Format::Text, "a.txt", &text);
+        assert_eq!(found, lint_as(&rules.full, Format::Text, "a.txt", &text));
+        assert_eq!((cache.misses, cache.facts_gathered), (4, 4 * factual));
+        let edits = [
+            ("went back home", "went home", None),
+            (
+                "and Petrov went",
+                "and Petrow went",
+                Some(("names/variant", "Petrow")),
+            ),
+            (
+                "The CSTO said",
+                "The CTSO said",
+                Some(("acronym/inconsistent", "CTSO")),
+            ),
+        ];
+        for (from, to, expected) in edits {
+            text = text.replacen(from, to, 1);
+            let found = lint(&rules, &mut cache, Format::Text, "a.txt", &text);
+            assert_eq!(found, lint_as(&rules.full, Format::Text, "a.txt", &text));
+            assert_eq!((cache.misses, cache.facts_gathered), (1, factual), "{to}");
+            if let Some((rule, at)) = expected {
+                let d = found.iter().find(|d| &*d.rule == rule).expect(rule);
+                assert_eq!(&text[d.span.range()], at);
+            }
+        }
+        // The names finding points at the other spelling, three paragraphs up.
+        let found = lint(&rules, &mut cache, Format::Text, "a.txt", &text);
+        assert_eq!((cache.misses, cache.facts_gathered), (0, 0));
+        let variant = found.iter().find(|d| &*d.rule == "names/variant").unwrap();
+        assert_eq!(&text[variant.labels[0].span.range()], "Petrov");
+        assert!(variant.labels[0].span.start < 10);
     }
 }

@@ -107,7 +107,7 @@ impl OpenDocument {
             };
             if debug_log() {
                 log(&format!(
-                    "linted {} (version {}) in {:.2} ms: {} of {} paragraphs re-linted, {} findings",
+                    "linted {} (version {}) in {:.2} ms: {} of {} paragraphs re-linted, {} facts gathered, {} findings",
                     self.path
                         .as_ref()
                         .map_or(String::from("a document"), |p| p.display().to_string()),
@@ -115,6 +115,7 @@ impl OpenDocument {
                     started.elapsed().as_secs_f64() * 1000.0,
                     self.cache.misses,
                     self.cache.paragraphs,
+                    self.cache.facts_gathered,
                     diagnostics.len()
                 ));
             }
