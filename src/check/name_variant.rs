@@ -117,10 +117,19 @@ pub fn skeleton(word: &str) -> String {
             push_ascii(&mut s, c);
         }
     }
+    // Which ASCII letters `s` holds: a rewrite whose letters are not all
+    // there is skipped without a search (most names hold few of them).
+    let mut letters = letter_set(&s);
+    let rewrite = |s: &mut String, from: &str, to: &str, letters: &mut u32| {
+        if letter_set(from) & !*letters == 0 && s.contains(from) {
+            *s = s.replace(from, to);
+            *letters = letter_set(s);
+        }
+    };
     // Japanese long vowels (`Ōtani`, `Ohtani`, `Outani`, `Ootani`).
     for (from, to) in [("oh", "o"), ("oo", "o"), ("uu", "u")] {
-        if s.contains(from) && !s.starts_with(from) {
-            s = s.replace(from, to);
+        if !s.starts_with(from) {
+            rewrite(&mut s, from, to, &mut letters);
         }
     }
     for (from, to) in [
@@ -135,14 +144,11 @@ pub fn skeleton(word: &str) -> String {
         ("w", "v"),
         ("dj", "j"),
     ] {
-        // `replace` always allocates; most words hold none of these.
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
+        rewrite(&mut s, from, to, &mut letters);
     }
     // Word-initial ye ↔ e (`Yeltsin`/`Eltsine`, `Yevgeny`/`Evgeny`).
-    if let Some(rest) = s.strip_prefix("ye") {
-        s = format!("e{rest}");
+    if s.starts_with("ye") {
+        s.remove(0);
     }
     for (from, to) in [
         ("ow", "ov"),
@@ -154,8 +160,9 @@ pub fn skeleton(word: &str) -> String {
         ("yj", "i"),
         ("ii", "i"),
     ] {
-        if let Some(stem) = s.strip_suffix(from) {
-            s = format!("{stem}{to}");
+        if s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
         }
     }
     if s.contains(['y', 'j']) {
@@ -169,6 +176,13 @@ pub fn skeleton(word: &str) -> String {
         }
     }
     out
+}
+
+/// The ASCII lowercase letters of `s`, one bit each.
+fn letter_set(s: &str) -> u32 {
+    s.bytes()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// One spelling's occurrences in the whole document: its facts in every

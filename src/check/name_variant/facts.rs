@@ -88,6 +88,10 @@ impl NameFacts {
             }
             previous_end = word.span.end as usize;
             let mut spelling = section.slice(word.span);
+            // Most words are lowercase: nothing more to ask of them.
+            if !spelling.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
             for suffix in ["’s", "'s"] {
                 if let Some(stem) = spelling.strip_suffix(suffix) {
                     spelling = stem;
