@@ -112,9 +112,17 @@ pub fn fold_diacritic(c: char) -> char {
 /// usual French/German/Russian romanisation differences merged.
 pub fn skeleton(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        if c.is_alphabetic() {
-            push_ascii(&mut s, c);
+    if word.is_ascii() {
+        s.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if c.is_alphabetic() {
+                push_ascii(&mut s, c);
+            }
         }
     }
     // Which ASCII letters `s` holds: a rewrite whose letters are not all
@@ -169,6 +177,11 @@ pub fn skeleton(word: &str) -> String {
         s = s.replace(['y', 'j'], "i");
     }
     // Doubled letters (`Zelenskyy`, `Lukashenko`/`Loukachenko` after folding).
+    if s.is_ascii() {
+        let mut bytes = s.into_bytes();
+        bytes.dedup();
+        return String::from_utf8(bytes).expect("ASCII");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {
