@@ -4,6 +4,11 @@
 #[cfg(feature = "cli")]
 mod cli;
 
+/// jemalloc: see Cargo.toml for why and what it costs in memory.
+#[cfg(all(feature = "cli", not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }
