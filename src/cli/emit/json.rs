@@ -135,8 +135,11 @@ impl Emitter for Json {
             out.write_all(b",")?;
         }
         self.files += 1;
-        serde_json::to_writer(&mut *out, &JsonFile::of(&report))?;
-        Ok(())
+        // serde_json writes in many small pieces: gathered here (statically
+        // dispatched) before each goes through `out`'s dynamic call.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer(&mut out, &JsonFile::of(&report))?;
+        out.flush()
     }
 
     fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()> {

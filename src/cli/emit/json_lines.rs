@@ -35,16 +35,18 @@ impl Emitter for JsonLines {
             return Ok(());
         }
         let index = LineIndex::new(&report.text);
+        // Small writes gathered before `out`'s dynamic call (see `Json::file`).
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         for d in &report.diagnostics {
             let line = Line {
                 version: VERSION,
                 path: &report.path,
                 diagnostic: JsonDiagnostic::new(&report.text, &index, d),
             };
-            serde_json::to_writer(&mut *out, &line)?;
+            serde_json::to_writer(&mut out, &line)?;
             writeln!(out)?;
         }
-        Ok(())
+        out.flush()
     }
 
     fn finish(self: Box<Self>, _: &mut dyn Write, _: &Summary) -> std::io::Result<()> {
