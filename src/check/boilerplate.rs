@@ -87,15 +87,6 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
     }))
 }
 
-/// Each pattern's lazy-DFA cache, per thread, at most (regex's default is
-/// 2 MiB). There is one cache per pattern and thread, and a cache grows only
-/// as far as its pattern's states need, so small patterns stay small; 128 KiB
-/// made the large alternations (section names, share buttons) thrash their
-/// caches and the whole run 30 % slower. At 512 KiB 16 threads stay under
-/// 160 MiB on 500 real pages. (Sizing each cache from its pattern's NFA
-/// compiled the pattern twice for the same memory.)
-const LINE_DFA_BYTES: usize = 512 << 10;
-
 /// Lines longer than this are prose, never template boilerplate.
 pub const MAX_LINE_BYTES: usize = 300;
 
@@ -203,10 +194,16 @@ impl LinePattern {
             let source = &*self.source;
             CompiledPattern {
                 // Compiled alone within the size limit when its rule loaded;
-                // anchored, it still is.
+                // anchored, it still is. Its lazy DFA's cache (one per
+                // thread, grown only as far as the pattern's states need)
+                // keeps regex's default capacity of 2 MiB: the large
+                // alternations (section names, share buttons) meet new states
+                // on every new line, and smaller caps made them thrash (128
+                // KiB: the run 30 % slower; 512 KiB: small files 5 % slower)
+                // for no memory saved (500 real pages at -j 16: 142 MiB at
+                // 2 MiB, 140 at 512 KiB).
                 regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
                     .case_insensitive(true)
-                    .dfa_size_limit(LINE_DFA_BYTES)
                     .build()
                     .expect("a rule's pattern compiles anchored"),
                 first: first_chars(source, true),
