@@ -91,6 +91,33 @@ const ENGLISH: &[&[u8]] = &[
 /// The longest word of [`ENGLISH`], in bytes.
 const LONGEST_ENGLISH: usize = 5;
 
+/// [`ENGLISH`] as integers, in the same order: a word is looked up with
+/// integer comparisons, not a string comparison each.
+const ENGLISH_KEYS: [u64; ENGLISH.len()] = {
+    let mut keys = [0; ENGLISH.len()];
+    let mut i = 0;
+    while i < ENGLISH.len() {
+        keys[i] = word_key(ENGLISH[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most eight bytes as an integer, first byte highest: two
+/// words (without NUL bytes) compare as their keys do.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i].to_ascii_lowercase() as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
 /// Function words of languages the document-language guess does not know,
 /// none of them an English word (Icelandic `er`, `um`, `til` are left out).
 const MORE_FUNCTION_WORDS: &[(&str, &[&str])] = &[
@@ -187,19 +214,16 @@ fn judge(
     // Counted without allocating: nearly every segment of an English
     // document stops at the English function words.
     let (mut letter_words, mut lowercase, mut english) = (0usize, 0usize, 0usize);
-    let mut buf = [0u8; LONGEST_ENGLISH];
     for w in words {
         let t = doc.slice(w.span);
-        if t.len() <= LONGEST_ENGLISH && t.is_ascii() {
-            let lower = &mut buf[..t.len()];
-            lower.copy_from_slice(t.as_bytes());
-            lower.make_ascii_lowercase();
-            if ENGLISH.binary_search(&&*lower).is_ok() {
-                english += 1;
-                // The segment has no more words than this: English enough.
-                if english * 8 >= words.len() {
-                    return None;
-                }
+        if t.len() <= LONGEST_ENGLISH
+            && t.is_ascii()
+            && ENGLISH_KEYS.binary_search(&word_key(t.as_bytes())).is_ok()
+        {
+            english += 1;
+            // The segment has no more words than this: English enough.
+            if english * 8 >= words.len() {
+                return None;
             }
         }
         if !is_letter_word(t) {
@@ -274,7 +298,21 @@ mod tests {
     #[test]
     fn english_function_words_are_sorted_for_binary_search() {
         assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_KEYS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(ENGLISH.iter().map(|w| w.len()).max(), Some(LONGEST_ENGLISH));
+        // Any case finds the word; a longer or shorter one does not.
+        for (word, english) in [
+            ("The", true),
+            ("THE", true),
+            ("them", true),
+            ("th", false),
+            ("thee", false),
+        ] {
+            let found = ENGLISH_KEYS
+                .binary_search(&word_key(word.as_bytes()))
+                .is_ok();
+            assert_eq!(found, english, "{word}");
+        }
     }
 
     #[test]
