@@ -229,7 +229,8 @@ impl Stats {
             }
             stats.lines += 1;
             stats.terminal_lines += usize::from(l.ends_with(['.', '!', '?', '"', '”', '’', '\'']));
-            stats.short_lines += usize::from(l.len() < 30 || l.chars().count() < 30);
+            // Fewer than 30 characters, counted no further than that.
+            stats.short_lines += usize::from(l.len() < 30 || l.chars().nth(29).is_none());
             stats.duplicate_lines += usize::from(!seen.insert(l));
         }
         stats
