@@ -444,6 +444,12 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         {
             continue; // part of a longer name that is not on the list
         }
+        // A word of the English lexicon, with the places and people that
+        // dictionaries list (`Dallas` beside `Kallas`, `Boston` beside
+        // `Bolton`), is that word, not a slip.
+        if crate::lexicon::is_english(found) {
+            continue;
+        }
         // A capitalised word recurs through a document: look it up once.
         let candidate = *lone
             .entry(found)
