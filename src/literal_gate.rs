@@ -40,7 +40,7 @@ impl LiteralGate {
     /// For short texts (lines): its automaton is the quickest to build, not
     /// to run, as the texts it scans are short.
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> LiteralGate {
-        LiteralGate::build(&[], patterns, Scans::Lines)
+        LiteralGate::build::<&str>(&[], patterns, Scans::Lines)
     }
 
     /// A gate that also finds every match of `own` (ASCII case folded,
@@ -48,15 +48,15 @@ impl LiteralGate {
     /// the literal rules and the regexes' gate. Its automaton is a full DFA,
     /// the fastest over every byte of a document (unless the literals are
     /// so many that its size and build time are not worth it).
-    pub(crate) fn with_own<'a>(
-        own: &[&str],
+    pub(crate) fn with_own<'a, L: AsRef<[u8]>>(
+        own: &[L],
         patterns: impl IntoIterator<Item = (&'a str, bool)>,
     ) -> LiteralGate {
         LiteralGate::build(own, patterns, Scans::Documents)
     }
 
-    fn build<'a>(
-        own: &[&str],
+    fn build<'a, L: AsRef<[u8]>>(
+        own: &[L],
         patterns: impl IntoIterator<Item = (&'a str, bool)>,
         scans: Scans,
     ) -> LiteralGate {
@@ -64,7 +64,7 @@ impl LiteralGate {
             own: own.len(),
             ..LiteralGate::default()
         };
-        let mut literals: Vec<Vec<u8>> = own.iter().map(|l| l.as_bytes().to_vec()).collect();
+        let mut literals: Vec<Vec<u8>> = own.iter().map(|l| l.as_ref().to_vec()).collect();
         for (i, (pattern, insensitive)) in patterns.into_iter().enumerate() {
             let i = i as u32;
             match required_literals(pattern, insensitive) {
@@ -118,10 +118,11 @@ impl LiteralGate {
         out.extend_from_slice(&self.always);
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
+                // The caller's literals come first; past the automaton's
+                // limits it holds nothing else.
                 let i = m.pattern().as_usize();
                 match i.checked_sub(self.own) {
-                    Some(gated) if !self.admits.is_empty() => out.push(self.admits[gated]),
-                    Some(_) => {}
+                    Some(gated) => out.push(self.admits[gated]),
                     None => own(i, m.range()),
                 }
             }
@@ -160,8 +161,10 @@ fn automaton_for<L: AsRef<[u8]>>(
         .build(literals)
 }
 
-/// Up to this many literals the automaton is a full DFA.
-const MAX_DFA_LITERALS: usize = 20_000;
+/// Up to this many literals (the caller's and the gate's together: 1,326
+/// for the default pack) a document scanner is a full DFA; beyond, its size
+/// and build time are not worth it.
+const MAX_DFA_LITERALS: usize = 10_000;
 
 /// True if `text` holds a character outside ASCII whose simple case folding
 /// reaches an ASCII letter: LATIN SMALL LETTER LONG S (`s`) and KELVIN SIGN

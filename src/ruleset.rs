@@ -120,9 +120,8 @@ impl RuleSet {
         }
         // The literal rules' matches and the regexes' gate come from one
         // scan of the text.
-        let own: Vec<&str> = literal_patterns.iter().map(String::as_str).collect();
         let scanner = LiteralGate::with_own(
-            &own,
+            &literal_patterns,
             regex_entries
                 .iter()
                 .map(|e| (e.regex.as_str(), e.insensitive)),

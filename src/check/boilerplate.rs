@@ -200,8 +200,8 @@ impl LinePattern {
                 // alternations (section names, share buttons) meet new states
                 // on every new line, and smaller caps made them thrash (128
                 // KiB: the run 30 % slower; 512 KiB: small files 5 % slower)
-                // for no memory saved (500 real pages at -j 16: 142 MiB at
-                // 2 MiB, 140 at 512 KiB).
+                // for little memory saved (500 real pages at -j 16: 139 MiB
+                // at 2 MiB, 136 at 512 KiB).
                 regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
                     .case_insensitive(true)
                     .build()

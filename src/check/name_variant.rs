@@ -765,7 +765,7 @@ fn decide(
             .map(|s| {
                 let lines: Vec<String> = s
                     .spans()
-                    .map(|sp| index.line_column(doc.text, sp.start).line.to_string())
+                    .map(|sp| (index.line_of(sp.start) + 1).to_string())
                     .collect();
                 format!("`{}` ×{} (line {})", s.text, s.count, lines.join(", "))
             })

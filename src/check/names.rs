@@ -444,16 +444,17 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         {
             continue; // part of a longer name that is not on the list
         }
-        // A word of the English lexicon, with the places and people that
+        // A capitalised word recurs through a document: looked up once. A
+        // word of the English lexicon, with the places and people that
         // dictionaries list (`Dallas` beside `Kallas`, `Boston` beside
         // `Bolton`), is that word, not a slip.
-        if crate::lexicon::is_english(found) {
-            continue;
-        }
-        // A capitalised word recurs through a document: look it up once.
-        let candidate = *lone
-            .entry(found)
-            .or_insert_with(|| index.lone_candidates(found).first().copied());
+        let candidate = *lone.entry(found).or_insert_with(|| {
+            if crate::lexicon::is_english(found) {
+                None
+            } else {
+                index.lone_candidates(found).first().copied()
+            }
+        });
         if let Some(surname) = candidate {
             if is_spelling_variant(found, surname)
                 || same_romanisation(found, surname)

@@ -307,6 +307,15 @@ impl SiteTemplate {
 mod tests {
     use super::*;
 
+    /// Each learned line of `template` with the number of documents it was on.
+    fn lines_and_counts(template: &SiteTemplate) -> Vec<(&str, usize)> {
+        template
+            .lines
+            .iter()
+            .map(|l| (l.line.as_str(), l.docs))
+            .collect()
+    }
+
     #[test]
     fn lines_on_most_of_a_sites_pages_are_its_template() {
         let mut learner = Learner::new();
@@ -320,11 +329,7 @@ mod tests {
         learner.add("other.org", "only", "Example Times home\n");
         let found = learner.templates(&LearnOptions::default());
         assert_eq!(found.len(), 1, "other.org has too few documents");
-        let lines: Vec<(&str, usize)> = found[0]
-            .lines
-            .iter()
-            .map(|l| (l.line.as_str(), l.docs))
-            .collect();
+        let lines = lines_and_counts(&found[0]);
         assert_eq!(
             lines,
             [
@@ -370,11 +375,7 @@ mod tests {
             assert!(kept <= 1_000, "{kept} lines kept after document {d}");
         }
         let found = learner.templates(&LearnOptions::default());
-        let lines: Vec<(&str, usize)> = found[0]
-            .lines
-            .iter()
-            .map(|l| (l.line.as_str(), l.docs))
-            .collect();
+        let lines = lines_and_counts(&found[0]);
         assert_eq!(
             lines,
             [("Example Times home", 40), ("© Example Times Ltd", 40)]
