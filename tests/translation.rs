@@ -59,3 +59,17 @@ fn names_with_diacritics_and_loanwords_are_quiet() {
     );
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_hyphen_for_a_dash_names_the_clause_it_opens() {
+    let found = lint(
+        "They collapsed into two black holes-each ten times the sun. \
+         A state-of-the-art, read-only tool for-each loops.",
+    );
+    assert_eq!(
+        found,
+        [
+            "punctuation/hyphen-as-dash 35..36 a hyphen joins two clauses here (before 'each'): a dash was meant"
+        ]
+    );
+}
