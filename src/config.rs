@@ -352,6 +352,13 @@ impl Config {
         })
     }
 
+    /// True when [`Config::settings_for`] depends on the path: the file has
+    /// `[[overrides]]`. Without, one configuration gives every path it
+    /// covers the same settings.
+    pub fn has_overrides(&self) -> bool {
+        !self.overrides.is_empty()
+    }
+
     /// The settings for a path relative to the config file's folder.
     pub fn settings_for(&self, relative_path: &str) -> Settings {
         let mut settings = self.settings();

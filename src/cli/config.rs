@@ -64,6 +64,10 @@ pub(super) struct Resolver {
     /// One slot per distinct configuration: compiled once, and a failure is
     /// kept too, so a bad `--select` fails once rather than once per file.
     engines: Mutex<HashMap<String, Arc<OnceLock<EngineResult>>>>,
+    /// The slot of each configuration file (or of none) without
+    /// `[[overrides]]`, whose settings are the same for every file it covers:
+    /// found per file without working the settings out again.
+    by_config: Mutex<HashMap<Option<PathBuf>, Arc<OnceLock<EngineResult>>>>,
 }
 
 enum Mode {
@@ -120,6 +124,7 @@ impl Resolver {
             learned: std::sync::OnceLock::new(),
             dirs: Mutex::new(HashMap::new()),
             engines: Mutex::new(HashMap::new()),
+            by_config: Mutex::new(HashMap::new()),
         })
     }
 
@@ -137,6 +142,18 @@ impl Resolver {
                 };
                 self.discover(start)
             }
+        }
+    }
+
+    /// [`Resolver::config_for`] a path known to be a file: its folder's
+    /// configuration, without asking the file system what the path is.
+    fn config_for_file(&self, path: &Path) -> Result<Option<Arc<ConfigFile>>, SetupError> {
+        match &self.mode {
+            Mode::Discover => {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                self.discover(absolute.parent().unwrap_or(Path::new("/")))
+            }
+            _ => self.config_for(path),
         }
     }
 
@@ -165,9 +182,9 @@ impl Resolver {
         Ok(found)
     }
 
-    /// True if a walked file is excluded by its configuration.
+    /// True if a file (walked or named) is excluded by its configuration.
     pub(super) fn is_excluded(&self, path: &Path) -> Result<bool, SetupError> {
-        let Some(config) = self.config_for(path)? else {
+        let Some(config) = self.config_for_file(path)? else {
             return Ok(false);
         };
         Ok(config.config.is_excluded(&relative_to(&config.dir, path)))
@@ -179,7 +196,16 @@ impl Resolver {
         path: &Path,
     ) -> Result<(Settings, Option<Arc<ConfigFile>>), SetupError> {
         let config = self.config_for(path)?;
-        let mut settings = match &config {
+        Ok((self.settings_with(path, config.as_deref())?, config))
+    }
+
+    /// The effective settings for `path` under `config`, its configuration.
+    fn settings_with(
+        &self,
+        path: &Path,
+        config: Option<&ConfigFile>,
+    ) -> Result<Settings, SetupError> {
+        let mut settings = match config {
             Some(c) => {
                 let mut s = c.config.settings_for(&relative_to(&c.dir, path));
                 for file in &c.config.names_files {
@@ -209,12 +235,39 @@ impl Resolver {
             ..Settings::default()
         };
         settings.merge(&cli);
-        Ok((settings, config))
+        Ok(settings)
     }
 
-    /// The engine for a path, compiled once per distinct configuration.
+    /// The engine for a path (a file or a folder), compiled once per
+    /// distinct configuration.
     pub(super) fn engine_for(&self, path: &Path) -> Result<Arc<Engine>, SetupError> {
-        let (settings, config) = self.settings_for(path)?;
+        self.engine_under(path, self.config_for(path)?)
+    }
+
+    /// [`Resolver::engine_for`] a path known to be a file (or to stand for
+    /// one, as stdin's name does).
+    pub(super) fn engine_for_file(&self, path: &Path) -> Result<Arc<Engine>, SetupError> {
+        self.engine_under(path, self.config_for_file(path)?)
+    }
+
+    fn engine_under(
+        &self,
+        path: &Path,
+        config: Option<Arc<ConfigFile>>,
+    ) -> Result<Arc<Engine>, SetupError> {
+        let same_for_every_path = config.as_ref().is_none_or(|c| !c.config.has_overrides());
+        let config_key = config.as_ref().map(|c| c.path.clone());
+        if same_for_every_path
+            && let Some(slot) = self
+                .by_config
+                .lock()
+                .expect("no poisoning")
+                .get(&config_key)
+            && let Some(engine) = slot.get()
+        {
+            return engine.clone();
+        }
+        let settings = self.settings_with(path, config.as_deref())?;
         let key = format!(
             "{}\n{}",
             config
@@ -229,6 +282,12 @@ impl Resolver {
             .entry(key)
             .or_default()
             .clone();
+        if same_for_every_path {
+            self.by_config
+                .lock()
+                .expect("no poisoning")
+                .insert(config_key, slot.clone());
+        }
         slot.get_or_init(|| self.compile(settings, config.as_deref()))
             .clone()
     }

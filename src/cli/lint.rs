@@ -135,7 +135,7 @@ pub(super) fn plan(
     inputs.sort_by(|a, b| sort_key(a, stdin_name).cmp(sort_key(b, stdin_name)));
     let engines: Vec<Result<Arc<Engine>, SetupError>> = inputs
         .par_iter()
-        .map(|input| resolver.engine_for(&config_path(input, stdin_name)))
+        .map(|input| resolver.engine_for_file(&config_path(input, stdin_name)))
         .collect();
     inputs
         .into_iter()

@@ -504,7 +504,7 @@ fn stream_records(
         output::Target::open(args.output_file.as_deref()).map_err(|e| report_errors(&[e]))?;
     for input in inputs {
         let engine = resolver
-            .engine_for(&config_anchor(input))
+            .engine_for_file(&config_anchor(input))
             .or_else(report_setup)?;
         let (source, mut reader) = match open_records(input, stdin_name) {
             Ok(opened) => opened,
@@ -559,7 +559,7 @@ impl<'a> Records<'a> {
         let inputs = inputs
             .into_iter()
             .map(|input| {
-                let engine = resolver.engine_for(&config_anchor(&input))?;
+                let engine = resolver.engine_for_file(&config_anchor(&input))?;
                 Ok((input, engine))
             })
             .collect::<Result<Vec<_>, _>>()

@@ -77,7 +77,7 @@ impl Workspace {
         let (Some(path), Some(resolver)) = (path, &self.resolver) else {
             return self.builtin();
         };
-        match resolver.engine_for(path) {
+        match resolver.engine_for_file(path) {
             Ok(engine) => {
                 let key = Arc::as_ptr(&engine) as usize;
                 let generation = self.generation * 1_000_003 + self.split.len() as u64 + 1;
