@@ -14,3 +14,10 @@ pub fn builtin_pack() -> Vec<PackFile> {
         })
         .collect()
 }
+
+/// True for a file of the built-in pack, unchanged.
+pub(crate) fn is_built_in(file: &PackFile) -> bool {
+    BUILTIN_FILES
+        .iter()
+        .any(|(path, text)| *path == file.path && *text == file.text)
+}
