@@ -8,7 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${FUZZ_SECONDS:-30}"
-targets=(lint_bytes load_rules apply_fixes input_formats config_files lint_options)
+targets=(lint_bytes load_rules apply_fixes input_formats config_files lint_options baselines)
 
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     echo "fuzz/ci.sh: cargo-fuzz or the nightly toolchain is not installed; skipping fuzzing"

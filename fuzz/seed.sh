@@ -8,7 +8,7 @@ root="$(dirname "$here")"
 corpus="$here/corpus"
 
 mkdir -p "$corpus/lint_bytes" "$corpus/apply_fixes" "$corpus/load_rules" "$corpus/input_formats" \
-    "$corpus/config_files" "$corpus/lint_options"
+    "$corpus/config_files" "$corpus/lint_options" "$corpus/baselines"
 
 # Articles: the fixtures (they hold the artifacts each built-in rule targets).
 for f in "$root"/fixtures/*; do
@@ -55,3 +55,9 @@ for f in "$root"/fixtures/*; do
         { printf "$opts"; cat "$f"; } > "$corpus/lint_options/$(printf '%s' "$opts" | tr -d '\\')-$(basename "$f")"
     done
 done
+
+# baselines: both versions, with findings of the sample text's rules, and a few near misses.
+printf '{\n  "version": 2,\n  "findings": [\n    {\n      "path": "f",\n      "rule": "repetition/word",\n      "fingerprint": "1f2e3d4c5b6a7988"\n    }\n  ]\n}\n' > "$corpus/baselines/seed-v2"
+printf '{"version": 1, "findings": [{"path": "./a.txt", "rule": "names/exonym", "fingerprint": "x"}, {"path": "a.txt", "rule": "names/exonym", "fingerprint": "x"}]}' > "$corpus/baselines/seed-v1"
+printf '{"version": 3, "findings": []}' > "$corpus/baselines/seed-v3"
+printf '{"findings": [], "version": 2, "extra": true}' > "$corpus/baselines/seed-extra"

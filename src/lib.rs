@@ -38,6 +38,7 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 mod builtin;
 pub mod check;
 pub mod config;

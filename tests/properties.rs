@@ -739,6 +739,36 @@ fn fuzz_regressions_lint_options() {
     replay("lint_options", checks::lint_options);
 }
 
+#[test]
+fn fuzz_regressions_baselines() {
+    replay("baselines", checks::baselines);
+}
+
+/// The baselines target's checks hold on baselines the command line writes,
+/// and on the refused shapes.
+#[test]
+fn seeds_pass_the_baseline_fuzz_checks() {
+    use artlint::baseline::{Baseline, Entry};
+    let found = checks::builtin_rules().lint(&artlint::Document::new("f", checks::SAMPLE_TEXT));
+    assert!(!found.is_empty());
+    let written = Baseline::render(
+        found
+            .iter()
+            .map(|d| Entry::new("f", checks::SAMPLE_TEXT, d))
+            .collect(),
+    );
+    for seed in [
+        written.as_str(),
+        r#"{"version": 1, "findings": []}"#,
+        r#"{"version": 3, "findings": []}"#,
+        r#"{"version": 2, "findings": [], "extra": 1}"#,
+        "{\"version\": 2,\n",
+        "",
+    ] {
+        checks::baselines(seed.as_bytes());
+    }
+}
+
 /// The new targets' seeds pass their checks: configurations like the
 /// README's, and every selection and format on a fixture.
 #[test]

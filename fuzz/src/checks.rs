@@ -368,3 +368,48 @@ pub fn lint_options(data: &[u8]) {
         },
     );
 }
+
+/// The built-in pack's findings on [`SAMPLE_TEXT`], found once per process.
+fn sample_findings() -> &'static [Diagnostic] {
+    static FOUND: OnceLock<Vec<Diagnostic>> = OnceLock::new();
+    FOUND.get_or_init(|| builtin_rules().lint(&Document::new("f", SAMPLE_TEXT)))
+}
+
+/// Fuzz target `baselines`: arbitrary bytes as a baseline file. It reads or
+/// fails with an error that renders, never a panic; one that reads renders
+/// back to the same findings, sorted; and with the sample's own findings
+/// added, it hides every one of them and nothing else.
+pub fn baselines(data: &[u8]) {
+    use artlint::baseline::{Baseline, BaselineError, Entry, Known, VERSION};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let baseline = match Baseline::parse(text) {
+        Ok(baseline) => baseline,
+        Err(e) => {
+            let _ = e.to_string();
+            if let BaselineError::Invalid { line, .. } = e {
+                assert!(line >= 1 && line <= text.lines().count() + 1, "line {line}");
+            }
+            return;
+        }
+    };
+    assert!(matches!(baseline.version, 1 | VERSION));
+    let mut sorted = baseline.findings.clone();
+    sorted.sort();
+    let again = Baseline::parse(&Baseline::render(baseline.findings.clone()))
+        .expect("a rendered baseline reads back");
+    assert_eq!(again.version, VERSION);
+    assert_eq!(again.findings, sorted, "rendering changed the findings");
+
+    let found = sample_findings();
+    let mut findings = baseline.findings;
+    findings.extend(found.iter().map(|d| Entry::new("f", SAMPLE_TEXT, d)));
+    let mut known = Known::new(Baseline {
+        version: VERSION,
+        findings,
+    });
+    let mut left = found.to_vec();
+    assert_eq!(known.hide("f", SAMPLE_TEXT, &mut left), found.len());
+    assert!(left.is_empty());
+}

@@ -1,9 +1,5 @@
-//! Baselines: record today's findings so CI fails only on new ones.
-//!
-//! A finding is recorded by path, rule and a position-independent fingerprint
-//! (rule id, matched text and the words around it), so editing an article
-//! above a known finding does not resurrect it. The file is sorted JSON, so it
-//! diffs well in git.
+//! Baseline files on disk: where they are and how their paths are written.
+//! The format and the matching are the library's ([`artlint::baseline`]).
 //!
 //! Paths are relative to the baseline file's folder (version 2), so the
 //! baseline matches whatever folder artlint runs from. Version 1 files (paths
@@ -14,28 +10,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use artlint::fingerprint::fingerprint;
+use artlint::baseline::{Baseline, BaselineError, Entry};
 
 use super::lint::FileReport;
-
-/// The version written.
-const VERSION: u32 = 2;
-
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Clone)]
-pub(super) struct Entry {
-    pub path: String,
-    pub rule: String,
-    pub fingerprint: String,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Baseline {
-    pub version: u32,
-    pub findings: Vec<Entry>,
-}
 
 /// How a report's path is written in a baseline.
 pub(super) struct Paths {
@@ -156,30 +133,23 @@ pub(super) fn entries<'a>(
     paths: &Paths,
 ) -> impl Iterator<Item = Entry> + 'a {
     let path = paths.key(report);
-    report.diagnostics.iter().map(move |d| Entry {
-        path: path.clone(),
-        rule: d.rule.to_string(),
-        fingerprint: fingerprint(&report.text, d),
-    })
+    report
+        .diagnostics
+        .iter()
+        .map(move |d| Entry::new(&path, &report.text, d))
 }
 
 /// Writes `findings`, sorted; returns how many.
-pub(super) fn write(path: &Path, mut findings: Vec<Entry>) -> Result<usize, String> {
-    findings.sort();
-    let baseline = Baseline {
-        version: VERSION,
-        findings,
-    };
-    let mut json = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
-    json.push('\n');
-    std::fs::write(path, json).map_err(|e| {
+pub(super) fn write(path: &Path, findings: Vec<Entry>) -> Result<usize, String> {
+    let count = findings.len();
+    std::fs::write(path, Baseline::render(findings)).map_err(|e| {
         format!(
             "{}: cannot write baseline: {}",
             path.display(),
             super::output::reason(&e)
         )
     })?;
-    Ok(baseline.findings.len())
+    Ok(count)
 }
 
 /// Reads a baseline: the findings it hides, and how its paths are written.
@@ -191,76 +161,41 @@ pub(super) fn read(path: &Path) -> Result<Known, String> {
             super::output::reason(&e)
         )
     })?;
-    let invalid = |e: serde_json::Error| {
-        format!(
-            "{}:{}:{}: invalid baseline: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    };
-    // The version first: a future layout must not fail as a confusing
-    // "unknown field".
-    #[derive(Deserialize)]
-    struct Header {
-        version: u32,
-    }
-    let Header { version } = serde_json::from_str(&text).map_err(invalid)?;
-    let paths = match version {
+    let baseline = Baseline::parse(&text).map_err(|e| match e {
+        BaselineError::UnsupportedVersion(_) => {
+            format!(
+                "{}: {e}; write it again with --write-baseline",
+                path.display()
+            )
+        }
+        BaselineError::Invalid { .. } => format!("{}:{e}", path.display()),
+    })?;
+    let paths = match baseline.version {
         1 => Paths {
             base: None,
             folders: RefCell::default(),
             cwd: std::env::current_dir().unwrap_or_default(),
         },
-        VERSION => Paths::relative_to(path)?,
-        other => {
-            return Err(format!(
-                "{}: unsupported baseline version {other} (this artlint reads versions 1 and {VERSION}); \
-                 write it again with --write-baseline",
-                path.display()
-            ));
-        }
+        _ => Paths::relative_to(path)?,
     };
-    let baseline: Baseline = serde_json::from_str(&text).map_err(invalid)?;
-    Ok(Known::new(baseline, paths))
+    Ok(Known {
+        known: artlint::baseline::Known::new(baseline),
+        paths,
+    })
 }
 
-/// The findings a baseline still hides: each entry hides one finding.
+/// The findings a baseline still hides, and how its paths are written.
 pub(super) struct Known {
-    remaining: HashMap<Entry, usize>,
+    known: artlint::baseline::Known,
     paths: Paths,
 }
 
 impl Known {
-    fn new(baseline: Baseline, paths: Paths) -> Known {
-        let mut remaining: HashMap<Entry, usize> = HashMap::new();
-        for entry in baseline.findings {
-            *remaining.entry(entry).or_default() += 1;
-        }
-        Known { remaining, paths }
-    }
-
     /// Removes the report's recorded findings; returns how many.
     pub(super) fn hide(&mut self, report: &mut FileReport) -> usize {
         let path = self.paths.key(report);
-        let text = &report.text;
-        let remaining = &mut self.remaining;
-        let before = report.diagnostics.len();
-        report.diagnostics.retain(|d| {
-            let key = Entry {
-                path: path.clone(),
-                rule: d.rule.to_string(),
-                fingerprint: fingerprint(text, d),
-            };
-            match remaining.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
-                }
-                _ => true,
-            }
-        });
-        before - report.diagnostics.len()
+        self.known
+            .hide(&path, &report.text, &mut report.diagnostics)
     }
 }
 
