@@ -110,6 +110,20 @@ PY
   if command -v typos > /dev/null; then
     measure typos small-j1 "$small_bytes" typos -j 1 --format brief "$small"
   fi
+  # Start-up: one small file, the mean wall time of 20 runs (what an editor
+  # save hook or a pre-commit run on one article pays).
+  one=$(find "$small" -name '*.txt' | sort | head -1)
+  startup() { # name command...
+    local name=$1; shift
+    local t0 t1; t0=$(date +%s%N)
+    for _ in $(seq 20); do "$@" > /dev/null 2>&1 || true; done
+    t1=$(date +%s%N)
+    awk -v n="$name" -v d="$((t1 - t0))" 'BEGIN { printf "%-10s %-12s %8.1f ms per run\n", n, "one-file", d / 20 / 1e6 }'
+  }
+  startup artlint $artlint check --fail-on never --format json "$one"
+  if command -v typos > /dev/null; then
+    startup typos typos --format brief "$one"
+  fi
 else
   echo "real pages: skipped ($real_pages not found)"
 fi
