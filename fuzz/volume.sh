@@ -38,7 +38,12 @@ if [ ${#trace[@]} -eq 0 ]; then
     target_dir="$here/target-volume"
 fi
 "$here/seed.sh" > /dev/null
-CARGO_TARGET_DIR="$target_dir" cargo +nightly fuzz build "${flags[@]}" "$@"
+# One target or all: `cargo fuzz build` takes at most one name.
+if [ $# -eq 1 ]; then
+    CARGO_TARGET_DIR="$target_dir" cargo +nightly fuzz build "${flags[@]}" "$1"
+else
+    CARGO_TARGET_DIR="$target_dir" cargo +nightly fuzz build "${flags[@]}"
+fi
 bin="$target_dir/x86_64-unknown-linux-gnu/release"
 mkdir -p logs
 for t in "$@"; do
