@@ -448,12 +448,14 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         // word of the English lexicon, with the places and people that
         // dictionaries list (`Dallas` beside `Kallas`, `Boston` beside
         // `Bolton`), is that word, not a slip.
+        // (The lexicon is asked last: most words are near no listed surname,
+        // and a lookup in it costs more than the question of nearness.)
         let candidate = *lone.entry(found).or_insert_with(|| {
-            if crate::lexicon::is_english(found) {
-                None
-            } else {
-                index.lone_candidates(found).first().copied()
-            }
+            index
+                .lone_candidates(found)
+                .first()
+                .copied()
+                .filter(|_| !crate::lexicon::is_english(found))
         });
         if let Some(surname) = candidate {
             if is_spelling_variant(found, surname)
