@@ -297,6 +297,25 @@ fn patterns_without_a_required_literal_still_match() {
     );
 }
 
+/// A substitution's `allow` lists words inside which its patterns' hits are
+/// left alone, in any case; a hit outside any listed word still counts, and
+/// so does one in a word that merely contains a listed one.
+#[test]
+fn substitution_allow_lists_words_a_pattern_leaves_alone() {
+    let keys = "patterns = ['\\p{L}(?P<span>-)it\\b']\nreplace = ' — '\nallow = ['Post-it']";
+    let rules = load(&rule("substitution", keys)).unwrap();
+    assert_eq!(
+        found(rules, "A post-it, a POST-it, years-it and repost-it."),
+        ["27..28", "41..42"]
+    );
+    let without = load(&rule(
+        "substitution",
+        "patterns = ['\\p{L}(?P<span>-)it\\b']\nreplace = ' — '",
+    ))
+    .unwrap();
+    assert_eq!(found(without, "A post-it."), ["6..7"]);
+}
+
 /// The boilerplate kind remembers what each line matched across documents;
 /// a rule that is off for one document (its language) must still fire on
 /// the same line in the next.

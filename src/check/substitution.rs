@@ -2,13 +2,13 @@
 //! `swap` literals go into the rule set's shared automaton; `patterns` with
 //! `replace` into its regex set.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use regex::{Captures, Regex};
 
 use super::existence::pattern_diagnostic;
-use super::kind::{Check, Hit, Key, Kind, KindError, KindSpec, Literals, PATTERNS};
+use super::kind::{ALLOW, Check, Hit, Key, Kind, KindError, KindSpec, Literals, PATTERNS};
 use super::meta::RuleMeta;
 use super::text::preserve_case;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -20,7 +20,7 @@ const REPLACE: Key<String> = Key::new("replace");
 
 pub static KIND: Kind = Kind {
     name: "substitution",
-    keys: &[SWAP.decl(), PATTERNS.decl(), REPLACE.decl()],
+    keys: &[SWAP.decl(), PATTERNS.decl(), REPLACE.decl(), ALLOW.decl()],
     placeholders: &["match", "replacement"],
     compile,
     prepare: None,
@@ -35,6 +35,11 @@ pub struct Substitution {
     pub replace: Option<String>,
     /// Literals match in any case, and the fix keeps the match's capitalisation.
     pub case_insensitive: bool,
+    /// `allow`: words (lowercased) inside which a pattern's hit is left
+    /// alone. A pattern says what is wrong in general (a hyphen before `it`
+    /// joins two clauses); the few words it also takes in (`post-it`) are
+    /// easier to list than to exclude in the pattern.
+    pub allow: HashSet<String>,
 }
 
 fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
@@ -45,6 +50,7 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
         .map(|s| s.into_inner().into_iter().collect())
         .unwrap_or_default();
     let replace = spec.take(&REPLACE)?.map(|r| r.into_inner());
+    let allow = spec.allow_set()?;
     if swaps.is_empty() && patterns.is_empty() {
         return Err(spec.missing("`swap` or `patterns` with `replace`"));
     }
@@ -61,6 +67,7 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
         patterns,
         replace,
         case_insensitive,
+        allow,
     }))
 }
 
@@ -110,13 +117,18 @@ impl Check for Substitution {
 
     fn pattern_hit(
         &self,
-        _doc: &Document,
+        doc: &Document,
         rule: &RuleMeta,
         _item: u32,
         caps: &Captures<'_>,
         span: Span,
         out: &mut Vec<Diagnostic>,
     ) {
+        if !self.allow.is_empty()
+            && word_around(doc, span).is_some_and(|w| self.allow.contains(&w.to_lowercase()))
+        {
+            return;
+        }
         let replacement = self.replace.as_ref().map(|template| {
             let mut expanded = String::new();
             caps.expand(template, &mut expanded);
@@ -124,4 +136,12 @@ impl Check for Substitution {
         });
         out.push(pattern_diagnostic(rule, caps, span, replacement));
     }
+}
+
+/// The word of `doc` (see [`Document::words`]) that holds all of `span`.
+fn word_around<'a>(doc: &Document<'a>, span: Span) -> Option<&'a str> {
+    let words = doc.words();
+    let i = words.partition_point(|w| w.span.end <= span.start);
+    let word = words.get(i)?.span;
+    (word.start <= span.start && span.end <= word.end).then(|| doc.slice(word))
 }
