@@ -314,6 +314,17 @@ fn substitution_allow_lists_words_a_pattern_leaves_alone() {
     ))
     .unwrap();
     assert_eq!(found(without, "A post-it."), ["6..7"]);
+    // Swaps are literals, which `allow` does not filter: saying it is an error.
+    let e = load(&rule(
+        "substitution",
+        "swap = { teh = 'the' }\nallow = ['teh']",
+    ))
+    .unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].ends_with("`allow` leaves words alone for `patterns` only, and this rule has none"),
+        "{e:?}"
+    );
 }
 
 /// The boilerplate kind remembers what each line matched across documents;

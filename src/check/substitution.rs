@@ -59,6 +59,13 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
             spec.missing("`replace` (the replacement for `patterns`, `$name` for captures)")
         );
     }
+    // `allow` only filters pattern hits: on a rule of swaps alone it would
+    // silently do nothing.
+    if !allow.is_empty() && patterns.is_empty() {
+        return Err(KindError::whole(
+            "`allow` leaves words alone for `patterns` only, and this rule has none",
+        ));
+    }
     if swaps.iter().any(|(wrong, _)| wrong.is_empty()) {
         return Err(KindError::whole("`swap` has an empty key"));
     }
