@@ -1,8 +1,16 @@
 //! Embeds every file under `rules/` in the binary, so the default pack works
-//! from any directory and `cargo install` needs nothing beside the binary.
+//! from any directory and `cargo install` needs nothing beside the binary;
+//! and works out the literals its patterns require (see
+//! `src/literal_gate/required.rs`), which start-up would otherwise parse
+//! every pattern to find.
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+// The analysis itself, not a copy: the gate and this script cannot disagree.
+#[allow(dead_code)]
+#[path = "src/literal_gate/required.rs"]
+mod required;
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -28,7 +36,7 @@ fn main() {
     let mut code = String::from(
         "/// Every file of the built-in rule pack: (path relative to the repo, contents).\npub(crate) static BUILTIN_FILES: &[(&str, &str)] = &[\n",
     );
-    for path in files {
+    for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let relative = path.strip_prefix(root).expect("under the manifest dir");
         writeln!(
@@ -40,6 +48,82 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    let out = Path::new(&out_dir).join("builtin_rules.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed=src/literal_gate/required.rs");
+    let out = Path::new(&out_dir).join("builtin_literals.rs");
+    std::fs::write(out, required_literals(&files)).expect("OUT_DIR is writable");
+}
+
+/// Every string under a `patterns` key of the pack's rule files, with the
+/// literals it requires matched either way (the gate asks with the rule's
+/// case), as a Rust table sorted for binary search. A pattern missing here
+/// (a user's, or one a kind rewrites) is analysed at start-up.
+fn required_literals(files: &[std::path::PathBuf]) -> String {
+    let mut patterns = Vec::new();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
+        let text = std::fs::read_to_string(path).expect("a rule file is UTF-8");
+        // A file that does not parse is the loader's to report.
+        if let Ok(table) = text.parse::<toml::Table>() {
+            collect_patterns(&toml::Value::Table(table), false, &mut patterns);
+        }
+    }
+    let mut entries: Vec<(String, bool)> = patterns
+        .into_iter()
+        .flat_map(|p| [(p.clone(), false), (p, true)])
+        .collect();
+    entries.sort();
+    entries.dedup();
+    let mut code = String::from(
+        "/// (pattern, case-insensitive, required literals) for the built-in pack.\n\
+         pub(crate) static REQUIRED: &[(&str, bool, super::WorkedOut)] = &[\n",
+    );
+    for (pattern, insensitive) in entries {
+        let literals = match required::analyse(&pattern, insensitive) {
+            Some(set) => {
+                let items: Vec<String> = set.iter().map(|l| byte_string(l)).collect();
+                format!("Some(&[{}])", items.join(", "))
+            }
+            None => "None".to_string(),
+        };
+        writeln!(code, "    ({pattern:?}, {insensitive}, {literals}),").unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn collect_patterns(value: &toml::Value, under_patterns: bool, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) if under_patterns => out.push(s.clone()),
+        toml::Value::Array(items) => {
+            for item in items {
+                collect_patterns(item, under_patterns, out);
+            }
+        }
+        toml::Value::Table(table) => {
+            for (key, item) in table {
+                collect_patterns(item, key == "patterns", out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A byte string literal: `b"..."` with everything but printable ASCII escaped.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut s = String::from("b\"");
+    for &b in bytes {
+        if (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\' {
+            s.push(char::from(b));
+        } else {
+            write!(s, "\\x{b:02x}").unwrap();
+        }
+    }
+    s.push('"');
+    s
 }

@@ -12,8 +12,39 @@
 //! usable literal are always candidates, and the caller still runs each
 //! candidate's own regex.
 
+pub(crate) mod required;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+use required::parse;
+
+/// The built-in pack's patterns with their literals, worked out by
+/// `build.rs` with [`required::analyse`]; sorted by pattern and flag.
+mod built_in {
+    include!(concat!(env!("OUT_DIR"), "/builtin_literals.rs"));
+}
+
+/// Literals of which every match of `pattern` contains at least one (up to
+/// ASCII case), or `None` if there are no useful ones (see
+/// [`required::analyse`]). A pattern of the built-in pack is looked up.
+pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    match worked_out_at_build(pattern, case_insensitive) {
+        Some(set) => set.map(|set| set.iter().map(|l| l.to_vec()).collect()),
+        None => required::analyse(pattern, case_insensitive),
+    }
+}
+
+/// A pattern's required literals as `build.rs` found them.
+type WorkedOut = Option<&'static [&'static [u8]]>;
+
+/// The built-in pack's answer for `pattern`, if it is one of its patterns.
+pub(crate) fn worked_out_at_build(pattern: &str, case_insensitive: bool) -> Option<WorkedOut> {
+    built_in::REQUIRED
+        .binary_search_by(|&(p, flag, _)| (p, flag).cmp(&(pattern, case_insensitive)))
+        .ok()
+        .map(|i| built_in::REQUIRED[i].2)
+}
 
 /// Candidate patterns of a set, by their required literals.
 #[derive(Debug, Default)]
@@ -245,343 +276,9 @@ fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
     })
 }
 
-/// A pattern's HIR with the flags the rule compiles it with (`^`/`$` at lines).
-fn parse(pattern: &str, case_insensitive: bool) -> Option<Hir> {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(case_insensitive)
-        .multi_line(true)
-        .build()
-        .parse(pattern)
-        .ok()
-}
-
-/// Literals of which every match of `pattern` contains at least one (up to
-/// ASCII case), or `None` if there are no useful ones. A letter matched
-/// case-insensitively counts as its ASCII self when its case variants are
-/// ASCII (and `ſ`/`K`, see [`LiteralGate`]); any other (`é`, `É`) makes one
-/// literal for each of its variants.
-pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
-    let hir = parse(pattern, case_insensitive)?;
-    let mut required = required(&hir)?;
-    drop_holders_of_shorter(&mut required);
-    (strength(&required) >= MIN_STRENGTH).then_some(required)
-}
-
-/// Drops each literal that holds a shorter one: it is found whenever the
-/// shorter is, so only the shorter counts. Comparing every pair made
-/// alternations of hundreds of literals a tenth of start-up: short literals
-/// look their substrings up instead, and a set with a long one (whose
-/// substrings are too many) goes through one automaton of the literals.
-fn drop_holders_of_shorter(literals: &mut Vec<Vec<u8>>) {
-    let all: rustc_hash::FxHashSet<&[u8]> = literals
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(Vec::as_slice)
-        .collect();
-    if all.len() < 2 {
-        return;
-    }
-    let keep: Vec<bool> = if literals.iter().all(|l| l.len() <= SHORT_LITERAL) {
-        literals
-            .iter()
-            .map(|l| {
-                !(0..l.len())
-                    .any(|i| (i + 1..=l.len()).any(|j| j - i < l.len() && all.contains(&l[i..j])))
-            })
-            .collect()
-    } else {
-        let patterns: Vec<&[u8]> = all.iter().copied().collect();
-        // Without an automaton every literal stays: redundant, never wrong.
-        let Ok(automaton) = AhoCorasick::new(&patterns) else {
-            return;
-        };
-        literals
-            .iter()
-            .map(|l| {
-                !automaton
-                    .find_overlapping_iter(l)
-                    .any(|m| m.len() < l.len())
-            })
-            .collect()
-    };
-    let mut keep = keep.into_iter();
-    literals.retain(|_| keep.next().unwrap_or(true));
-}
-
-/// Up to this length (bytes) a literal's substrings are few enough to look up.
-const SHORT_LITERAL: usize = 48;
-
-/// Literals shorter than this (in bytes) admit too many texts to be worth it.
-const MIN_STRENGTH: usize = 2;
-
-/// Alternations with more literals than this are not worth an automaton entry each.
-const MAX_LITERALS: usize = 512;
-
-fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    if let Some(set) = exact_set(hir) {
-        return Some(set);
-    }
-    match hir.kind() {
-        HirKind::Capture(capture) => required(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
-        HirKind::Concat(subs) => {
-            // Runs of parts with few possible texts join into literals (their
-            // cross product); the best of those and of the other parts'
-            // requirements is the concatenation's.
-            let mut options = Vec::new();
-            let mut run: Option<Vec<Vec<u8>>> = None;
-            for sub in subs {
-                if let Some(set) = exact_set(sub) {
-                    run = Some(match run.take() {
-                        Some(before) => match product(&before, &set) {
-                            Some(joined) => joined,
-                            None => {
-                                options.push(before);
-                                set
-                            }
-                        },
-                        None => set,
-                    });
-                    continue;
-                }
-                // A repeated part (`[ \t]+`) starts and ends with one of
-                // its texts: it ends the run before it and starts the next.
-                let edge = match sub.kind() {
-                    HirKind::Repetition(r) if r.min > 0 => exact_set(&r.sub),
-                    _ => None,
-                };
-                if let Some(before) = run.take() {
-                    match edge.as_ref().and_then(|e| product(&before, e)) {
-                        Some(joined) => options.push(joined),
-                        None => options.push(before),
-                    }
-                }
-                options.extend(required(sub));
-                run = edge;
-            }
-            options.extend(run);
-            options
-                .into_iter()
-                .max_by_key(|set| (strength(set), std::cmp::Reverse(set.len())))
-        }
-        HirKind::Alternation(subs) => union(subs, required),
-        _ => None,
-    }
-}
-
-/// Every text `hir` can match (up to ASCII case), if there are few.
-/// Assertions match the empty text.
-fn exact_set(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
-        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
-        HirKind::Class(Class::Unicode(class)) => {
-            if let Some(letter) = ascii_letter_any_case(class) {
-                return Some(vec![vec![letter]]);
-            }
-            let count: u32 = class
-                .ranges()
-                .iter()
-                .map(|r| r.end() as u32 - r.start() as u32 + 1)
-                .sum();
-            (count <= MAX_CLASS_CHARS).then(|| {
-                class
-                    .iter()
-                    .flat_map(|r| r.start()..=r.end())
-                    .map(|c| c.to_string().into_bytes())
-                    .collect()
-            })
-        }
-        HirKind::Capture(capture) => exact_set(&capture.sub),
-        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
-            let mut set = exact_set(&r.sub)?;
-            set.push(Vec::new());
-            Some(set)
-        }
-        HirKind::Concat(subs) => subs
-            .iter()
-            .try_fold(vec![Vec::new()], |acc, sub| product(&acc, &exact_set(sub)?)),
-        HirKind::Alternation(subs) => union(subs, exact_set),
-        _ => None,
-    }
-}
-
-/// The texts `each` gives every branch, together, if every branch has some
-/// and they are not too many.
-fn union(branches: &[Hir], each: fn(&Hir) -> Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
-    let mut all = Vec::new();
-    for branch in branches {
-        all.extend(each(branch)?);
-        if all.len() > MAX_LITERALS {
-            return None;
-        }
-    }
-    all.sort();
-    all.dedup();
-    Some(all)
-}
-
-/// Each text of `a` followed by each of `b`, unless that makes too many.
-fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
-    if a.len() * b.len() > MAX_LITERALS {
-        return None;
-    }
-    let mut out = Vec::with_capacity(a.len() * b.len());
-    for x in a {
-        for y in b {
-            out.push([x.as_slice(), y.as_slice()].concat());
-        }
-    }
-    out.sort();
-    out.dedup();
-    Some(out)
-}
-
-/// A class of at most this many characters counts as that many literals.
-const MAX_CLASS_CHARS: u32 = 16;
-
-/// The ASCII letter a case-insensitive class stands for: `[Aa]`, `[Ssſ]`, `[KkK]`.
-fn ascii_letter_any_case(class: &ClassUnicode) -> Option<u8> {
-    let ranges = class.ranges();
-    if ranges.len() > 3 {
-        return None;
-    }
-    let letter = ranges[0].start();
-    if !letter.is_ascii_alphabetic() {
-        return None;
-    }
-    let mut folded = ClassUnicode::new([ClassUnicodeRange::new(letter, letter)]);
-    folded.case_fold_simple();
-    (folded == *class).then_some(letter.to_ascii_lowercase() as u8)
-}
-
-/// The weakest literal's length; a lone ASCII byte or blank counts as none.
-fn strength(set: &[Vec<u8>]) -> usize {
-    set.iter()
-        .map(|l| {
-            if l.iter().all(u8::is_ascii_whitespace) {
-                0
-            } else {
-                l.len()
-            }
-        })
-        .min()
-        .unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn a_literal_goes_exactly_when_it_holds_a_shorter_one(
-            literals in proptest::collection::vec(
-                proptest::prop_oneof!["[ab]{0,5}", "[ab]{0,60}"], 0..12,
-            ),
-        ) {
-            let mut literals: Vec<Vec<u8>> = literals.into_iter().map(String::into_bytes).collect();
-            // By definition: some other literal, shorter and not empty, is inside it.
-            let expected: Vec<Vec<u8>> = literals
-                .iter()
-                .filter(|l| {
-                    !literals.iter().any(|o| {
-                        !o.is_empty() && o.len() < l.len() && l.windows(o.len()).any(|w| w == o.as_slice())
-                    })
-                })
-                .cloned()
-                .collect();
-            drop_holders_of_shorter(&mut literals);
-            proptest::prop_assert_eq!(literals, expected);
-        }
-    }
-
-    fn literals(pattern: &str, insensitive: bool) -> Option<Vec<String>> {
-        required_literals(pattern, insensitive).map(|set| {
-            set.into_iter()
-                .map(|l| String::from_utf8(l).unwrap())
-                .collect()
-        })
-    }
-
-    #[test]
-    fn the_most_selective_part_of_a_concatenation_is_required() {
-        assert_eq!(
-            literals(
-                r"(?:the )?(?:story|article) continues (?:below|after)",
-                true
-            ),
-            Some(vec![
-                "article continues after".to_string(),
-                "article continues below".into(),
-                "story continues after".into(),
-                "story continues below".into(),
-            ])
-        );
-        assert_eq!(literals(r"\d+ likes?", true), Some(vec![" like".into()]));
-        assert_eq!(literals(r".*©.*", true), Some(vec!["©".into()]));
-    }
-
-    #[test]
-    fn an_alternation_requires_one_literal_of_each_branch() {
-        assert_eq!(
-            literals(r"(?:advertisement|sponsored)", true),
-            Some(vec!["advertisement".into(), "sponsored".into()])
-        );
-    }
-
-    #[test]
-    fn small_classes_and_alternations_multiply_out() {
-        assert_eq!(
-            literals(r"(?:^|[\s\p{L}])[“”]>", false),
-            Some(vec!["“>".into(), "”>".into()])
-        );
-        // A repeated part ends one run and starts the next.
-        assert_eq!(
-            literals(r"\w[ \u00a0]+[.,]\s", false),
-            Some(vec![
-                " ,".into(),
-                " .".into(),
-                "\u{a0},".into(),
-                "\u{a0}.".into()
-            ])
-        );
-        assert_eq!(
-            literals(r"\d[\u00a0\u202f]\d{3}", false),
-            Some(vec!["\u{a0}".into(), "\u{202f}".into()])
-        );
-    }
-
-    #[test]
-    fn patterns_without_a_usable_literal_have_none() {
-        // Optional parts, classes, a branch without literal, a lone byte.
-        assert_eq!(literals(r"(?:read )?more", true), Some(vec!["more".into()]));
-        assert_eq!(literals(r"(?:read )?", true), None);
-        assert_eq!(literals(r"\d{2,}", true), None);
-        assert_eq!(literals(r"(?:share|\d+)", true), None);
-        assert_eq!(literals(r"\|+", true), None);
-        assert_eq!(literals(r"[", true), None);
-    }
-
-    #[test]
-    fn case_insensitive_literals_stop_at_letters_with_non_ascii_variants() {
-        // `é` also matches `É`: the ASCII search could miss `PUBLICITÉ`.
-        assert_eq!(
-            literals("publicité", true),
-            Some(vec!["publicitÉ".into(), "publicité".into()])
-        );
-        assert_eq!(
-            literals("über", true),
-            Some(vec!["Über".into(), "über".into()])
-        );
-        assert_eq!(literals("(?i)sign in", false), Some(vec!["sign in".into()]));
-        assert_eq!(literals("publicité", false), Some(vec!["publicité".into()]));
-        // Non-ASCII letters count with their case variants.
-        assert_eq!(
-            literals("(?:xy|é)", true),
-            Some(vec!["xy".into(), "É".into(), "é".into()])
-        );
-    }
 
     #[test]
     fn first_characters_bound_an_anchored_match() {
