@@ -13,6 +13,7 @@ use regex::Regex;
 
 use crate::check::KINDS;
 use crate::check::kind::{Case, CompiledRule, EachRule, Hit, Kind, KindRun};
+use crate::check::pattern::Pattern;
 use crate::check::text::at_word_boundary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -39,7 +40,7 @@ struct LiteralEntry {
 #[derive(Debug)]
 struct RegexEntry {
     owner: Owner,
-    regex: Regex,
+    regex: Pattern,
     /// True for a literal turned into a regex (non-ASCII, case-insensitive).
     literal: bool,
     /// The regex was built case-insensitively (not visible in `as_str`).
@@ -93,7 +94,7 @@ impl RuleSet {
                     if let Ok(regex) = Regex::new(&pattern) {
                         regex_entries.push(RegexEntry {
                             owner,
-                            regex,
+                            regex: Pattern::compiled(regex, true),
                             literal: true,
                             insensitive: true,
                         });
@@ -324,7 +325,7 @@ impl RuleSet {
             }
             let rule = &self.rules[entry.owner.rule as usize];
             let compiled = &self.compiled[entry.owner.rule as usize];
-            for caps in entry.regex.captures_iter(text) {
+            for caps in entry.regex.regex().captures_iter(text) {
                 let whole = caps.get(0).expect("group 0 always matches");
                 if entry.literal {
                     let (start, end) = (whole.start(), whole.end());
@@ -566,6 +567,31 @@ mod gate_soundness {
             }
         }
         out
+    }
+
+    /// Start-up looks up the literals of every default pattern instead of
+    /// parsing it: a pattern `build.rs` did not see (a kind rewrote it, or
+    /// it sits under another key) would be analysed on every run.
+    #[test]
+    fn build_rs_worked_out_the_literals_of_every_default_pattern() {
+        let patterns = default_patterns();
+        assert!(patterns.len() > 100, "{} patterns", patterns.len());
+        for (pattern, insensitive) in &patterns {
+            let found = crate::literal_gate::worked_out_at_build(pattern, *insensitive)
+                .unwrap_or_else(|| panic!("not worked out at build time: {pattern:?}"));
+            let analysed = crate::literal_gate::required::analyse(pattern, *insensitive);
+            let found = found.map(|set| set.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+            assert_eq!(found, analysed, "{pattern:?}");
+        }
+        // A pattern of no built-in rule is analysed when asked.
+        assert_eq!(
+            crate::literal_gate::worked_out_at_build("house rule", true),
+            None
+        );
+        assert_eq!(
+            crate::literal_gate::required_literals("house rule", true),
+            Some(vec![b"house rule".to_vec()])
+        );
     }
 
     /// Texts generated from each pattern (and the same upper-cased and

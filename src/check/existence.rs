@@ -4,10 +4,11 @@
 
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use super::kind::{Check, Hit, Key, Kind, KindError, KindSpec, Literals, PATTERNS, reject_empty};
 use super::meta::RuleMeta;
+use super::pattern::Pattern;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 use crate::span::Span;
@@ -25,7 +26,7 @@ pub static KIND: Kind = Kind {
 #[derive(Debug)]
 pub struct Existence {
     pub literals: Vec<String>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     pub case_insensitive: bool,
 }
 
@@ -60,7 +61,7 @@ impl Check for Existence {
         }
     }
 
-    fn patterns(&self) -> &[Regex] {
+    fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }
 

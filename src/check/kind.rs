@@ -12,7 +12,7 @@ use std::marker::PhantomData;
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::Spanned;
@@ -20,6 +20,7 @@ use toml::de::DeValue;
 
 use super::facts::FactCheck;
 use super::meta::RuleMeta;
+use super::pattern::Pattern;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
@@ -80,7 +81,7 @@ pub trait Check: Any + fmt::Debug + Send + Sync {
 
     /// The regexes this rule runs on whole documents (behind the rule set's
     /// literal gate); a hit carries the pattern's index as its item.
-    fn patterns(&self) -> &[Regex] {
+    fn patterns(&self) -> &[Pattern] {
         &[]
     }
 
@@ -363,7 +364,7 @@ pub struct KindSpec<'a> {
     kind_span: Range<usize>,
     case: Case,
     values: BTreeMap<&'static str, Spanned<DeValue<'a>>>,
-    regex: &'a dyn Fn(&str, bool) -> Result<Regex, String>,
+    regex: &'a dyn Fn(&str, bool) -> Result<Pattern, String>,
     validate: &'a ValidateRegex<'a>,
     pack_file: &'a dyn Fn(&str) -> Result<&'a str, String>,
     captures: Vec<String>,
@@ -381,7 +382,7 @@ impl<'a> KindSpec<'a> {
         kind_span: Range<usize>,
         case: Case,
         values: BTreeMap<&'static str, Spanned<DeValue<'a>>>,
-        regex: &'a dyn Fn(&str, bool) -> Result<Regex, String>,
+        regex: &'a dyn Fn(&str, bool) -> Result<Pattern, String>,
         validate: &'a ValidateRegex<'a>,
         pack_file: &'a dyn Fn(&str) -> Result<&'a str, String>,
     ) -> KindSpec<'a> {
@@ -458,21 +459,21 @@ impl<'a> KindSpec<'a> {
         self.case == Case::Insensitive
     }
 
-    /// The rule's [`PATTERNS`], compiled (`^`/`$` at line boundaries, with
-    /// size limits). Compile them before any other check of the rule: the
-    /// loader validates the message's placeholders against their named
-    /// groups next, before the kind's other errors.
-    pub fn patterns(&mut self, case_insensitive: bool) -> Result<Vec<Regex>, KindError> {
+    /// The rule's [`PATTERNS`] (`^`/`$` at line boundaries, with size
+    /// limits): compiled when the pack is checked, else when first run. Take
+    /// them before any other key of the rule: the loader validates the
+    /// message's placeholders against their named groups next, before the
+    /// kind's other errors.
+    pub fn patterns(&mut self, case_insensitive: bool) -> Result<Vec<Pattern>, KindError> {
         let Some(patterns) = self.take(&PATTERNS)? else {
             return Ok(Vec::new());
         };
         let mut compiled = Vec::new();
         for p in patterns.into_inner() {
             match (self.regex)(p.get_ref(), case_insensitive) {
-                Ok(regex) => {
-                    self.captures
-                        .extend(regex.capture_names().flatten().map(str::to_string));
-                    compiled.push(regex);
+                Ok(pattern) => {
+                    self.captures.extend(pattern.compiled_capture_names());
+                    compiled.push(pattern);
                 }
                 Err(message) => {
                     self.pattern_failed = true;

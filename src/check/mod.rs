@@ -27,6 +27,7 @@ pub mod mojibake;
 pub mod name_variant;
 pub mod names;
 pub mod overuse;
+pub mod pattern;
 pub mod quality;
 pub mod quote;
 pub mod repetition;

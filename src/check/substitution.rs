@@ -5,11 +5,12 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use super::existence::pattern_diagnostic;
 use super::kind::{ALLOW, Check, Hit, Key, Kind, KindError, KindSpec, Literals, PATTERNS};
 use super::meta::RuleMeta;
+use super::pattern::Pattern;
 use super::text::preserve_case;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
@@ -30,7 +31,7 @@ pub static KIND: Kind = Kind {
 pub struct Substitution {
     /// (wrong, right), sorted by the wrong form.
     pub swaps: Vec<(String, String)>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     /// The replacement for `patterns` (`$name` for captures).
     pub replace: Option<String>,
     /// Literals match in any case, and the fix keeps the match's capitalisation.
@@ -91,7 +92,7 @@ impl Check for Substitution {
         }
     }
 
-    fn patterns(&self) -> &[Regex] {
+    fn patterns(&self) -> &[Pattern] {
         &self.patterns
     }
 

@@ -18,6 +18,7 @@ use super::spec::{self, RuleTable};
 use super::{Rule, RuleTest};
 use crate::check::kind::{Case, Key, Kind, KindError, KindSpec};
 use crate::check::message::placeholders;
+use crate::check::pattern::Pattern;
 use crate::check::{KINDS, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
 
@@ -338,11 +339,14 @@ fn compile_rule(
             .map(|f| f.text.as_str())
             .ok_or(wanted)
     };
-    let regex = |pattern: &str, insensitive: bool| {
-        if let Some(regex_size) = regex_size {
+    // A checked pack's patterns compile now, for their errors; the built-in
+    // pack's (tested instead) when first run.
+    let regex = |pattern: &str, insensitive: bool| match regex_size {
+        Some(regex_size) => {
             charge_regex(pattern, insensitive, regex_size)?;
+            compile_regex(pattern, insensitive).map(|r| Pattern::compiled(r, insensitive))
         }
-        compile_regex(pattern, insensitive)
+        None => Ok(Pattern::lazy(pattern, insensitive)),
     };
     let validate = |pattern: &str, insensitive: bool| {
         let Some(regex_size) = regex_size else {

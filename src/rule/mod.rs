@@ -13,6 +13,7 @@ pub use crate::check::kind::RuleKind;
 use crate::check::meta::RuleMeta;
 use crate::diagnostic::{Applicability, Severity};
 pub use error::RuleError;
+pub(crate) use load::compile_regex;
 pub use load::{PackFile, load_pack};
 
 /// One rule, compiled and ready to run.
