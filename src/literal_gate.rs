@@ -14,6 +14,9 @@
 
 pub(crate) mod required;
 
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
@@ -50,6 +53,9 @@ pub(crate) fn worked_out_at_build(pattern: &str, case_insensitive: bool) -> Opti
 #[derive(Debug, Default)]
 pub(crate) struct LiteralGate {
     automaton: Option<AhoCorasick>,
+    /// For documents: the same literals as a full DFA, built once the gate
+    /// has scanned enough text to repay it (see [`LazyDfa`]).
+    dfa: Option<LazyDfa>,
     /// The caller's own literals ([`LiteralGate::with_own`]): the first
     /// `own` patterns of the automaton, reported as matches.
     own: usize,
@@ -76,9 +82,10 @@ impl LiteralGate {
 
     /// A gate that also finds every match of `own` (ASCII case folded,
     /// overlapping), in the same scan: one pass over a document for both
-    /// the literal rules and the regexes' gate. Its automaton is a full DFA,
-    /// the fastest over every byte of a document (unless the literals are
-    /// so many that its size and build time are not worth it).
+    /// the literal rules and the regexes' gate. Once it has scanned a
+    /// megabyte its automaton is a full DFA, the fastest over every byte of
+    /// a document (unless the literals are so many that its size and build
+    /// time are not worth it).
     pub(crate) fn with_own<'a, L: AsRef<[u8]>>(
         own: &[L],
         patterns: impl IntoIterator<Item = (&'a str, bool)>,
@@ -110,10 +117,19 @@ impl LiteralGate {
             }
         }
         if !literals.is_empty() {
-            let dfa = scans == Scans::Documents && literals.len() <= MAX_DFA_LITERALS;
-            let built = automaton_for(&literals, dfa);
+            let built = automaton_for(&literals, false);
             match built {
-                Ok(automaton) => gate.automaton = Some(automaton),
+                Ok(automaton) => {
+                    // A few literals make a DFA at once (the automaton's
+                    // own choice), quick to build.
+                    if scans == Scans::Documents
+                        && automaton.kind() != AhoCorasickKind::DFA
+                        && literals.len() <= MAX_DFA_LITERALS
+                    {
+                        gate.dfa = Some(LazyDfa::new(literals));
+                    }
+                    gate.automaton = Some(automaton);
+                }
                 // Past the automaton's limits every pattern simply runs.
                 Err(_) => {
                     gate.always.append(&mut gate.gated);
@@ -147,7 +163,8 @@ impl LiteralGate {
     ) {
         out.clear();
         out.extend_from_slice(&self.always);
-        if let Some(automaton) = &self.automaton {
+        let dfa = self.dfa.as_ref().and_then(|dfa| dfa.after(text.len()));
+        if let Some(automaton) = dfa.or(self.automaton.as_ref()) {
             for m in automaton.find_overlapping_iter(text) {
                 // The caller's literals come first; past the automaton's
                 // limits it holds nothing else.
@@ -169,6 +186,49 @@ impl LiteralGate {
     #[cfg(test)]
     pub(crate) fn is_always(&self, pattern: u32) -> bool {
         self.always.contains(&pattern)
+    }
+}
+
+/// A document gate's DFA, built by the scan that takes the gate past
+/// [`DFA_AFTER_BYTES`]. On real pages it scans at 80-90 MB/s where the
+/// contiguous NFA the gate starts with scans at 48, but it takes about twice
+/// as long to build (for the default pack's 1,326 literals, a third of a
+/// one-file run's start-up): a run on a few small files never needs it, a
+/// corpus repays it within a megabyte or two. Both find the same matches.
+#[derive(Debug)]
+struct LazyDfa {
+    literals: Vec<Vec<u8>>,
+    scanned: AtomicUsize,
+    automaton: OnceLock<Option<AhoCorasick>>,
+    after: usize,
+}
+
+/// Bytes the gate scans with its NFA before it builds the DFA.
+const DFA_AFTER_BYTES: usize = 1 << 20;
+
+impl LazyDfa {
+    fn new(literals: Vec<Vec<u8>>) -> LazyDfa {
+        LazyDfa {
+            literals,
+            scanned: AtomicUsize::new(0),
+            automaton: OnceLock::new(),
+            after: DFA_AFTER_BYTES,
+        }
+    }
+
+    /// The DFA, if the gate has scanned enough (counting `len` more bytes).
+    fn after(&self, len: usize) -> Option<&AhoCorasick> {
+        if let Some(built) = self.automaton.get() {
+            return built.as_ref();
+        }
+        if self.scanned.fetch_add(len, Ordering::Relaxed) + len < self.after {
+            return None;
+        }
+        // The literals built an NFA, so a DFA of them is within the limits
+        // too; should it not be, the NFA goes on.
+        self.automaton
+            .get_or_init(|| automaton_for(&self.literals, true).ok())
+            .as_ref()
     }
 }
 
@@ -315,6 +375,55 @@ mod tests {
         gate.candidates("ſign in", &mut out);
         assert_eq!(out, vec![0, 1, 2, 3]);
         assert!(regex::Regex::new(sources[0].0).unwrap().is_match("ſign in"));
+    }
+
+    #[test]
+    fn a_document_gate_finds_the_same_with_its_nfa_and_its_dfa() {
+        // Enough literals that the gate starts with an NFA.
+        let mut own: Vec<String> = ["source link", "in", "Poutine"].map(String::from).to_vec();
+        own.extend((0..300).map(|i| format!("filler{i}")));
+        let mut gate = LiteralGate::with_own(&own, [(r"^\d+ likes$", true), (r"sign in", true)]);
+        let text = "Source Link: 12 likes, sign in; POUTINE ſign in";
+        let mut runs = Vec::new();
+        for after in [usize::MAX, 0] {
+            gate.dfa.as_mut().expect("a document gate").after = after;
+            let (mut out, mut found) = (Vec::new(), Vec::new());
+            gate.scan(text, &mut out, |i, range| found.push((i, range)));
+            runs.push((out, found));
+        }
+        let dfa = gate.dfa.as_ref().unwrap().automaton.get();
+        assert!(dfa.is_some_and(|d| d.as_ref().unwrap().kind() == AhoCorasickKind::DFA));
+        assert_ne!(
+            gate.automaton.as_ref().unwrap().kind(),
+            AhoCorasickKind::DFA
+        );
+        assert_eq!(runs[0], runs[1]);
+        assert_eq!(runs[0].0, vec![0, 1]);
+        assert_eq!(runs[0].1.len(), 6, "{:?}", runs[0].1);
+    }
+
+    #[test]
+    fn a_document_gate_builds_its_dfa_once_it_has_scanned_a_megabyte() {
+        let own: Vec<String> = (0..300).map(|i| format!("filler{i}")).collect();
+        let gate = LiteralGate::with_own(&own, []);
+        let lazy = gate.dfa.as_ref().expect("a document gate");
+        let mut out = Vec::new();
+        let page = "x".repeat(DFA_AFTER_BYTES / 4);
+        for _ in 0..3 {
+            gate.scan(&page, &mut out, |_, _| {});
+        }
+        assert!(
+            lazy.automaton.get().is_none(),
+            "three quarters of a megabyte"
+        );
+        gate.scan(&page, &mut out, |_, _| {});
+        assert!(lazy.automaton.get().is_some());
+        // A line gate's texts are short: it never builds one. A few literals
+        // are a DFA from the start.
+        assert!(LiteralGate::new([("sign in", true)]).dfa.is_none());
+        let few = LiteralGate::with_own(&["sign in"], []);
+        assert!(few.dfa.is_none());
+        assert_eq!(few.automaton.unwrap().kind(), AhoCorasickKind::DFA);
     }
 
     #[test]
