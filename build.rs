@@ -1,11 +1,17 @@
 //! Embeds every file under `rules/` in the binary, so the default pack works
 //! from any directory and `cargo install` needs nothing beside the binary;
-//! and works out the literals its patterns require (see
+//! works out the literals its patterns require (see
 //! `src/literal_gate/required.rs`), which start-up would otherwise parse
-//! every pattern to find.
+//! every pattern to find; and builds the English lexicon's hash table (see
+//! `src/lexicon/table.rs`).
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+// The lexicon's table, built by the code that reads it.
+#[allow(dead_code)]
+#[path = "src/lexicon/table.rs"]
+mod lexicon_table;
 
 // The analysis itself, not a copy: the gate and this script cannot disagree.
 #[allow(dead_code)]
@@ -51,6 +57,13 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap();
     let out = Path::new(&out_dir).join("builtin_rules.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed=src/lexicon/english-words.txt");
+    println!("cargo:rerun-if-changed=src/lexicon/table.rs");
+    let list = std::fs::read_to_string(root.join("src/lexicon/english-words.txt"))
+        .expect("the word list is UTF-8");
+    let out = Path::new(&out_dir).join("english_words.table");
+    std::fs::write(out, lexicon_table::build(&list)).expect("OUT_DIR is writable");
 
     println!("cargo:rerun-if-changed=src/literal_gate/required.rs");
     let out = Path::new(&out_dir).join("builtin_literals.rs");

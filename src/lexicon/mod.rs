@@ -3,34 +3,28 @@
 //! file's header). Checks ask it whether a word is English before calling it
 //! a name variant or a foreign word.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
+pub(crate) mod table;
 
 static WORDS: &str = include_str!("english-words.txt");
 
-fn words() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+/// The hash table of [`WORDS`], built by `build.rs` (see [`table`]).
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.table"));
+
+fn contains(word: &str) -> bool {
+    table::contains(WORDS, TABLE, word)
 }
 
 /// True if `word` is in the lexicon as written, or (for a capitalised word,
 /// which may start a sentence) in lowercase.
 pub(crate) fn is_english(word: &str) -> bool {
-    let set = words();
-    if set.contains(word) {
+    if contains(word) {
         return true;
     }
     let mut chars = word.chars();
     match chars.next() {
         Some(first) if first.is_uppercase() => {
             let lowered: String = first.to_lowercase().chain(chars).collect();
-            set.contains(lowered.as_str())
+            contains(&lowered)
         }
         _ => false,
     }
