@@ -72,12 +72,20 @@ pub(crate) struct LiteralGate {
 
 impl LiteralGate {
     /// A gate for `patterns`, each a regex source and whether it is matched
-    /// case-insensitively. Pattern numbers are positions in this list.
+    /// case-insensitively, over short texts already in lowercase (the
+    /// boilerplate rules' normalised lines). Pattern numbers are positions
+    /// in this list. Its automaton is the quickest to build, not to run, as
+    /// the texts it scans are short, and it folds no case.
     ///
-    /// For short texts (lines): its automaton is the quickest to build, not
-    /// to run, as the texts it scans are short.
-    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> LiteralGate {
-        LiteralGate::build::<&str>(&[], patterns, Scans::Lines)
+    /// Sound because a literal required by a case-insensitive pattern has
+    /// its ASCII letters in lowercase and its other letters in every case,
+    /// so a match in a lowercase text holds one as it is; an uppercase
+    /// letter is only required where the pattern turns case-insensitivity
+    /// off, and then it cannot match a lowercase text at all.
+    pub(crate) fn for_lowercase<'a>(
+        patterns: impl IntoIterator<Item = (&'a str, bool)>,
+    ) -> LiteralGate {
+        LiteralGate::build::<&str>(&[], patterns, Scans::LowercaseLines)
     }
 
     /// A gate that also finds every match of `own` (ASCII case folded,
@@ -117,7 +125,7 @@ impl LiteralGate {
             }
         }
         if !literals.is_empty() {
-            let built = automaton_for(&literals, false);
+            let built = automaton_for(&literals, false, scans != Scans::LowercaseLines);
             match built {
                 Ok(automaton) => {
                     // A few literals make a DFA at once (the automaton's
@@ -138,7 +146,7 @@ impl LiteralGate {
                     // The caller's literals alone are within the limits
                     // they always were.
                     gate.automaton = (!own.is_empty()).then(|| {
-                        automaton_for(own, own.len() <= MAX_DFA_LITERALS)
+                        automaton_for(own, own.len() <= MAX_DFA_LITERALS, true)
                             .expect("literal automaton within default size limits")
                     });
                 }
@@ -227,7 +235,7 @@ impl LazyDfa {
         // The literals built an NFA, so a DFA of them is within the limits
         // too; should it not be, the NFA goes on.
         self.automaton
-            .get_or_init(|| automaton_for(&self.literals, true).ok())
+            .get_or_init(|| automaton_for(&self.literals, true, true).ok())
             .as_ref()
     }
 }
@@ -235,19 +243,21 @@ impl LazyDfa {
 /// What a gate's texts are, which decides its automaton.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scans {
-    Lines,
+    LowercaseLines,
     Documents,
 }
 
-/// Overlapping, ASCII-case-folding matches of `literals`; a full DFA (the
-/// fastest to scan) when `dfa`, else the automaton picks itself.
+/// Overlapping matches of `literals`, folding ASCII case when `fold`; a
+/// full DFA (the fastest to scan) when `dfa`, else the automaton picks
+/// itself.
 fn automaton_for<L: AsRef<[u8]>>(
     literals: &[L],
     dfa: bool,
+    fold: bool,
 ) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
+        .ascii_case_insensitive(fold)
         .kind(dfa.then_some(AhoCorasickKind::DFA))
         .build(literals)
 }
@@ -362,7 +372,7 @@ mod tests {
             (r"^\d{2,}$", true),
             (r"(?-i)^Advertisement$", false),
         ];
-        let gate = LiteralGate::new(sources.iter().copied());
+        let gate = LiteralGate::with_own::<&str>(&[], sources.iter().copied());
         assert!(gate.is_always(2) && !gate.is_always(0));
         let mut out = Vec::new();
         gate.candidates("12 likes", &mut out);
@@ -375,6 +385,38 @@ mod tests {
         gate.candidates("ſign in", &mut out);
         assert_eq!(out, vec![0, 1, 2, 3]);
         assert!(regex::Regex::new(sources[0].0).unwrap().is_match("ſign in"));
+    }
+
+    #[test]
+    fn a_lowercase_gate_admits_what_matches_a_lowercase_text() {
+        let sources = [
+            (r"(?:sign in|log ?in)", true),
+            (r"publicité", true),
+            (r"(?-i:Advertisement)", true),
+            (r"^\d{2,}$", true),
+        ];
+        let gate = LiteralGate::for_lowercase(sources.iter().copied());
+        let mut out = Vec::new();
+        for (text, expected) in [
+            ("sign in", vec![0, 3]),
+            ("publicité", vec![1, 3]),
+            ("ſign in", vec![0, 1, 2, 3]),
+            // What the case-sensitive part requires cannot be in lowercase.
+            ("advertisement", vec![3]),
+        ] {
+            gate.candidates(text, &mut out);
+            assert_eq!(out, expected, "{text}");
+            for (n, (pattern, insensitive)) in sources.iter().enumerate() {
+                let regex = regex::RegexBuilder::new(pattern)
+                    .case_insensitive(*insensitive)
+                    .build()
+                    .unwrap();
+                assert!(
+                    !regex.is_match(text) || out.contains(&(n as u32)),
+                    "{pattern} {text}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -420,7 +462,9 @@ mod tests {
         assert!(lazy.automaton.get().is_some());
         // A line gate's texts are short: it never builds one. A few literals
         // are a DFA from the start.
-        assert!(LiteralGate::new([("sign in", true)]).dfa.is_none());
+        let lines: Vec<(String, bool)> = (0..300).map(|i| (format!("filler{i}"), true)).collect();
+        let lines = LiteralGate::for_lowercase(lines.iter().map(|(p, i)| (p.as_str(), *i)));
+        assert!(lines.dfa.is_none());
         let few = LiteralGate::with_own(&["sign in"], []);
         assert!(few.dfa.is_none());
         assert_eq!(few.automaton.unwrap().kind(), AhoCorasickKind::DFA);

@@ -239,7 +239,8 @@ impl BoilerplateIndex {
                 }
             }
         }
-        index.gate = LiteralGate::new(sources.iter().map(|s| (*s, true)));
+        // Lines are matched normalised, so in lowercase.
+        index.gate = LiteralGate::for_lowercase(sources.iter().map(|s| (*s, true)));
         index
     }
 
