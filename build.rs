@@ -8,10 +8,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-// The lexicon's table, built by the code that reads it.
+// The lexicon's tables, built by the code that reads them.
 #[allow(dead_code)]
 #[path = "src/lexicon/table.rs"]
 mod lexicon_table;
+#[allow(dead_code)]
+#[path = "src/lexicon/trigrams.rs"]
+mod lexicon_trigrams;
 
 // The analysis itself, not a copy: the gate and this script cannot disagree.
 #[allow(dead_code)]
@@ -64,6 +67,9 @@ fn main() {
         .expect("the word list is UTF-8");
     let out = Path::new(&out_dir).join("english_words.table");
     std::fs::write(out, lexicon_table::build(&list)).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=src/lexicon/trigrams.rs");
+    let out = Path::new(&out_dir).join("english_trigrams.table");
+    std::fs::write(out, lexicon_trigrams::build(&list)).expect("OUT_DIR is writable");
 
     println!("cargo:rerun-if-changed=src/literal_gate/required.rs");
     let out = Path::new(&out_dir).join("builtin_literals.rs");

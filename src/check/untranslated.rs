@@ -9,6 +9,12 @@
 //! already shown lowercase source words and the word looks like a common
 //! noun or an acronym: twelve letters or more without a surname ending, or
 //! a non-English acronym (`FFÍ`). Names are left to `names/variant`.
+//!
+//! Beside such words, a lowercase word of plain ASCII letters is one too
+//! when the lexicon lacks it and its spelling looks less English than
+//! nearly every English word's (`smitrakning`, `sleggjukasti`, in a text
+//! that also has `kórónuveirunni`): the source language shows in its letter
+//! sequences instead of its letters.
 
 use std::sync::Arc;
 
@@ -37,12 +43,14 @@ impl Check for Untranslated {
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
         for found in find(doc) {
             let matched = doc.slice(found.span);
-            let detail = found
-                .letters
-                .chars()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let detail = if found.letters.is_empty() {
+                "no English word is spelled like it, and the text has other source words"
+                    .to_string()
+            } else {
+                let letters: Vec<String> =
+                    found.letters.chars().map(|c| format!("`{c}`")).collect();
+                format!("English words do not use {}", letters.join(", "))
+            };
             out.push(
                 rule.report(found.span, |name| match name {
                     "match" => Some(matched.to_string()),
@@ -162,9 +170,22 @@ const SURNAME_ENDINGS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Foreign {
     pub span: Span,
-    /// The letters that give it away (`ð`, `ó`).
+    /// The letters that give it away (`ð`, `ó`); empty for an ASCII word
+    /// given away by its spelling.
     pub letters: String,
 }
+
+/// An ASCII word must have at least this many letters to be judged by its
+/// spelling: short words are too few trigrams to tell (`smit`, `efi`).
+const MIN_SPELLING_LETTERS: usize = 5;
+
+/// An ASCII word whose spelling scores below this (the mean natural
+/// log-probability of its letter trigrams, see `lexicon::trigrams`) looks
+/// less English than 99 % of English words the model has not seen: the
+/// first percentile of the lexicon's lowercase words of five letters or
+/// more, each scored by a model of the other nine tenths
+/// (`tools/calibrate_spelling.py` prints it).
+const MAX_SPELLING_LIKENESS: f32 = -3.07;
 
 /// Latin letters outside ASCII in `word`, or `None` if it has none (or a
 /// letter of another script: that is `script/foreign`'s business).
@@ -258,9 +279,57 @@ pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
     if lower.is_empty() {
         return Vec::new();
     }
+    // Spelling is weaker evidence than letters: asked only of a text that
+    // has left two different source words in place already (one French
+    // word in an English article proves no translation).
+    let mut distinct: Vec<&str> = lower.iter().map(|f| doc.slice(f.span)).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() >= 2 {
+        lower.extend(unlikely_spellings(doc));
+    }
     lower.extend(other);
     lower.sort_by_key(|u| u.span.start);
     lower
+}
+
+/// Lowercase words of ASCII letters the lexicon lacks (inflected or not)
+/// whose spelling looks unlike English; not parts of addresses (`https`,
+/// `example.com`, `@handle`, `/path`), nor drawn-out words (`damnnnn`).
+fn unlikely_spellings(doc: &Document) -> Vec<Foreign> {
+    let text = doc.text;
+    doc.words()
+        .iter()
+        .filter(|word| {
+            let (start, end) = (word.span.start as usize, word.span.end as usize);
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let in_address = matches!(before, Some('/' | '.' | '@' | '#' | '_'))
+                || matches!(after, Some(':' | '/' | '@' | '_'))
+                || (after == Some('.')
+                    && text[end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            let text = doc.slice(word.span);
+            // A letter three times over is emphasis (`sooo`), in any language.
+            let drawn_out = text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0] == w[1] && w[1] == w[2]);
+            !in_address
+                && !drawn_out
+                && text.len() >= MIN_SPELLING_LETTERS
+                && text.bytes().all(|b| b.is_ascii_lowercase())
+                && crate::lexicon::english_likeness(text)
+                    .is_some_and(|likeness| likeness < MAX_SPELLING_LIKENESS)
+                && !crate::lexicon::is_english_form(text)
+        })
+        .map(|word| Foreign {
+            span: word.span,
+            letters: String::new(),
+        })
+        .collect()
 }
 
 /// The last elements of Nordic place names (`Sauðárkrókur`, `Ísafjarðarbær`):
@@ -327,6 +396,45 @@ mod tests {
         assert_eq!(
             found("He listens to hlaðvarpsþætti and music at sea, and that is the way of it."),
             ["hlaðvarpsþætti"]
+        );
+    }
+
+    #[test]
+    fn ascii_words_spelled_unlike_english_are_found_beside_source_words() {
+        // Invented Icelandic-looking compounds, not from any real text.
+        let text = "Two hraðlestir came, and the gluggaveðrið kept the hjartavernd \
+                    and the skrifborðsstóll in the newsroom underway all the day.";
+        assert_eq!(
+            found(text),
+            [
+                "hraðlestir",
+                "gluggaveðrið",
+                "hjartavernd",
+                "skrifborðsstóll"
+            ]
+        );
+        // Without lowercase source words an odd ASCII word is left alone;
+        // one is not enough either.
+        assert!(found("The hjartavernd stood by Þórsvelli, said Guðrún, as it was.").is_empty());
+        assert_eq!(
+            found("The société générale and the hjartavernd were there, as it was said."),
+            ["société", "générale", "hjartavernd"]
+        );
+        assert_eq!(
+            found("A générale café, and the hjartavernd was there, as it was said."),
+            ["générale"]
+        );
+        // Parts of addresses are not words.
+        assert_eq!(
+            found(
+                "The hraðlestir and gluggaveðrið, see https://hjartavernd.is or \
+                 hjartavernd@example.com, and it was so."
+            ),
+            ["hraðlestir", "gluggaveðrið"]
+        );
+        assert_eq!(
+            found("The hraðlestir and gluggaveðrið, damnnnnn, and it was so."),
+            ["hraðlestir", "gluggaveðrið"]
         );
     }
 

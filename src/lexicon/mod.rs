@@ -4,14 +4,66 @@
 //! a name variant or a foreign word.
 
 pub(crate) mod table;
+pub(crate) mod trigrams;
 
 static WORDS: &str = include_str!("english-words.txt");
 
 /// The hash table of [`WORDS`], built by `build.rs` (see [`table`]).
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_words.table"));
 
+/// The letter-trigram model of [`WORDS`], built by `build.rs` (see [`trigrams`]).
+static TRIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english_trigrams.table"));
+
 fn contains(word: &str) -> bool {
     table::contains(WORDS, TABLE, word)
+}
+
+/// How English the spelling of `word` looks (see [`trigrams`]): the mean
+/// natural log-probability of its letter trigrams; `None` unless it is
+/// made of ASCII letters.
+pub(crate) fn english_likeness(word: &str) -> Option<f32> {
+    trigrams::english_likeness(TRIGRAMS, word)
+}
+
+/// True if lowercase `word` is in the lexicon, as written or capitalised
+/// (`american`: MT output lowercases what the lexicon lists capitalised),
+/// or is a regular inflection of a word that is (`seagulls`, `galloped`,
+/// `newsrooms`).
+pub(crate) fn is_english_form(word: &str) -> bool {
+    let listed = |w: &str| {
+        if contains(w) {
+            return true;
+        }
+        let mut chars = w.chars();
+        chars.next().is_some_and(|first| {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            contains(&capitalised)
+        })
+    };
+    if listed(word) {
+        return true;
+    }
+    const INFLECTIONS: &[(&str, &str)] = &[
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+        ("est", ""),
+        ("ness", ""),
+        ("ment", ""),
+        ("ments", ""),
+    ];
+    INFLECTIONS.iter().any(|(suffix, restore)| {
+        word.strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 3 && listed(&format!("{stem}{restore}")))
+    })
 }
 
 /// True if `word` is in the lexicon as written, or (for a capitalised word,
@@ -41,5 +93,34 @@ mod tests {
         assert!(
             !is_english("Solskjaer") && !is_english("Spectee") && !is_english("kórónuveirunni")
         );
+    }
+
+    #[test]
+    fn inflected_and_lowercased_forms_are_english() {
+        for word in [
+            "american",
+            "houses",
+            "galloped",
+            "carried",
+            "hopefully",
+            "theatres",
+        ] {
+            assert!(is_english_form(word), "{word}");
+        }
+        for word in ["smitum", "innanlandssmit", "sleggjukasti", "ings"] {
+            assert!(!is_english_form(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn source_words_look_less_english_than_english_words_the_list_lacks() {
+        let like = |w| english_likeness(w).unwrap();
+        for (english, foreign) in [
+            ("underway", "sleggjukasti"),
+            ("newsroom", "innanlandssmit"),
+            ("windowless", "hvellsprengjum"),
+        ] {
+            assert!(like(english) > like(foreign), "{english} / {foreign}");
+        }
     }
 }
