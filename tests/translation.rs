@@ -42,6 +42,22 @@ fn untranslated_words_are_reported_with_their_letters() {
 }
 
 #[test]
+fn ascii_source_words_are_reported_for_their_spelling_beside_others() {
+    // Invented Icelandic-looking words: two with their letters, one without.
+    let found = lint(
+        "The hraðlestir and the gluggaveðrið kept the hjartavernd in the newsroom, and it was late.",
+    );
+    assert_eq!(
+        found,
+        [
+            "mt/untranslated 4..15 'hraðlestir' looks untranslated: English words do not use `ð`",
+            "mt/untranslated 24..38 'gluggaveðrið' looks untranslated: English words do not use `ð`",
+            "mt/untranslated 48..59 'hjartavernd' looks untranslated: no English word is spelled like it, and the text has other source words",
+        ]
+    );
+}
+
+#[test]
 fn a_word_loop_is_one_finding() {
     let found =
         lint("The ReYCup tournament tournament tournament holders have followed the rules.");
