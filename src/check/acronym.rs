@@ -547,6 +547,23 @@ pub fn check_inconsistent(
     forms.sort_by_key(|(k, _, _)| *k);
     for (minority, letters, spans) in &forms {
         let (minority, spans) = (*minority, *spans);
+        // Defined by its own long form (`WebAssembly System Interface
+        // (WASI)` beside `WASM`): an acronym of its own, not a scrambled one.
+        if definitions
+            .iter()
+            .any(|d| d.aligned && doc.slice(d.short) == minority)
+        {
+            continue;
+        }
+        // One of three or more forms linked as near-variants (`CUU`, `UUC`,
+        // `UCU`, `CUG` ...): letters of a code (codons, tickers), not one
+        // acronym scrambled. And an English word in capitals (`THE` beside
+        // `ETH`) is emphasis.
+        if in_code_family(&forms, minority, limits.substitution_min_letters)
+            || crate::lexicon::is_english(&minority.to_lowercase())
+        {
+            continue;
+        }
         let defined_as = definitions
             .iter()
             .find(|d| doc.slice(d.short) == minority && !d.aligned);
@@ -567,6 +584,9 @@ pub fn check_inconsistent(
             .iter()
             .find(|d| doc.slice(d.short) == minority || doc.slice(d.short) == majority);
         for &span in spans {
+            if in_code_run(doc.text, span) {
+                continue;
+            }
             let count = majority_spans.len();
             let mut report = rule.report(span, |name| match name {
                 "match" => Some(minority.to_string()),
@@ -583,6 +603,57 @@ pub fn check_inconsistent(
             out.push(report.unsafe_fix([Edit::new(span, majority)]).build());
         }
     }
+}
+
+/// True if the acronym at `span` stands among two or more other tokens of
+/// capitals or digits, separated by spaces or commas only (`AUG UUU GUU`,
+/// `3819,TAA,TGA`): a listing of codes, not prose.
+fn in_code_run(text: &str, span: Span) -> bool {
+    let code = |token: &str| {
+        token.len() >= 2
+            && token
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let separator = |c: char| c == ' ' || c == ',';
+    let (start, end) = (span.start as usize, span.end as usize);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start]
+        .trim_end_matches(separator)
+        .rsplit(separator)
+        .take_while(|t| code(t))
+        .count();
+    let after = text[end..line_end]
+        .trim_start_matches(separator)
+        .split(separator)
+        .take_while(|t| code(t))
+        .count();
+    // Only when something separates it from the neighbours at all.
+    let joined =
+        text[line_start..start].ends_with(separator) || text[end..line_end].starts_with(separator);
+    joined && before + after >= 2
+}
+
+/// True if `form` and the forms it is a near-variant of, directly or
+/// through others, are three or more.
+fn in_code_family(forms: &[(&str, Vec<char>, &Vec<Span>)], form: &str, min_letters: usize) -> bool {
+    let mut family: Vec<usize> = forms
+        .iter()
+        .position(|(f, _, _)| *f == form)
+        .into_iter()
+        .collect();
+    let mut next = 0;
+    while next < family.len() && family.len() < 3 {
+        let letters = &forms[family[next]].1;
+        for (k, (_, other, _)) in forms.iter().enumerate() {
+            if !family.contains(&k) && near_variant(letters, other, min_letters) {
+                family.push(k);
+            }
+        }
+        next += 1;
+    }
+    family.len() >= 3
 }
 
 #[cfg(test)]
