@@ -47,6 +47,9 @@ impl Check for RepetitionLoop {
     }
 }
 
+/// What may stand between the words of a loop besides space.
+const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
+
 fn fold_hash(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -122,7 +125,15 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
                 let gap = &doc.text[words[k].span.end as usize..words[k + 1].span.start as usize];
                 gap.trim_end() == ","
             });
-        if numeric || allowed || crosses_paragraph || rhetorical {
+        // Words glued to symbols are tokens of code or a formula (`C, C++,
+        // C#`, `|U|, 0_U`, `"key": [""],`), not a loop of words: between
+        // words there is only space and punctuation.
+        let symbols = (i..end_word).any(|k| {
+            doc.text[words[k].span.end as usize..words[k + 1].span.start as usize]
+                .chars()
+                .any(|c| !c.is_whitespace() && !WORD_GAP_PUNCTUATION.contains(c))
+        });
+        if numeric || allowed || crosses_paragraph || rhetorical || symbols {
             i += unit * repeats;
             continue;
         }
