@@ -229,7 +229,9 @@ enum Shape {
 fn shape(word: &str) -> Shape {
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let first = chars.next();
-    if first.is_some_and(char::is_lowercase) {
+    // A capital inside a lowercase word makes a name or a brand
+    // (`deGrandpré`, `eBay`), not a common word.
+    if first.is_some_and(char::is_lowercase) && !chars.any(char::is_uppercase) {
         return Shape::Lower;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -450,6 +452,11 @@ mod tests {
         );
         assert!(found("Guðrún Jóhannsdóttir met Søren in Mönchengladbach.").is_empty());
         assert!(found("Temperatures of 20 °C and 5 µm particles.").is_empty());
+        // A capital inside: a name, even beside a source word.
+        assert_eq!(
+            found("Marie deGrandpré read the kórónuveirunni report, and it was late."),
+            ["kórónuveirunni"]
+        );
     }
 
     #[test]
