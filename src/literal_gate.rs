@@ -190,6 +190,15 @@ impl LiteralGate {
         out.dedup();
     }
 
+    /// Builds now what the gate builds once it has scanned a megabyte (see
+    /// [`LazyDfa`]).
+    pub(crate) fn build_dfa_now(&self) {
+        if let Some(lazy) = &self.dfa {
+            lazy.automaton
+                .get_or_init(|| automaton_for(&lazy.literals, true, true).ok());
+        }
+    }
+
     /// True for a pattern without a required literal: a candidate for every text.
     #[cfg(test)]
     pub(crate) fn is_always(&self, pattern: u32) -> bool {
@@ -460,6 +469,10 @@ mod tests {
         );
         gate.scan(&page, &mut out, |_, _| {});
         assert!(lazy.automaton.get().is_some());
+        // Asked to, it builds it at once.
+        let early = LiteralGate::with_own(&own, []);
+        early.build_dfa_now();
+        assert!(early.dfa.as_ref().unwrap().automaton.get().is_some());
         // A line gate's texts are short: it never builds one. A few literals
         // are a DFA from the start.
         let lines: Vec<(String, bool)> = (0..300).map(|i| (format!("filler{i}"), true)).collect();

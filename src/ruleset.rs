@@ -149,6 +149,17 @@ impl RuleSet {
         self
     }
 
+    /// Builds now what the rule set otherwise builds once it has linted a
+    /// megabyte: the document scanner's DFA, quicker to scan but slower to
+    /// build than the automaton it starts with. Call it before linting a
+    /// corpus, on a thread that will not lint: the build's scratch memory is
+    /// then reused by that thread instead of held by a linting thread (a
+    /// JSONL stream peaked 20 MiB higher without it). Findings are the same
+    /// either way.
+    pub fn prepare_for_volume(&self) {
+        self.scanner.build_dfa_now();
+    }
+
     /// Findings on these words are dropped: a finding whose text is an
     /// accepted entry or lies inside an occurrence of one. A misspelling that
     /// merely contains an accepted word (`Putinn` for `Putin`) is still reported.
@@ -520,6 +531,29 @@ fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Prepared for volume (the scanner's DFA built at once), a rule set
+    /// finds exactly what it finds unprepared.
+    #[test]
+    fn a_rule_set_prepared_for_volume_finds_the_same() {
+        let text =
+            "Putin met Poutine at 12h30; the the report came.\nSource link\nComments are closed.\n";
+        let lint = |prepare: bool| {
+            let rules = RuleSet::new(crate::rule::load_pack(&crate::builtin_pack()).unwrap());
+            if prepare {
+                rules.prepare_for_volume();
+            }
+            let found: Vec<String> = rules
+                .lint(&Document::new("t.txt", text))
+                .iter()
+                .map(|d| format!("{} {:?}", d.rule, d.span))
+                .collect();
+            found
+        };
+        let unprepared = lint(false);
+        assert!(unprepared.len() >= 5, "{unprepared:#?}");
+        assert_eq!(lint(true), unprepared);
+    }
 
     /// Patterns without a required literal run on every document; the
     /// default pack keeps them few, or real pages get slow again (issue 14).

@@ -157,6 +157,15 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
     let records = Records::open(&args, &resolver, records, stdin_name)?;
     let stdin_fix = args.fix && kept.iter().any(|i| matches!(i, walk::Input::Stdin));
     let jobs = lint::plan(&resolver, kept, stdin_name).or_else(report_setup)?;
+    if jobs.len() >= MANY_FILES {
+        let mut prepared: Vec<&Arc<config::Engine>> = Vec::new();
+        for job in &jobs {
+            if !prepared.iter().any(|e| Arc::ptr_eq(e, &job.engine)) {
+                job.engine.rules.prepare_for_volume();
+                prepared.push(&job.engine);
+            }
+        }
+    }
     let fixing = args.fix || args.diff;
     let options = LintOptions {
         stdin_name,
@@ -323,6 +332,10 @@ fn refuse_to_overwrite_inputs(
         Err(report_errors(&refused))
     }
 }
+
+/// From this many files on, a run prepares its rule sets for volume
+/// ([`artlint::RuleSet::prepare_for_volume`]) before it lints.
+const MANY_FILES: usize = 64;
 
 /// Files linted (in parallel) before their output is written: enough to keep
 /// both cores busy, few enough that a walk of a million files holds one

@@ -300,6 +300,8 @@ pub(super) fn stream(
     out: &mut dyn Write,
     options: &StreamOptions,
 ) -> Result<usize, StreamError> {
+    // A stream is a corpus.
+    engine.rules.prepare_for_volume();
     let mut lines = Lines::new(input, options);
     let mut line_no = 0;
     let mut batch: Vec<(usize, RawLine)> = Vec::with_capacity(BATCH_RECORDS);
