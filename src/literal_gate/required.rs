@@ -91,10 +91,14 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         HirKind::Concat(subs) => {
             // Runs of parts with few possible texts join into literals (their
             // cross product); the best of those and of the other parts'
-            // requirements is the concatenation's.
+            // requirements is the concatenation's. A group is its parts: it
+            // changes what is captured, not what matches (`(?P<end>[.!?])`
+            // then `(?P<next>[A-Z]\p{Ll}+)` run into `.A`, `!B` ...).
+            let mut parts = Vec::new();
+            flatten_groups(subs, &mut parts);
             let mut options = Vec::new();
             let mut run: Option<Vec<Vec<u8>>> = None;
-            for sub in subs {
+            for sub in parts {
                 if let Some(set) = exact_set(sub) {
                     run = Some(match run.take() {
                         Some(before) => match product(&before, &set) {
@@ -130,6 +134,19 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         HirKind::Alternation(subs) => union(subs, required),
         _ => None,
+    }
+}
+
+/// `subs` with each capture group of a concatenation replaced by its parts.
+fn flatten_groups<'h>(subs: &'h [Hir], out: &mut Vec<&'h Hir>) {
+    for sub in subs {
+        match sub.kind() {
+            HirKind::Capture(capture) => match capture.sub.kind() {
+                HirKind::Concat(inner) => flatten_groups(inner, out),
+                _ => out.push(&capture.sub),
+            },
+            _ => out.push(sub),
+        }
     }
 }
 
@@ -284,6 +301,13 @@ mod tests {
         );
         assert_eq!(literals(r"\d+ likes?", true), Some(vec![" like".into()]));
         assert_eq!(literals(r".*©.*", true), Some(vec!["©".into()]));
+    }
+
+    #[test]
+    fn groups_in_a_concatenation_join_their_neighbours() {
+        let found = literals(r"\p{Ll}{2}(?P<end>[.!?])(?P<next>[A-M]\p{Ll}+)", false).unwrap();
+        assert_eq!(found.len(), 3 * 13);
+        assert!(found.contains(&".M".to_string()) && found.contains(&"?A".to_string()));
     }
 
     #[test]
