@@ -194,8 +194,7 @@ impl LiteralGate {
     /// [`LazyDfa`]).
     pub(crate) fn build_dfa_now(&self) {
         if let Some(lazy) = &self.dfa {
-            lazy.automaton
-                .get_or_init(|| automaton_for(&lazy.literals, true, true).ok());
+            lazy.build();
         }
     }
 
@@ -241,8 +240,12 @@ impl LazyDfa {
         if self.scanned.fetch_add(len, Ordering::Relaxed) + len < self.after {
             return None;
         }
-        // The literals built an NFA, so a DFA of them is within the limits
-        // too; should it not be, the NFA goes on.
+        self.build()
+    }
+
+    /// The DFA, built if it is not yet. The literals built an NFA, so a DFA
+    /// of them is within the limits too; should it not be, the NFA goes on.
+    fn build(&self) -> Option<&AhoCorasick> {
         self.automaton
             .get_or_init(|| automaton_for(&self.literals, true, true).ok())
             .as_ref()

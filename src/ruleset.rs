@@ -12,7 +12,7 @@
 use regex::Regex;
 
 use crate::check::KINDS;
-use crate::check::kind::{Case, CompiledRule, EachRule, Hit, Kind, KindRun};
+use crate::check::kind::{CompiledRule, EachRule, Hit, Kind, KindRun};
 use crate::check::pattern::Pattern;
 use crate::check::text::at_word_boundary;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -43,8 +43,6 @@ struct RegexEntry {
     regex: Pattern,
     /// True for a literal turned into a regex (non-ASCII, case-insensitive).
     literal: bool,
-    /// The regex was built case-insensitively (not visible in `as_str`).
-    insensitive: bool,
 }
 
 /// The compiled form of a set of rules.
@@ -96,7 +94,6 @@ impl RuleSet {
                             owner,
                             regex: Pattern::compiled(regex, true),
                             literal: true,
-                            insensitive: true,
                         });
                     }
                     continue;
@@ -115,7 +112,6 @@ impl RuleSet {
                     },
                     regex: regex.clone(),
                     literal: false,
-                    insensitive: rule.case == Case::Insensitive,
                 });
             }
         }
@@ -125,7 +121,7 @@ impl RuleSet {
             &literal_patterns,
             regex_entries
                 .iter()
-                .map(|e| (e.regex.as_str(), e.insensitive)),
+                .map(|e| (e.regex.as_str(), e.regex.case_insensitive())),
         );
         let runs = kind_runs(&compiled);
         RuleSet {
@@ -543,12 +539,11 @@ mod tests {
             if prepare {
                 rules.prepare_for_volume();
             }
-            let found: Vec<String> = rules
+            rules
                 .lint(&Document::new("t.txt", text))
                 .iter()
                 .map(|d| format!("{} {:?}", d.rule, d.span))
-                .collect();
-            found
+                .collect::<Vec<String>>()
         };
         let unprepared = lint(false);
         assert!(unprepared.len() >= 5, "{unprepared:#?}");
