@@ -163,7 +163,16 @@ fn split_words(text: &str) -> Vec<Word> {
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII, most of most texts, without decoding a char.
+        // ASCII, most of most texts, without decoding a char: a run of
+        // letters and digits is skipped in one go.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
         let (c, len) = if bytes[i].is_ascii() {
             (bytes[i] as char, 1)
         } else {
@@ -173,8 +182,8 @@ fn split_words(text: &str) -> Vec<Word> {
         if is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start {
-            let next = text[i + len..].chars().next();
-            if !(is_joiner(c) && next.is_some_and(is_word_char)) {
+            let joins = is_joiner(c) && text[i + len..].chars().next().is_some_and(is_word_char);
+            if !joins {
                 words.push(Word {
                     span: Span::new(s, i),
                 });

@@ -50,24 +50,27 @@ impl Check for RepetitionLoop {
 /// What may stand between the words of a loop besides space.
 const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 
-fn fold_hash(word: &str) -> u64 {
+/// A word's key for the scan: equal for words equal up to case, rarely equal
+/// otherwise (equal keys are confirmed on the text). An ASCII word, nearly
+/// every word, is keyed on its length and its first and last eight bytes
+/// with the case bit set: no hashing of the whole word, no copy.
+fn fold_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        let eight = |part: &[u8]| {
+            let mut buf = [0u8; 8];
+            buf[..part.len()].copy_from_slice(part);
+            u64::from_le_bytes(buf) | 0x2020_2020_2020_2020
+        };
+        let head = eight(&bytes[..bytes.len().min(8)]);
+        let tail = eight(&bytes[bytes.len().saturating_sub(8)..]);
+        return (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ tail).rotate_left(7)
+            ^ bytes.len() as u64;
+    }
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    let mut folded = [0u8; 32];
-    if word.is_ascii() && word.len() <= folded.len() {
-        // One write of the folded bytes: the hasher takes eight at a time.
-        let folded = &mut folded[..word.len()];
-        folded.copy_from_slice(word.as_bytes());
-        folded.make_ascii_lowercase();
-        h.write(folded);
-    } else if word.is_ascii() {
-        for b in word.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
-        }
-    } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h.write_u32(c as u32);
-        }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
     }
     h.finish()
 }
@@ -80,15 +83,17 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     let (allow, max_unit, min_repeats) = (&loops.allow, loops.max_words, loops.min_repeats);
     let words = doc.words();
     let text = |i: usize| doc.slice(words[i].span);
-    // Case-folded hashes, so the scan compares integers; equal hashes are
+    // Case-folded keys, so the scan compares integers; equal keys are
     // confirmed on the text.
-    let keys: Vec<u64> = (0..words.len()).map(|i| fold_hash(text(i))).collect();
+    let keys: Vec<u64> = (0..words.len()).map(|i| fold_key(text(i))).collect();
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
-        for unit in 1..=max_unit {
-            if i + unit * min_repeats > words.len() {
-                break;
+        let longest = max_unit.min((words.len() - i) / min_repeats);
+        for unit in 1..=longest {
+            // Most units fail at their first word: compare one key first.
+            if keys[i + unit] != keys[i] {
+                continue;
             }
             let mut repeats = 1;
             while i + unit * (repeats + 1) <= words.len()
@@ -150,5 +155,32 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
             .build(),
         );
         i += unit * repeats;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The scan skips a unit whose keys differ: words equal up to case
+        /// must share a key, or loops written in mixed case would be missed.
+        #[test]
+        fn words_equal_up_to_case_share_a_key(word in "[a-zA-Z0-9'’-]{1,40}", flips in proptest::collection::vec(proptest::bool::ANY, 40)) {
+            let flipped: String = word
+                .chars()
+                .zip(&flips)
+                .map(|(c, &flip)| if flip { c.to_uppercase().next().unwrap() } else { c.to_lowercase().next().unwrap() })
+                .collect();
+            proptest::prop_assert!(same(&word, &flipped));
+            proptest::prop_assert_eq!(fold_key(&word), fold_key(&flipped));
+        }
+    }
+
+    #[test]
+    fn keys_tell_words_apart_by_their_ends_and_length() {
+        assert_ne!(fold_key("going"), fold_key("doing"));
+        assert_ne!(fold_key("internationally"), fold_key("internationalise"));
+        assert_ne!(fold_key("ab"), fold_key("abb"));
     }
 }
