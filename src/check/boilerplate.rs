@@ -102,6 +102,15 @@ pub fn normalize_line(line: &str) -> String {
 /// [`normalize_line`] into a reused buffer (one per document, not per line).
 fn normalize_line_into(line: &str, out: &mut String) {
     out.clear();
+    if line.is_ascii() {
+        normalize_ascii_line_into(line, out);
+    } else {
+        normalize_any_line_into(line, out);
+    }
+}
+
+/// [`normalize_line_into`] for any line.
+fn normalize_any_line_into(line: &str, out: &mut String) {
     let trimmed = line
         .trim()
         .trim_end_matches(|c: char| c.is_whitespace() || ".,:;!?…»›>|-–—→".contains(c));
@@ -117,6 +126,30 @@ fn normalize_line_into(line: &str, out: &mut String) {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
+}
+
+/// [`normalize_any_line_into`] for an ASCII line, most lines, over its
+/// bytes: the same output (a property test compares them).
+fn normalize_ascii_line_into(line: &str, out: &mut String) {
+    // `char::is_whitespace` on ASCII, which counts the vertical tab too.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let bytes = line.as_bytes();
+    let start = bytes.iter().position(|&b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .rposition(|&b| !space(b) && !b".,:;!?>|-".contains(&b))
+        .map_or(start, |i| start + i + 1);
+    for (i, word) in line[start..end]
+        .split(|c: char| c.is_ascii() && space(c as u8))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.make_ascii_lowercase();
 }
 
 /// All boilerplate rules of a rule set, compiled together.
@@ -372,6 +405,16 @@ fn line_diagnostic(doc: &Document, rule: &RuleMeta, lines: &[Line], i: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_lines_normalise_as_any_line(line in "[ \t\x0b\x0c\r.,:;!?>|a-zA-Z0-9-]{0,40}") {
+            let (mut fast, mut any) = (String::new(), String::new());
+            normalize_ascii_line_into(&line, &mut fast);
+            normalize_any_line_into(&line, &mut any);
+            proptest::prop_assert_eq!(fast, any);
+        }
+    }
 
     #[test]
     fn normalisation_tolerates_case_space_and_trailing_punctuation() {
