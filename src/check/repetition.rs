@@ -49,6 +49,11 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
         if b.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        // A doubled word that is a whole sentence is an exclamation or a
+        // sound (`Splash splash!`, `Beep beep.`), said twice on purpose.
+        if whole_sentence(doc.text, first, second) {
+            continue;
+        }
         // Only spaces between them; a line break only inside wrapped prose
         // (a long previous line), never between list items or headings.
         let gap = &doc.text[first.end as usize..second.start as usize];
@@ -66,6 +71,18 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
                 .build(),
         );
     }
+}
+
+/// True if the two words are all of their sentence or quotation: a
+/// sentence end, an opening quote or the line's start right before, and a
+/// sentence end, a closing quote or the line's end right after.
+fn whole_sentence(text: &str, first: Span, second: Span) -> bool {
+    let before = text[..first.start as usize].trim_end_matches([' ', '\t']);
+    let starts = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', '‘']);
+    let after = &text[second.end as usize..];
+    let ends =
+        after.is_empty() || after.starts_with(['.', '!', '?', '…', '\n', '\r', '”', '"', '’']);
+    starts && ends
 }
 
 /// Lines shorter than this are headings or list items, not wrapped prose.
