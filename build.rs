@@ -99,8 +99,8 @@ fn required_literals(files: &[std::path::PathBuf]) -> String {
     entries.sort();
     entries.dedup();
     let mut code = String::from(
-        "/// (pattern, case-insensitive, required literals) for the built-in pack.\n\
-         pub(crate) static REQUIRED: &[(&str, bool, super::WorkedOut)] = &[\n",
+        "/// (pattern, case-insensitive, required literals, line span) for the built-in pack.\n\
+         pub(crate) static REQUIRED: &[(&str, bool, super::WorkedOut, Option<u32>)] = &[\n",
     );
     for (pattern, insensitive) in entries {
         let literals = match required::analyse(&pattern, insensitive) {
@@ -110,7 +110,12 @@ fn required_literals(files: &[std::path::PathBuf]) -> String {
             }
             None => "None".to_string(),
         };
-        writeln!(code, "    ({pattern:?}, {insensitive}, {literals}),").unwrap();
+        let line_span = required::line_span(&pattern, insensitive);
+        writeln!(
+            code,
+            "    ({pattern:?}, {insensitive}, {literals}, {line_span:?}),"
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     code

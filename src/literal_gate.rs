@@ -31,22 +31,47 @@ mod built_in {
 /// Literals of which every match of `pattern` contains at least one (up to
 /// ASCII case), or `None` if there are no useful ones (see
 /// [`required::analyse`]). A pattern of the built-in pack is looked up.
+#[cfg(test)]
 pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
-    match worked_out_at_build(pattern, case_insensitive) {
-        Some(set) => set.map(|set| set.iter().map(|l| l.to_vec()).collect()),
-        None => required::analyse(pattern, case_insensitive),
+    analysis(pattern, case_insensitive).0
+}
+
+/// A pattern's required literals and its [line span](required::line_span),
+/// looked up for a built-in pattern.
+fn analysis(pattern: &str, case_insensitive: bool) -> (Option<Vec<Vec<u8>>>, Option<u32>) {
+    match built_in_entry(pattern, case_insensitive) {
+        Some(&(_, _, set, line_span)) => (
+            set.map(|set| set.iter().map(|l| l.to_vec()).collect()),
+            line_span,
+        ),
+        None => (
+            required::analyse(pattern, case_insensitive),
+            required::line_span(pattern, case_insensitive),
+        ),
     }
 }
 
 /// A pattern's required literals as `build.rs` found them.
 type WorkedOut = Option<&'static [&'static [u8]]>;
 
-/// The built-in pack's answer for `pattern`, if it is one of its patterns.
-pub(crate) fn worked_out_at_build(pattern: &str, case_insensitive: bool) -> Option<WorkedOut> {
+/// The built-in pack's answers for `pattern` (its literals and line span),
+/// if it is one of its patterns.
+#[cfg(test)]
+pub(crate) fn worked_out_at_build(
+    pattern: &str,
+    case_insensitive: bool,
+) -> Option<(WorkedOut, Option<u32>)> {
+    built_in_entry(pattern, case_insensitive).map(|entry| (entry.2, entry.3))
+}
+
+fn built_in_entry(
+    pattern: &str,
+    case_insensitive: bool,
+) -> Option<&'static (&'static str, bool, WorkedOut, Option<u32>)> {
     built_in::REQUIRED
-        .binary_search_by(|&(p, flag, _)| (p, flag).cmp(&(pattern, case_insensitive)))
+        .binary_search_by(|&(p, flag, ..)| (p, flag).cmp(&(pattern, case_insensitive)))
         .ok()
-        .map(|i| built_in::REQUIRED[i].2)
+        .map(|i| &built_in::REQUIRED[i])
 }
 
 /// Candidate patterns of a set, by their required literals.
@@ -68,6 +93,22 @@ pub(crate) struct LiteralGate {
     /// `ſ` or `K`, which case-insensitive matching takes for an ASCII `s` or
     /// `k` that the automaton (ASCII case folding only) does not.
     gated: Vec<u32>,
+    /// For each pattern with literals and a small [line
+    /// span](required::line_span), that span: its matches lie within that
+    /// many lines of where [`LiteralGate::scan`] places its literals.
+    placed: Vec<Option<u32>>,
+}
+
+/// Where a scan found the literals of the candidate patterns that are
+/// placed (see [`LiteralGate::line_span`]): pairs of pattern and byte
+/// offset, in scan order. Not filled when the text holds a character that
+/// folds to an ASCII letter (then every gated pattern is a candidate,
+/// literal or not, and runs over the whole text).
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    pub(crate) hits: Vec<(u32, u32)>,
+    /// False when the text's candidates are not all placed by `hits`.
+    pub(crate) complete: bool,
 }
 
 impl LiteralGate {
@@ -113,15 +154,19 @@ impl LiteralGate {
         let mut literals: Vec<Vec<u8>> = own.iter().map(|l| l.as_ref().to_vec()).collect();
         for (i, (pattern, insensitive)) in patterns.into_iter().enumerate() {
             let i = i as u32;
-            match required_literals(pattern, insensitive) {
-                Some(required) => {
+            match analysis(pattern, insensitive) {
+                (Some(required), line_span) => {
                     for literal in required {
                         literals.push(literal);
                         gate.admits.push(i);
                     }
                     gate.gated.push(i);
+                    gate.placed.push(line_span.filter(|&k| k <= MAX_LINE_SPAN));
                 }
-                None => gate.always.push(i),
+                (None, _) => {
+                    gate.always.push(i);
+                    gate.placed.push(None);
+                }
             }
         }
         if !literals.is_empty() {
@@ -140,6 +185,7 @@ impl LiteralGate {
                 }
                 // Past the automaton's limits every pattern simply runs.
                 Err(_) => {
+                    gate.placed.fill(None);
                     gate.always.append(&mut gate.gated);
                     gate.always.sort_unstable();
                     gate.admits.clear();
@@ -158,19 +204,23 @@ impl LiteralGate {
     /// The patterns that may match `text`, ascending, without duplicates,
     /// written to `out` (cleared first).
     pub(crate) fn candidates(&self, text: &str, out: &mut Vec<u32>) {
-        self.scan(text, out, |_, _| {});
+        self.scan(text, out, &mut Places::default(), |_, _| {});
     }
 
-    /// [`candidates`](Self::candidates), and each match of the caller's own
+    /// [`candidates`](Self::candidates), where the placed ones' literals
+    /// are (`places`, cleared first), and each match of the caller's own
     /// literals handed to `own` (its number and byte range), in one scan.
     pub(crate) fn scan(
         &self,
         text: &str,
         out: &mut Vec<u32>,
+        places: &mut Places,
         mut own: impl FnMut(usize, std::ops::Range<usize>),
     ) {
         out.clear();
         out.extend_from_slice(&self.always);
+        places.hits.clear();
+        places.complete = true;
         let dfa = self.dfa.as_ref().and_then(|dfa| dfa.after(text.len()));
         if let Some(automaton) = dfa.or(self.automaton.as_ref()) {
             for m in automaton.find_overlapping_iter(text) {
@@ -178,16 +228,30 @@ impl LiteralGate {
                 // limits it holds nothing else.
                 let i = m.pattern().as_usize();
                 match i.checked_sub(self.own) {
-                    Some(gated) => out.push(self.admits[gated]),
+                    Some(gated) => {
+                        let pattern = self.admits[gated];
+                        out.push(pattern);
+                        if self.placed[pattern as usize].is_some() {
+                            places.hits.push((pattern, m.start() as u32));
+                        }
+                    }
                     None => own(i, m.range()),
                 }
             }
             if !self.gated.is_empty() && has_non_ascii_fold(text) {
                 out.extend_from_slice(&self.gated);
+                places.complete = false;
             }
         }
         out.sort_unstable();
         out.dedup();
+    }
+
+    /// For a placed pattern, the most line breaks a match holds: on a text
+    /// whose [`Places`] are complete, it need only run on the lines within
+    /// that many of those holding its literals.
+    pub(crate) fn line_span(&self, pattern: u32) -> Option<u32> {
+        self.placed[pattern as usize]
     }
 
     /// Builds now what the gate builds once it has scanned a megabyte (see
@@ -218,6 +282,10 @@ struct LazyDfa {
     automaton: OnceLock<Option<AhoCorasick>>,
     after: usize,
 }
+
+/// Patterns whose matches may cross more lines than this run over the
+/// whole text: their windows would be most of it.
+const MAX_LINE_SPAN: u32 = 2;
 
 /// Bytes the gate scans with its NFA before it builds the DFA.
 const DFA_AFTER_BYTES: usize = 1 << 20;
@@ -442,7 +510,9 @@ mod tests {
         for after in [usize::MAX, 0] {
             gate.dfa.as_mut().expect("a document gate").after = after;
             let (mut out, mut found) = (Vec::new(), Vec::new());
-            gate.scan(text, &mut out, |i, range| found.push((i, range)));
+            gate.scan(text, &mut out, &mut Places::default(), |i, range| {
+                found.push((i, range))
+            });
             runs.push((out, found));
         }
         let dfa = gate.dfa.as_ref().unwrap().automaton.get();
@@ -464,13 +534,13 @@ mod tests {
         let mut out = Vec::new();
         let page = "x".repeat(DFA_AFTER_BYTES / 4);
         for _ in 0..3 {
-            gate.scan(&page, &mut out, |_, _| {});
+            gate.scan(&page, &mut out, &mut Places::default(), |_, _| {});
         }
         assert!(
             lazy.automaton.get().is_none(),
             "three quarters of a megabyte"
         );
-        gate.scan(&page, &mut out, |_, _| {});
+        gate.scan(&page, &mut out, &mut Places::default(), |_, _| {});
         assert!(lazy.automaton.get().is_some());
         // Asked to, it builds it at once.
         let early = LiteralGate::with_own(&own, []);
@@ -493,7 +563,9 @@ mod tests {
         let mut out = Vec::new();
         let mut found = Vec::new();
         let text = "Source Link: 12 likes, sign in";
-        gate.scan(text, &mut out, |i, range| found.push((i, &text[range])));
+        gate.scan(text, &mut out, &mut Places::default(), |i, range| {
+            found.push((i, &text[range]))
+        });
         // Overlapping (in the order they end) and case-folded; the gate's
         // own literals are not reported.
         assert_eq!(
@@ -502,12 +574,14 @@ mod tests {
             "every match of the caller's literals"
         );
         assert_eq!(out, vec![0, 1]);
-        gate.scan("quiet text", &mut out, |_, _| panic!("no literal"));
+        gate.scan("quiet text", &mut out, &mut Places::default(), |_, _| {
+            panic!("no literal")
+        });
         assert!(out.is_empty());
         // Without gated patterns the caller's literals are still found.
         let alone = LiteralGate::with_own(&own, []);
         let mut n = 0;
-        alone.scan("sign in", &mut out, |_, _| n += 1);
+        alone.scan("sign in", &mut out, &mut Places::default(), |_, _| n += 1);
         assert_eq!((n, out.len()), (1, 0));
     }
 }

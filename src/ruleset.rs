@@ -17,7 +17,7 @@ use crate::check::pattern::Pattern;
 use crate::check::text::at_word_boundary;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::literal_gate::LiteralGate;
+use crate::literal_gate::{LiteralGate, Places};
 use crate::rule::Rule;
 use crate::span::Span;
 
@@ -303,28 +303,32 @@ impl RuleSet {
         let text = doc.text;
 
         let mut candidates = Vec::new();
-        self.scanner.scan(text, &mut candidates, |i, range| {
-            let entry = &self.literal_entries[i];
-            if entry
-                .exact
-                .as_deref()
-                .is_some_and(|exact| &text[range.clone()] != exact)
-            {
-                return;
-            }
-            let rule = &self.rules[entry.owner.rule as usize];
-            if !active[entry.owner.rule as usize] {
-                return;
-            }
-            if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
-                return;
-            }
-            if rule.word_boundary && !at_word_boundary(text, range.start, range.end) {
-                return;
-            }
-            hits.push(hit(entry.owner, Span::from(range)));
-        });
+        let mut places = Places::default();
+        self.scanner
+            .scan(text, &mut candidates, &mut places, |i, range| {
+                let entry = &self.literal_entries[i];
+                if entry
+                    .exact
+                    .as_deref()
+                    .is_some_and(|exact| &text[range.clone()] != exact)
+                {
+                    return;
+                }
+                let rule = &self.rules[entry.owner.rule as usize];
+                if !active[entry.owner.rule as usize] {
+                    return;
+                }
+                if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+                    return;
+                }
+                if rule.word_boundary && !at_word_boundary(text, range.start, range.end) {
+                    return;
+                }
+                hits.push(hit(entry.owner, Span::from(range)));
+            });
 
+        // The placed candidates' literals, by pattern and then offset.
+        places.hits.sort_unstable();
         for i in candidates {
             let entry = &self.regex_entries[i as usize];
             if !active[entry.owner.rule as usize] {
@@ -332,19 +336,18 @@ impl RuleSet {
             }
             let rule = &self.rules[entry.owner.rule as usize];
             let compiled = &self.compiled[entry.owner.rule as usize];
-            for caps in entry.regex.regex().captures_iter(text) {
+            let mut each = |caps: regex::Captures| {
                 let whole = caps.get(0).expect("group 0 always matches");
                 if entry.literal {
                     let (start, end) = (whole.start(), whole.end());
-                    if rule.word_boundary && !at_word_boundary(text, start, end) {
-                        continue;
+                    if !rule.word_boundary || at_word_boundary(text, start, end) {
+                        hits.push(hit(entry.owner, Span::new(start, end)));
                     }
-                    hits.push(hit(entry.owner, Span::new(start, end)));
-                    continue;
+                    return;
                 }
                 let target = caps.name("span").unwrap_or(whole);
                 if target.is_empty() && whole.is_empty() {
-                    continue;
+                    return;
                 }
                 compiled.kind.check().pattern_hit(
                     doc,
@@ -354,6 +357,33 @@ impl RuleSet {
                     Span::from(target.range()),
                     &mut out,
                 );
+            };
+            let regex = entry.regex.regex();
+            let line_span = self.scanner.line_span(i).filter(|_| places.complete);
+            let Some(line_span) = line_span else {
+                regex.captures_iter(text).for_each(each);
+                continue;
+            };
+            // Only the lines around those that hold its literals can hold a
+            // match. Each window ends after a line's terminator, so what the
+            // pattern sees around a match is what it sees in the whole text.
+            let at = places.hits.partition_point(|&(p, _)| p < i);
+            let offsets = places.hits[at..]
+                .iter()
+                .take_while(|&&(p, _)| p == i)
+                .map(|&(_, offset)| offset as usize);
+            for window in line_windows(text, offsets, line_span as usize) {
+                let haystack = &text[..window.end];
+                let mut from = window.start;
+                while let Some(caps) = regex.captures_at(haystack, from) {
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    // Never empty: every match holds a literal.
+                    if whole.is_empty() {
+                        break;
+                    }
+                    from = whole.end();
+                    each(caps);
+                }
             }
         }
 
@@ -500,6 +530,40 @@ fn hit(owner: Owner, span: Span) -> Hit {
 
 /// One [`KindRun`] per kind with rules in the set, in [`KINDS`] order (then
 /// any kind not in the table, in order of appearance).
+/// The lines of `text` within `around` lines of those holding `offsets`
+/// (ascending), from the first one's start to past the last one's `\n`, as
+/// byte ranges; ranges close together make one, since a search costs more
+/// to start than to run over a few more bytes. Lines end at `\n` only, as
+/// for the regexes (a lone `\r` ends a line of the document but not of a
+/// pattern's `^`, `$` and `.`).
+fn line_windows(
+    text: &str,
+    offsets: impl Iterator<Item = usize>,
+    around: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+    for offset in offsets {
+        if windows.last().is_some_and(|w| offset < w.end) {
+            continue;
+        }
+        let mut breaks_before = memchr::memrchr_iter(b'\n', &bytes[..offset]);
+        let start = breaks_before.nth(around).map_or(0, |i| i + 1);
+        let mut breaks_after = memchr::memchr_iter(b'\n', &bytes[offset..]);
+        let end = breaks_after
+            .nth(around)
+            .map_or(bytes.len(), |i| offset + i + 1);
+        match windows.last_mut() {
+            Some(last) if start <= last.end + WINDOW_JOIN_BYTES => last.end = end,
+            _ => windows.push(start..end),
+        }
+    }
+    windows
+}
+
+/// Windows this close are searched as one.
+const WINDOW_JOIN_BYTES: usize = 256;
+
 fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
     let mut kinds: Vec<&'static Kind> = KINDS.to_vec();
     for rule in compiled {
@@ -527,6 +591,61 @@ fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A pattern run only on the lines around its literals (see
+        /// `line_windows`) finds exactly what it finds over the whole text,
+        /// whatever the line breaks (`\r` alone ends no regex line) and
+        /// however close together its literals are.
+        #[test]
+        fn a_windowed_pattern_finds_what_it_finds_in_the_whole_text(
+            text in "(?:ab|cd|x|1|,| |\n|\r|\r\n|\t){0,60}",
+        ) {
+            let patterns = [
+                r"(?:^|[^\d,])(?P<span>1,1)",
+                r"(?P<span>ab)[ \t]+cd$",
+                r"(?:^|\s)(?P<span>cd ?ab)(?:\s|$)",
+                r"ab[^\n]*?(?P<span>1)",
+                r"(?P<span>ab.cd)",
+                r"x[^\n](?P<span>cd)",
+                r"1\s(?P<span>cd)",
+            ];
+            let toml: String = patterns
+                .iter()
+                .enumerate()
+                .map(|(n, p)| format!(
+                    "[[rule]]\nid = \"t/p{n}\"\nkind = \"existence\"\nseverity = \"warning\"\n\
+                     message = \"m\"\ncase = \"sensitive\"\npatterns = ['{p}']\n\n"
+                ))
+                .collect();
+            let files = [crate::rule::PackFile { path: "t.toml".into(), text: toml }];
+            let rules = RuleSet::new(crate::rule::load_pack(&files).unwrap());
+            for (n, pattern) in patterns.iter().enumerate() {
+                proptest::prop_assert!(rules.scanner.line_span(n as u32).is_some(), "{} is windowed", pattern);
+            }
+            let mut found: Vec<(String, Span)> = rules
+                .lint(&Document::new("t.txt", &text))
+                .into_iter()
+                .map(|d| (d.rule.to_string(), d.span))
+                .collect();
+            found.sort();
+            let mut expected: Vec<(String, Span)> = patterns
+                .iter()
+                .enumerate()
+                .flat_map(|(n, p)| {
+                    regex::RegexBuilder::new(p)
+                        .multi_line(true)
+                        .build()
+                        .unwrap()
+                        .captures_iter(&text)
+                        .map(|c| (format!("t/p{n}"), Span::from(c.name("span").unwrap().range())))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            expected.sort();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 
     /// Prepared for volume (the scanner's DFA built at once), a rule set
     /// finds exactly what it finds unprepared.
@@ -606,11 +725,14 @@ mod gate_soundness {
         let patterns = default_patterns();
         assert!(patterns.len() > 100, "{} patterns", patterns.len());
         for (pattern, insensitive) in &patterns {
-            let found = crate::literal_gate::worked_out_at_build(pattern, *insensitive)
-                .unwrap_or_else(|| panic!("not worked out at build time: {pattern:?}"));
+            let (found, line_span) =
+                crate::literal_gate::worked_out_at_build(pattern, *insensitive)
+                    .unwrap_or_else(|| panic!("not worked out at build time: {pattern:?}"));
             let analysed = crate::literal_gate::required::analyse(pattern, *insensitive);
             let found = found.map(|set| set.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
             assert_eq!(found, analysed, "{pattern:?}");
+            let spans = crate::literal_gate::required::line_span(pattern, *insensitive);
+            assert_eq!(line_span, spans, "{pattern:?}");
         }
         // A pattern of no built-in rule is analysed when asked.
         assert_eq!(

@@ -31,6 +31,44 @@ pub(crate) fn analyse(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u
     (strength(&required) >= MIN_STRENGTH).then_some(required)
 }
 
+/// The most line breaks (`\n`) a match of `pattern` can hold, if that is
+/// bounded. A match with at most `k` holds its literals within `k` lines of
+/// each of them, so the pattern need only run on the lines around the
+/// places where the gate found them.
+pub(crate) fn line_span(pattern: &str, case_insensitive: bool) -> Option<u32> {
+    newlines(&parse(pattern, case_insensitive)?)
+}
+
+fn newlines(hir: &Hir) -> Option<u32> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(literal) => Some(literal.0.iter().filter(|&&b| b == b'\n').count() as u32),
+        HirKind::Class(Class::Unicode(class)) => Some(u32::from(
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        )),
+        HirKind::Class(Class::Bytes(class)) => Some(u32::from(
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        )),
+        HirKind::Repetition(repetition) => match newlines(&repetition.sub)? {
+            0 => Some(0),
+            each => each.checked_mul(repetition.max?),
+        },
+        HirKind::Capture(capture) => newlines(&capture.sub),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(0u32, |sum, sub| sum.checked_add(newlines(sub)?)),
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .try_fold(0u32, |most, sub| Some(most.max(newlines(sub)?))),
+    }
+}
+
 /// Drops each literal that holds a shorter one: it is found whenever the
 /// shorter is, so only the shorter counts. Comparing every pair made
 /// alternations of hundreds of literals a tenth of start-up: short literals
@@ -338,6 +376,26 @@ mod tests {
             literals(r"\d[\u00a0\u202f]\d{3}", false),
             Some(vec!["\u{a0}".into(), "\u{202f}".into()])
         );
+    }
+
+    #[test]
+    fn line_breaks_a_match_can_hold() {
+        for (pattern, expected) in [
+            (r"\bsource link$", Some(0)),
+            (r"[^\n]*?\bOTAN\b", Some(0)),
+            (r".+ likes?", Some(0)),
+            (
+                r"(?:^|[^\d.,])(?P<a>\d{1,3}),(?P<b>\d{1,2})[\s\u00a0]?(?:million|billion)",
+                Some(2),
+            ),
+            ("one\ntwo|three", Some(1)),
+            (r"\s{0,3}x", Some(3)),
+            (r"word\s+word", None),
+            (r"(?s:.)*x", None),
+            ("[", None),
+        ] {
+            assert_eq!(line_span(pattern, false), expected, "{pattern}");
+        }
     }
 
     #[test]
