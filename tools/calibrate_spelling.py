@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
-"""Prints the threshold `mt/untranslated` uses for ASCII words judged by their
-spelling (`MAX_SPELLING_LIKENESS` in src/check/untranslated.rs).
+"""Prints the thresholds `mt/untranslated` uses for ASCII words judged by their
+spelling (`MAX_SPELLING_LIKENESS` in src/check/untranslated.rs), one per
+range of word lengths.
 
 The model is the one src/lexicon/trigrams.rs builds from the lexicon
 (src/lexicon/english-words.txt): letter trigrams of the words made of ASCII
 letters, lowercased, with `^`/`$` at the ends; add-0.1 smoothing over 28
 symbols; a word scores the mean natural log-probability of its trigrams.
 
-The threshold is how un-English a word must look to be taken for a source
-word: below the first percentile of English words the model has not seen.
-Ten times, a tenth of the lexicon's lowercase words is held out, the model
-is built from the rest, and the held-out words of five letters or more are
-scored; the first percentile of all those scores is printed. It uses the
-lexicon only, never the evaluation data.
+A threshold is how un-English a word must look to be taken for a source
+word: below the first percentile of English words of its length that the
+model has not seen. Ten times, a tenth of the lexicon's lowercase words is
+held out, the model is built from the rest, and the held-out words of five
+letters or more are scored; the first percentile of the scores of each range
+of lengths is printed. A mean over more trigrams varies less, so the longer
+the word, the closer to English its threshold: one threshold for every
+length would let long source words through and take short English ones.
+It uses the lexicon only, never the evaluation data.
 
 Run: python3 tools/calibrate_spelling.py
 """
@@ -55,11 +59,18 @@ def likeness(model, word):
 
 random.seed(1)
 random.shuffle(lowercase)
-scores = []
+# The longest word of each range (the last has no bound).
+RANGES = [6, 8, 10, 13, None]
+scores = {longest: [] for longest in RANGES}
 for fold in range(10):
     held_out = lowercase[fold::10]
     unseen = set(held_out)
     model = train([w for w in letters if w not in unseen])
-    scores += [likeness(model, w) for w in held_out if len(w) >= MIN_LETTERS]
-scores.sort()
-print(f"{len(scores)} held-out words; first percentile {scores[len(scores) // 100]:.2f}")
+    for w in held_out:
+        if len(w) >= MIN_LETTERS:
+            longest = next(r for r in RANGES if r is None or len(w) <= r)
+            scores[longest].append(likeness(model, w))
+for longest in RANGES:
+    s = sorted(scores[longest])
+    bound = "usize::MAX" if longest is None else longest
+    print(f"    ({bound}, {s[len(s) // 100]:.2f}), // {len(s)} held-out words")

@@ -179,13 +179,30 @@ pub(crate) struct Foreign {
 /// spelling: short words are too few trigrams to tell (`smit`, `efi`).
 const MIN_SPELLING_LETTERS: usize = 5;
 
-/// An ASCII word whose spelling scores below this (the mean natural
-/// log-probability of its letter trigrams, see `lexicon::trigrams`) looks
-/// less English than 99 % of English words the model has not seen: the
-/// first percentile of the lexicon's lowercase words of five letters or
-/// more, each scored by a model of the other nine tenths
-/// (`tools/calibrate_spelling.py` prints it).
-const MAX_SPELLING_LIKENESS: f32 = -3.07;
+/// An ASCII word whose spelling scores below the threshold of its length
+/// (the mean natural log-probability of its letter trigrams, see
+/// `lexicon::trigrams`) looks less English than 99 % of English words of
+/// that length the model has not seen: the first percentile of the
+/// lexicon's lowercase words of those lengths, each scored by a model of
+/// the other nine tenths (`tools/calibrate_spelling.py` prints the table).
+/// A mean over more trigrams varies less, so longer words have thresholds
+/// closer to English. Pairs of the longest length of a range and its
+/// threshold, ascending.
+const MAX_SPELLING_LIKENESS: [(usize, f32); 5] = [
+    (6, -3.37),
+    (8, -3.05),
+    (10, -2.86),
+    (13, -2.71),
+    (usize::MAX, -2.63),
+];
+
+/// The threshold of [`MAX_SPELLING_LIKENESS`] for a word of `len` letters.
+fn max_spelling_likeness(len: usize) -> f32 {
+    MAX_SPELLING_LIKENESS
+        .iter()
+        .find(|&&(longest, _)| len <= longest)
+        .map_or(f32::MIN, |&(_, threshold)| threshold)
+}
 
 /// Latin letters outside ASCII in `word`, or `None` if it has none (or a
 /// letter of another script: that is `script/foreign`'s business).
@@ -324,7 +341,7 @@ fn unlikely_spellings(doc: &Document) -> Vec<Foreign> {
                 && text.len() >= MIN_SPELLING_LETTERS
                 && text.bytes().all(|b| b.is_ascii_lowercase())
                 && crate::lexicon::english_likeness(text)
-                    .is_some_and(|likeness| likeness < MAX_SPELLING_LIKENESS)
+                    .is_some_and(|likeness| likeness < max_spelling_likeness(text.len()))
                 && !crate::lexicon::is_english_form(text)
         })
         .map(|word| Foreign {
