@@ -50,8 +50,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
             continue;
         }
         // A doubled word that is a whole sentence is an exclamation or a
-        // sound (`Splash splash!`, `Beep beep.`), said twice on purpose.
-        if whole_sentence(doc.text, first, second) {
+        // sound (`Splash splash!`, `Beep beep.`), said twice on purpose;
+        // not a lowercase stutter on a line of its own (`the the`), nor a
+        // doubled function word (`The the.`).
+        if a.chars().next().is_some_and(char::is_uppercase)
+            && !is_english_stop_word(b)
+            && whole_sentence(doc.text, first, second)
+        {
             continue;
         }
         // Only spaces between them; a line break only inside wrapped prose
@@ -71,6 +76,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
                 .build(),
         );
     }
+}
+
+fn is_english_stop_word(word: &str) -> bool {
+    crate::check::language::STOP_WORDS
+        .iter()
+        .find(|(language, _)| *language == "en")
+        .is_some_and(|(_, words)| words.contains(&word))
 }
 
 /// True if the two words are all of their sentence or quotation: a
