@@ -166,9 +166,10 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                 run = edge;
             }
             options.extend(run);
-            options
-                .into_iter()
-                .max_by_key(|set| (strength(set), std::cmp::Reverse(set.len())))
+            options.into_iter().max_by_key(|set| {
+                let usable = strength(set) >= MIN_STRENGTH;
+                (usable, selectivity(set), std::cmp::Reverse(set.len()))
+            })
         }
         HirKind::Alternation(subs) => union(subs, required),
         _ => None,
@@ -274,6 +275,28 @@ fn ascii_letter_any_case(class: &ClassUnicode) -> Option<u8> {
     (folded == *class).then_some(letter.to_ascii_lowercase() as u8)
 }
 
+/// How rarely the weakest literal of `set` occurs, roughly: its length,
+/// where a byte other than an ASCII letter or a space counts twice, since
+/// prose is mostly letters and spaces (`at ` is in every text, `9h3` in
+/// few). Chooses among a concatenation's parts; [`strength`] still decides
+/// whether the chosen literals are worth a gate.
+fn selectivity(set: &[Vec<u8>]) -> usize {
+    set.iter()
+        .map(|l| {
+            l.iter()
+                .map(|&b| {
+                    if b.is_ascii_alphabetic() || b == b' ' {
+                        1
+                    } else {
+                        2
+                    }
+                })
+                .sum::<usize>()
+        })
+        .min()
+        .unwrap_or(0)
+}
+
 /// The weakest literal's length; a lone ASCII byte or blank counts as none.
 fn strength(set: &[Vec<u8>]) -> usize {
     set.iter()
@@ -339,6 +362,16 @@ mod tests {
         );
         assert_eq!(literals(r"\d+ likes?", true), Some(vec![" like".into()]));
         assert_eq!(literals(r".*©.*", true), Some(vec!["©".into()]));
+    }
+
+    #[test]
+    fn digits_and_punctuation_are_preferred_to_letters_of_the_same_length() {
+        // `at`/`to` are in every text; a digit before `h` is in few.
+        let found = literals(r"(?:at|to)\s+[0-9]h", false).unwrap();
+        assert_eq!(found.len(), 10);
+        assert!(found.contains(&"9h".to_string()));
+        // A lone byte is never chosen over a usable literal.
+        assert_eq!(literals(r"ab[^\n]*1", false), Some(vec!["ab".to_string()]));
     }
 
     #[test]
