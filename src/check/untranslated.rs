@@ -20,28 +20,57 @@ use std::sync::Arc;
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::kind::{Check, Kind, PROCEDURAL};
+use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
 use super::meta::RuleMeta;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::Span;
 
+const LANGUAGE_NAMES_FILE: Key<String> = Key::new("language-names-file");
+
 pub static KIND: Kind = Kind {
     name: "untranslated",
-    keys: &[],
+    keys: &[LANGUAGE_NAMES_FILE.decl()],
     placeholders: PROCEDURAL,
-    compile: |_| Ok(Arc::new(Untranslated)),
+    compile,
     prepare: None,
 };
 
-#[derive(Debug)]
-pub struct Untranslated;
+fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
+    let mut language_names = rustc_hash::FxHashSet::default();
+    if let Some(list) = spec.take(&LANGUAGE_NAMES_FILE)? {
+        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
+            KindError::at(
+                list.span(),
+                format!(
+                    "language names file `{}` not found in the rule pack (looked for {wanted})",
+                    list.get_ref()
+                ),
+            )
+        })?;
+        language_names.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase),
+        );
+    }
+    Ok(Arc::new(Untranslated { language_names }))
+}
+
+#[derive(Debug, Default)]
+pub struct Untranslated {
+    /// `language-names-file`: the words of languages' names in those
+    /// languages (`español`, `čeština`), lowercased. A page's language menu
+    /// lists them: they are neither flagged nor evidence.
+    pub language_names: rustc_hash::FxHashSet<String>,
+}
 
 impl Check for Untranslated {
     /// Reports each untranslated word; `{detail}` names the letters that
     /// give it away.
     fn check(&self, doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
-        for found in find(doc) {
+        for found in find(doc, &self.language_names) {
             let matched = doc.slice(found.span);
             let detail = if found.letters.is_empty() {
                 "no English word is spelled like it, and the text has other source words"
@@ -265,7 +294,7 @@ fn shape(word: &str) -> Shape {
 }
 
 /// Every untranslated word in the document, in order.
-pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
+pub(crate) fn find(doc: &Document, language_names: &rustc_hash::FxHashSet<String>) -> Vec<Foreign> {
     // Only a document known to be English: on a Portuguese results table
     // too short to guess, `classificação` is right.
     if doc.text.is_ascii() || doc.language() != Some("en") {
@@ -281,6 +310,9 @@ pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
         let Some(letters) = foreign_letters(text) else {
             continue;
         };
+        if language_names.contains(&text.to_lowercase()) {
+            continue;
+        }
         if parts(text).all(|p| p.is_ascii() || is_english_part(p)) {
             continue;
         }
@@ -305,7 +337,7 @@ pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() >= 2 {
-        lower.extend(unlikely_spellings(doc));
+        lower.extend(unlikely_spellings(doc, language_names));
     }
     lower.extend(other);
     lower.sort_by_key(|u| u.span.start);
@@ -315,7 +347,10 @@ pub(crate) fn find(doc: &Document) -> Vec<Foreign> {
 /// Lowercase words of ASCII letters the lexicon lacks (inflected or not)
 /// whose spelling looks unlike English; not parts of addresses (`https`,
 /// `example.com`, `@handle`, `/path`), nor drawn-out words (`damnnnn`).
-fn unlikely_spellings(doc: &Document) -> Vec<Foreign> {
+fn unlikely_spellings(
+    doc: &Document,
+    language_names: &rustc_hash::FxHashSet<String>,
+) -> Vec<Foreign> {
     let text = doc.text;
     doc.words()
         .iter()
@@ -343,6 +378,7 @@ fn unlikely_spellings(doc: &Document) -> Vec<Foreign> {
                 && crate::lexicon::english_likeness(text)
                     .is_some_and(|likeness| likeness < max_spelling_likeness(text.len()))
                 && !crate::lexicon::is_english_form(text)
+                && !language_names.contains(text)
         })
         .map(|word| Foreign {
             span: word.span,
@@ -400,7 +436,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let doc = Document::new("t", text);
-        find(&doc)
+        find(&doc, &Default::default())
             .iter()
             .map(|u| &text[u.span.range()])
             .collect::<Vec<_>>()
