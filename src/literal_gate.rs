@@ -101,9 +101,10 @@ pub(crate) struct LiteralGate {
 
 /// Where a scan found the literals of the candidate patterns that are
 /// placed (see [`LiteralGate::line_span`]): pairs of pattern and byte
-/// offset, in scan order. Not filled when the text holds a character that
-/// folds to an ASCII letter (then every gated pattern is a candidate,
-/// literal or not, and runs over the whole text).
+/// offset, in scan order. When the text holds a character that folds to an
+/// ASCII letter, every gated pattern is a candidate whether its literals
+/// were found or not, so the places are not `complete` and each candidate
+/// runs over the whole text.
 #[derive(Debug, Default)]
 pub(crate) struct Places {
     pub(crate) hits: Vec<(u32, u32)>,

@@ -528,8 +528,6 @@ fn hit(owner: Owner, span: Span) -> Hit {
     }
 }
 
-/// One [`KindRun`] per kind with rules in the set, in [`KINDS`] order (then
-/// any kind not in the table, in order of appearance).
 /// The lines of `text` within `around` lines of those holding `offsets`
 /// (ascending), from the first one's start to past the last one's `\n`, as
 /// byte ranges; ranges close together make one, since a search costs more
@@ -564,6 +562,8 @@ fn line_windows(
 /// Windows this close are searched as one.
 const WINDOW_JOIN_BYTES: usize = 256;
 
+/// One [`KindRun`] per kind with rules in the set, in [`KINDS`] order (then
+/// any kind not in the table, in order of appearance).
 fn kind_runs(compiled: &[CompiledRule]) -> Vec<Box<dyn KindRun>> {
     let mut kinds: Vec<&'static Kind> = KINDS.to_vec();
     for rule in compiled {
