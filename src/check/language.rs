@@ -81,7 +81,8 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     let mut lowered = [0u8; MAX_STOP_WORD_BYTES];
     let words = doc
         .text
-        .split(|c: char| !c.is_alphanumeric())
+        // `is_alphanumeric` looks a space or a comma up in Unicode's tables.
+        .split(|c: char| !crate::document::is_word_char(c))
         .filter(|w| !w.is_empty());
     for (n, text) in words.take(SAMPLE_WORDS).enumerate() {
         if text.is_ascii() {
