@@ -228,7 +228,7 @@ struct Token {
 }
 
 fn text_tokens(doc: &Document) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.words().len());
     let mut prev_end: Option<usize> = None;
     for word in doc.words() {
         let (ws, we) = (word.span.start as usize, word.span.end as usize);
@@ -243,6 +243,16 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
         let before = doc.text[..ws].trim_end();
         let sentence_start =
             before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']);
+        // Most words have no hyphen: one token, without a search for one.
+        if !text.is_empty() && !text.bytes().any(|b| b == b'-') {
+            out.push(Token {
+                span: Span::new(ws, ws + text.len()),
+                joined: joined_to_prev,
+                sentence_start,
+            });
+            prev_end = Some(we);
+            continue;
+        }
         let mut offset = ws;
         for (k, part) in text.split('-').enumerate() {
             if !part.is_empty() {
