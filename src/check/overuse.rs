@@ -80,8 +80,10 @@ pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<D
         positions.push(i);
         let in_window = positions.len();
         // One report per cluster: not again until the window has moved on.
-        let last = reported.get(lower).copied();
-        if in_window >= min_uses && last.is_none_or(|l| i - l >= window) && !allow.contains(lower) {
+        if in_window >= min_uses
+            && reported.get(lower).is_none_or(|&l| i - l >= window)
+            && !allow.contains(lower)
+        {
             reported.insert(lower, i);
             let first = positions[positions.len() - in_window];
             let span = Span::new(word.span.start as usize, word.span.end as usize);
