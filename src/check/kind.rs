@@ -513,6 +513,34 @@ impl<'a> KindSpec<'a> {
         (self.pack_file)(relative)
     }
 
+    /// The entries of the list file named by `key` (a path relative to the
+    /// rule file): its lines, trimmed, without blank lines and `#`
+    /// comments; none when the key is absent. A missing file is an error
+    /// at the key's value, naming the file as a `what` file.
+    pub fn take_list_file(
+        &mut self,
+        key: &Key<String>,
+        what: &str,
+    ) -> Result<Vec<&'a str>, KindError> {
+        let Some(list) = self.take(key)? else {
+            return Ok(Vec::new());
+        };
+        let text = self.pack_file(list.get_ref()).map_err(|wanted| {
+            KindError::at(
+                list.span(),
+                format!(
+                    "{what} file `{}` not found in the rule pack (looked for {wanted})",
+                    list.get_ref()
+                ),
+            )
+        })?;
+        Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect())
+    }
+
     /// "a rule of kind `…` needs {what}", pointing at the `kind` value.
     pub fn missing(&self, what: &str) -> KindError {
         KindError::at(

@@ -27,24 +27,11 @@ pub static KIND: Kind = Kind {
 };
 
 fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
-    let mut english_places = rustc_hash::FxHashSet::default();
-    if let Some(list) = spec.take(&ENGLISH_PLACES_FILE)? {
-        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
-            KindError::at(
-                list.span(),
-                format!(
-                    "places file `{}` not found in the rule pack (looked for {wanted})",
-                    list.get_ref()
-                ),
-            )
-        })?;
-        english_places.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
-    }
+    let english_places = spec
+        .take_list_file(&ENGLISH_PLACES_FILE, "places")?
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     Ok(Arc::new(NameVariants {
         min_letters: spec.count(&MIN_LETTERS, 5, 1)?,
         english_places,

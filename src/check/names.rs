@@ -43,23 +43,11 @@ fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
         .take(&NAMES)?
         .map(|n| n.into_inner())
         .unwrap_or_default();
-    if let Some(list) = spec.take(&NAMES_FILE)? {
-        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
-            KindError::at(
-                list.span(),
-                format!(
-                    "names file `{}` not found in the rule pack (looked for {wanted})",
-                    list.get_ref()
-                ),
-            )
-        })?;
-        names.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
-    }
+    names.extend(
+        spec.take_list_file(&NAMES_FILE, "names")?
+            .into_iter()
+            .map(str::to_string),
+    );
     if names.is_empty() {
         return Err(spec.missing("`names` or `names-file`"));
     }

@@ -37,28 +37,15 @@ pub static KIND: Kind = Kind {
 };
 
 fn compile(spec: &mut KindSpec<'_>) -> Result<Arc<dyn Check>, KindError> {
-    let mut language_names = rustc_hash::FxHashSet::default();
-    if let Some(list) = spec.take(&LANGUAGE_NAMES_FILE)? {
-        let text = spec.pack_file(list.get_ref()).map_err(|wanted| {
-            KindError::at(
-                list.span(),
-                format!(
-                    "language names file `{}` not found in the rule pack (looked for {wanted})",
-                    list.get_ref()
-                ),
-            )
-        })?;
-        language_names.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase),
-        );
-    }
+    let language_names = spec
+        .take_list_file(&LANGUAGE_NAMES_FILE, "language names")?
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect();
     Ok(Arc::new(Untranslated { language_names }))
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Untranslated {
     /// `language-names-file`: the words of languages' names in those
     /// languages (`español`, `čeština`), lowercased. A page's language menu

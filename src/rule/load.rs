@@ -564,4 +564,40 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("nope"), "{}", errors[0].message);
     }
+
+    /// Each kind's list-file key reads the pack's file and names a missing
+    /// one at the key's value.
+    #[test]
+    fn list_files_are_read_and_a_missing_one_is_an_error_at_its_key() {
+        let rule = |kind: &str, key: &str| {
+            format!(
+                "[[rule]]\nid = \"t/r\"\nkind = \"{kind}\"\nmessage = \"m\"\n{key} = \"list.txt\"\n"
+            )
+        };
+        for (kind, key, what) in [
+            ("names", "names-file", "names"),
+            ("name-variants", "english-places-file", "places"),
+            ("untranslated", "language-names-file", "language names"),
+        ] {
+            let file = |text: String| PackFile {
+                path: "t/r.toml".into(),
+                text,
+            };
+            let list = PackFile {
+                path: "t/list.txt".into(),
+                text: "# a comment\n\n Entry \n".into(),
+            };
+            load_pack(&[file(rule(kind, key)), list]).unwrap_or_else(|e| panic!("{kind}: {e:?}"));
+            let errors = load_pack(&[file(rule(kind, key))]).expect_err(kind);
+            assert_eq!(errors.len(), 1, "{kind}");
+            assert!(
+                errors[0].message.starts_with(&format!(
+                    "{what} file `list.txt` not found in the rule pack"
+                )),
+                "{}",
+                errors[0].message
+            );
+            assert_eq!(errors[0].to_string().split(':').nth(1), Some("5"), "{kind}");
+        }
+    }
 }
