@@ -53,7 +53,7 @@ const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 /// A word's key for the scan: equal for words equal up to case, rarely equal
 /// otherwise (equal keys are confirmed on the text). An ASCII word, nearly
 /// every word, is keyed on its length and its first and last eight bytes
-/// with the case bit set: no hashing of the whole word, no copy.
+/// with the case bit set, without hashing the whole word.
 fn fold_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
     if word.is_ascii() {
