@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use artlint::{Diagnostic, Edit, Label, LineColumn, LineIndex, Span};
 
-use super::{Emitter, Summary};
+use super::{Emitter, Summary, json_writer};
 use crate::cli::lint::FileReport;
 
 pub(crate) const VERSION: u32 = 1;
@@ -135,11 +135,21 @@ impl Emitter for Json {
             out.write_all(b",")?;
         }
         self.files += 1;
-        // serde_json writes in many small pieces: gathered here (statically
-        // dispatched) before each goes through `out`'s dynamic call.
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        serde_json::to_writer(&mut out, &JsonFile::of(&report))?;
-        out.flush()
+        // The file's JSON is gathered here, then goes through `out`'s
+        // dynamic call once.
+        let file = JsonFile::of(&report);
+        let mut json = Vec::with_capacity(256 * (1 + file.diagnostics.len()));
+        json.extend_from_slice(b"{\"path\":");
+        json_writer::write_str(&mut json, file.path);
+        json.extend_from_slice(b",\"diagnostics\":[");
+        for (i, d) in file.diagnostics.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            json_writer::write_diagnostic(&mut json, d);
+        }
+        json.extend_from_slice(b"]}");
+        out.write_all(&json)
     }
 
     fn finish(self: Box<Self>, out: &mut dyn Write, summary: &Summary) -> std::io::Result<()> {
@@ -191,7 +201,7 @@ pub(super) fn with_versioning(mut schema: schemars::Schema) -> schemars::Schema 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::PathBuf;
 
     use super::*;
@@ -231,7 +241,11 @@ mod tests {
         );
     }
 
-    fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
+    pub(in crate::cli::emit) fn report(
+        path: &str,
+        text: &str,
+        diagnostics: Vec<Diagnostic>,
+    ) -> FileReport {
         FileReport {
             path: path.to_string(),
             file: None,

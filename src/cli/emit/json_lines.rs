@@ -10,7 +10,7 @@ use serde::Serialize;
 use artlint::LineIndex;
 
 use super::json::{JsonDiagnostic, VERSION};
-use super::{Emitter, Summary};
+use super::{Emitter, Summary, json_writer};
 use crate::cli::lint::FileReport;
 
 /// # artlint JSON Lines output
@@ -35,18 +35,18 @@ impl Emitter for JsonLines {
             return Ok(());
         }
         let index = LineIndex::new(&report.text);
-        // Small writes gathered before `out`'s dynamic call (see `Json::file`).
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        // Gathered before `out`'s dynamic call (see `Json::file`); each line
+        // is what serde writes for a `Line`.
+        let mut head = format!("{{\"version\":{VERSION},\"path\":").into_bytes();
+        json_writer::write_str(&mut head, &report.path);
+        head.push(b',');
+        let mut json = Vec::with_capacity((256 + head.len()) * report.diagnostics.len());
         for d in &report.diagnostics {
-            let line = Line {
-                version: VERSION,
-                path: &report.path,
-                diagnostic: JsonDiagnostic::new(&report.text, &index, d),
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            writeln!(out)?;
+            json.extend_from_slice(&head);
+            json_writer::write_fields(&mut json, &JsonDiagnostic::new(&report.text, &index, d));
+            json.extend_from_slice(b"}\n");
         }
-        out.flush()
+        out.write_all(&json)
     }
 
     fn finish(self: Box<Self>, _: &mut dyn Write, _: &Summary) -> std::io::Result<()> {
@@ -59,4 +59,46 @@ impl Emitter for JsonLines {
 #[cfg_attr(not(test), allow(dead_code))]
 pub(super) fn schema() -> schemars::Schema {
     super::json::with_versioning(super::json::generator().into_root_schema_for::<Line<'static>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use artlint::{Diagnostic, Edit, Fix, Severity, Span};
+
+    use super::*;
+
+    /// Each line is the bytes serde writes for a `Line`.
+    #[test]
+    fn a_line_is_the_serialized_record() {
+        let text = "ab\ncdé \"x\"\n";
+        let finding = Diagnostic {
+            rule: "a/b".into(),
+            severity: Severity::Info,
+            span: Span::new(3, 7),
+            message: "m \"q\"\t".into(),
+            labels: Vec::new(),
+            fix: Some(Fix::safe(Edit::new(Span::new(3, 4), "C"))),
+        };
+        let report = crate::cli::emit::json::tests::report(
+            "dir/a \"b\".txt",
+            text,
+            vec![finding.clone(), finding],
+        );
+        let index = LineIndex::new(text);
+        let expected: String = report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let line = Line {
+                    version: VERSION,
+                    path: &report.path,
+                    diagnostic: JsonDiagnostic::new(text, &index, d),
+                };
+                serde_json::to_string(&line).unwrap() + "\n"
+            })
+            .collect();
+        let mut written = Vec::new();
+        JsonLines.file(&mut written, report).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), expected);
+    }
 }

@@ -9,6 +9,7 @@ mod github;
 mod human;
 mod json;
 mod json_lines;
+mod json_writer;
 mod sarif;
 mod statistics;
 
