@@ -148,10 +148,17 @@ fn split_lines(text: &str) -> Vec<Line> {
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes, dashes, ellipses: the non-ASCII characters of most
+        // English text, answered without Unicode's tables.
+        false
     } else {
         c.is_alphanumeric()
     }
 }
+
+/// Unicode's General Punctuation block, which holds no letter or digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
@@ -203,6 +210,13 @@ fn split_words(text: &str) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {

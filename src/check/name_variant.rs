@@ -720,7 +720,12 @@ fn decide(
         .zip(&spellings)
         .map(|(c, s)| allowed_edits(c.len().max(s.text.chars().count()), min_letters))
         .collect();
-    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    // Each key with its spelling's number in the low bits, so one sort of
+    // plain integers groups them (the few hash bits given up can only add a
+    // candidate pair, and every pair is checked exactly below).
+    let index_bits = usize::BITS - spellings.len().leading_zeros();
+    let index_mask = (1u64 << index_bits) - 1;
+    let mut keyed: Vec<u64> = Vec::new();
     let mut keys = Vec::new();
     for (i, skel) in chars.iter().enumerate() {
         if skel.len() > MAX_NAME_CHARS {
@@ -735,15 +740,19 @@ fn decide(
         if edits[i] >= 1 && skel.len() >= 3 {
             keys.push(prefix_key(&skel[..3]));
         }
-        keyed.extend(keys.iter().map(|&key| (key, i as u32)));
+        keyed.extend(keys.iter().map(|&key| key & !index_mask | i as u64));
     }
     keyed.sort_unstable();
     keyed.dedup();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in keyed.chunk_by(|a, b| a.0 == b.0) {
-        for (x, &(_, i)) in members.iter().enumerate() {
-            for &(_, j) in &members[x + 1..] {
-                pairs.push((i.min(j) as usize, i.max(j) as usize));
+    for members in keyed.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (i, j) = ((i & index_mask) as usize, (j & index_mask) as usize);
+                // (Two of one spelling's keys may agree in their high bits.)
+                if i != j {
+                    pairs.push((i.min(j), i.max(j)));
+                }
             }
         }
     }

@@ -212,7 +212,17 @@ struct Token {
     span: Span,
     /// True if the gap to the previous token is one space or a hyphen.
     joined: bool,
-    sentence_start: bool,
+    /// True for a whole word or its first hyphen part.
+    first_part: bool,
+}
+
+impl Token {
+    /// True if it opens a sentence (asked of few tokens, so not stored).
+    fn starts_sentence(&self, text: &str) -> bool {
+        let before = text[..self.span.start as usize].trim_end();
+        self.first_part
+            && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']))
+    }
 }
 
 fn text_tokens(doc: &Document) -> Vec<Token> {
@@ -228,15 +238,12 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
         }
         let gap = prev_end.map(|p| &doc.text[p..ws]);
         let joined_to_prev = gap.is_some_and(|g| matches!(g, " " | "\u{a0}"));
-        let before = doc.text[..ws].trim_end();
-        let sentence_start =
-            before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']);
         // Most words have no hyphen: one token, without a search for one.
         if !text.is_empty() && !text.bytes().any(|b| b == b'-') {
             out.push(Token {
                 span: Span::new(ws, ws + text.len()),
                 joined: joined_to_prev,
-                sentence_start,
+                first_part: true,
             });
             prev_end = Some(we);
             continue;
@@ -247,7 +254,7 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
                 out.push(Token {
                     span: Span::new(offset, offset + part.len()),
                     joined: if k == 0 { joined_to_prev } else { true },
-                    sentence_start: k == 0 && sentence_start,
+                    first_part: k == 0,
                 });
             }
             offset += part.len() + 1;
@@ -423,8 +430,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
     for (i, tok) in toks.iter().enumerate() {
         let found = text_of(tok);
         if anchored[i]
-            || tok.sentence_start
             || !capitalised(found)
+            || tok.starts_sentence(doc.text)
             || found.chars().count() < index.min_surname
             || flagged.contains(&tok.span)
         {

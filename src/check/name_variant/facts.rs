@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 use crate::document::Document;
 use crate::span::Span;
@@ -26,16 +27,16 @@ pub(super) struct NameFacts {
 #[derive(Debug)]
 pub(super) struct SpellingFacts {
     /// Each occurrence (a possessive `’s` left out); the first gives the text.
-    pub(super) spans: Vec<Span>,
+    pub(super) spans: SmallVec<[Span; 1]>,
     /// Whether it once stood in the middle of a sentence, where a capital
     /// means a name.
     pub(super) mid_sentence: bool,
     /// The sentences it occurs in, numbered in order within the section.
-    pub(super) sentences: Vec<u32>,
+    pub(super) sentences: SmallVec<[u32; 1]>,
     /// The first occurrence of each distinct capitalised word right before or
     /// after it (`Gunnar` in `Ole Gunnar Solskjær`): the rest of a person's
     /// name. A neighbour is one space away, so never in another section.
-    pub(super) neighbours: Vec<Span>,
+    pub(super) neighbours: SmallVec<[Span; 2]>,
     /// Whether it once stood with no capitalised word beside it.
     pub(super) ever_alone: bool,
     /// What the decision asks of the spelling's text, worked out on first
@@ -114,10 +115,10 @@ impl NameFacts {
                 || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
             let index = *by_text.entry(spelling).or_insert_with(|| {
                 spellings.push(SpellingFacts {
-                    spans: Vec::new(),
+                    spans: SmallVec::new(),
                     mid_sentence: false,
-                    sentences: Vec::new(),
-                    neighbours: Vec::new(),
+                    sentences: SmallVec::new(),
+                    neighbours: SmallVec::new(),
                     ever_alone: false,
                     skeleton: OnceLock::new(),
                     english: OnceLock::new(),
