@@ -714,7 +714,16 @@ fn decide(
 
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    let chars: Vec<Vec<char>> = skeletons.iter().map(|s| s.chars().collect()).collect();
+    // The skeletons' chars, all in one buffer (a document has thousands).
+    let mut all_chars: Vec<char> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(skeletons.len());
+    for skeleton in &skeletons {
+        all_chars.extend(skeleton.chars());
+        ends.push(all_chars.len());
+    }
+    let chars: Vec<&[char]> = (0..ends.len())
+        .map(|i| &all_chars[i.checked_sub(1).map_or(0, |p| ends[p])..ends[i]])
+        .collect();
     let edits: Vec<usize> = chars
         .iter()
         .zip(&spellings)
@@ -758,7 +767,7 @@ fn decide(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    pairs.retain(|&(i, j)| share_deletion_form(&chars[i], &chars[j], edits[i], edits[j]));
+    pairs.retain(|&(i, j)| share_deletion_form(chars[i], chars[j], edits[i], edits[j]));
     // The pairs that are one name, unless one is a lowercase word too.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, j) in pairs {

@@ -226,7 +226,8 @@ impl Token {
 }
 
 fn text_tokens(doc: &Document) -> Vec<Token> {
-    let mut out = Vec::with_capacity(doc.words().len());
+    // A word per token, and room for the parts of hyphenated ones.
+    let mut out = Vec::with_capacity(doc.words().len() * 9 / 8 + 16);
     let mut prev_end: Option<usize> = None;
     for word in doc.words() {
         let (ws, we) = (word.span.start as usize, word.span.end as usize);

@@ -138,7 +138,8 @@ impl Emitter for Json {
         // The file's JSON is gathered here, then goes through `out`'s
         // dynamic call once.
         let file = JsonFile::of(&report);
-        let mut json = Vec::with_capacity(256 * (1 + file.diagnostics.len()));
+        // A finding on a real page takes about 340 bytes.
+        let mut json = Vec::with_capacity(512 * (1 + file.diagnostics.len()));
         json.extend_from_slice(b"{\"path\":");
         json_writer::write_str(&mut json, file.path);
         json.extend_from_slice(b",\"diagnostics\":[");
