@@ -1,6 +1,8 @@
 //! A document being linted, with the analyses checks share, each computed once.
 
-use std::cell::OnceCell;
+use std::any::Any;
+use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
 
 use crate::line_index::LineIndex;
 use crate::span::Span;
@@ -35,6 +37,8 @@ pub struct Document<'a> {
     lines: OnceCell<Vec<Line>>,
     words: OnceCell<Vec<Word>>,
     language: OnceCell<Option<&'static str>>,
+    /// What several checks gather alike (see [`Document::shared`]).
+    shared: RefCell<Vec<Arc<dyn Any + Send + Sync>>>,
 }
 
 impl<'a> Document<'a> {
@@ -48,7 +52,25 @@ impl<'a> Document<'a> {
             lines: OnceCell::new(),
             words: OnceCell::new(),
             language: OnceCell::new(),
+            shared: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The `T` of this document, made by `make` the first time it is asked
+    /// for: facts that more than one check gathers (the acronyms of the
+    /// text, for the consistency and the expansion rules) are gathered once.
+    pub(crate) fn shared<T: Any + Send + Sync>(&self, make: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let found = self
+            .shared
+            .borrow()
+            .iter()
+            .find_map(|made| Arc::clone(made).downcast::<T>().ok());
+        if let Some(found) = found {
+            return found;
+        }
+        let made = Arc::new(make(self));
+        self.shared.borrow_mut().push(made.clone());
+        made
     }
 
     /// The guessed language (`"en"`, `"de"` …, see
@@ -210,6 +232,22 @@ fn split_words(text: &str) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_facts_are_made_once_per_type() {
+        let doc = Document::new("t", "text");
+        let made = std::cell::Cell::new(0);
+        let make = |d: &Document| {
+            made.set(made.get() + 1);
+            d.text.len()
+        };
+        assert_eq!(*doc.shared(make), 4);
+        assert_eq!(*doc.shared(make), 4);
+        assert_eq!(made.get(), 1);
+        assert_eq!(*doc.shared(|_| "another type"), "another type");
+        assert_eq!(*doc.shared(make), 4);
+        assert_eq!(made.get(), 1);
+    }
 
     #[test]
     fn general_punctuation_holds_no_word_character() {

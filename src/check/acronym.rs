@@ -68,7 +68,7 @@ impl Check for Expansion {
 
 impl FactCheck for Expansion {
     fn gather(&self, section: &Document) -> Box<dyn Facts> {
-        Box::new(AcronymFacts::gather(section))
+        Box::new(section.shared(AcronymFacts::gather))
     }
 
     fn decide(
@@ -114,7 +114,7 @@ impl Check for Consistency {
 
 impl FactCheck for Consistency {
     fn gather(&self, section: &Document) -> Box<dyn Facts> {
-        Box::new(AcronymFacts::gather(section))
+        Box::new(section.shared(AcronymFacts::gather))
     }
 
     fn decide(

@@ -41,7 +41,7 @@ pub(super) fn definitions(sections: &[SectionFacts<'_>]) -> Vec<Definition> {
         .flat_map(|section| {
             let at = section.span.start;
             section
-                .get::<AcronymFacts>()
+                .get::<std::sync::Arc<AcronymFacts>>()
                 .definitions
                 .iter()
                 .map(move |d| Definition {
@@ -61,7 +61,7 @@ pub(super) fn occurrences<'a>(
 ) -> HashMap<&'a str, Vec<Span>> {
     let mut map: HashMap<&'a str, Vec<Span>> = HashMap::new();
     for section in sections {
-        for &token in &section.get::<AcronymFacts>().tokens {
+        for &token in &section.get::<std::sync::Arc<AcronymFacts>>().tokens {
             let token = token.shifted(section.span.start);
             map.entry(doc.slice(token)).or_default().push(token);
         }
