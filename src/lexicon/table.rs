@@ -3,9 +3,21 @@
 //! Building a hash set of 76,000 words took a fifth of a one-file run's
 //! start-up; the table `build.rs` writes is read in place instead. It is
 //! open addressing with linear probing over a power-of-two number of
-//! slots, each a little-endian `u32`: 0 for an empty slot, else one more
-//! than the byte offset of a word in the word list. `build.rs` includes
-//! this file as it is, so both sides hash alike.
+//! slots, each a little-endian `u32`: 0 for an empty slot, else the top
+//! [`TAG_BITS`] bits of the word's hash above one more than the byte offset
+//! of the word in the word list. A probe whose tag differs skips the word
+//! without reading it: a word the lexicon lacks (a name, most often) probes
+//! a few slots and compares with none. `build.rs` includes this file as it
+//! is, so both sides hash alike.
+
+/// Bits of a slot that hold the hash's tag; the rest hold the offset.
+const TAG_BITS: u32 = 8;
+const OFFSET_BITS: u32 = u32::BITS - TAG_BITS;
+
+/// The tag of a word's hash: its top bits (the slot comes from the low ones).
+fn tag(hash: u64) -> u32 {
+    (hash >> (u64::BITS - TAG_BITS)) as u32
+}
 
 /// FNV-1a, 64 bits: the same on every platform (the table is built on the
 /// build machine and read on the target).
@@ -41,7 +53,11 @@ pub(crate) fn build(list: &str) -> Vec<u8> {
         while table[slot] != 0 {
             slot = (slot + 1) & (slots - 1);
         }
-        table[slot] = u32::try_from(offset + 1).expect("a word list under 4 GiB");
+        let offset = u32::try_from(offset + 1)
+            .ok()
+            .filter(|&o| o < 1 << OFFSET_BITS)
+            .expect("a word list under 16 MiB");
+        table[slot] = tag(hash(word.as_bytes())) << OFFSET_BITS | offset;
     }
     table.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
@@ -54,14 +70,19 @@ pub(crate) fn contains(list: &str, table: &[u8], word: &str) -> bool {
     if slots == 0 || word.is_empty() || word.contains(['\n', '\r']) {
         return false;
     }
-    let mut slot = hash(word.as_bytes()) as usize & (slots - 1);
+    let hash = hash(word.as_bytes());
+    let mut slot = hash as usize & (slots - 1);
     loop {
         let at = slot * 4;
         let value = u32::from_le_bytes([table[at], table[at + 1], table[at + 2], table[at + 3]]);
         if value == 0 {
             return false;
         }
-        let start = value as usize - 1;
+        if value >> OFFSET_BITS != tag(hash) {
+            slot = (slot + 1) & (slots - 1);
+            continue;
+        }
+        let start = (value & ((1 << OFFSET_BITS) - 1)) as usize - 1;
         let rest = &list.as_bytes()[start..];
         if rest.starts_with(word.as_bytes())
             && matches!(rest.get(word.len()), None | Some(b'\n' | b'\r'))
