@@ -16,6 +16,9 @@ use crate::cli::lint::FileReport;
 
 pub(crate) const VERSION: u32 = 1;
 
+/// The JSON emitters write their output in pieces of about this size.
+pub(super) const CHUNK_BYTES: usize = 1 << 16;
+
 /// The versioning promise, stated in both committed schemas.
 pub(super) const VERSIONING: &str = "Versioning: later releases may add fields, so consumers should ignore fields they do not know; removing a field or changing its meaning bumps `version`.";
 
@@ -135,11 +138,10 @@ impl Emitter for Json {
             out.write_all(b",")?;
         }
         self.files += 1;
-        // The file's JSON is gathered here, then goes through `out`'s
-        // dynamic call once.
+        // Gathered in pieces of about 64 KiB, each through `out`'s dynamic
+        // call once (a big file's JSON is never held whole).
         let file = JsonFile::of(&report);
-        // A finding on a real page takes about 340 bytes.
-        let mut json = Vec::with_capacity(512 * (1 + file.diagnostics.len()));
+        let mut json = Vec::with_capacity(CHUNK_BYTES + 4096);
         json.extend_from_slice(b"{\"path\":");
         json_writer::write_str(&mut json, file.path);
         json.extend_from_slice(b",\"diagnostics\":[");
@@ -148,6 +150,10 @@ impl Emitter for Json {
                 json.push(b',');
             }
             json_writer::write_diagnostic(&mut json, d);
+            if json.len() >= CHUNK_BYTES {
+                out.write_all(&json)?;
+                json.clear();
+            }
         }
         json.extend_from_slice(b"]}");
         out.write_all(&json)
@@ -276,9 +282,11 @@ pub(super) mod tests {
         for reports in [
             Vec::new(),
             vec![
-                report("a.txt", "ab\ncdé\n", vec![finding]),
+                report("a.txt", "ab\ncdé\n", vec![finding.clone()]),
                 report("b.txt", "", Vec::new()),
             ],
+            // More than one piece of output (`CHUNK_BYTES`).
+            vec![report("c.txt", "ab\ncdé\n", vec![finding; 1000])],
         ] {
             let mut summary = Summary::default();
             for r in &reports {

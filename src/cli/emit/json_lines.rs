@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use artlint::LineIndex;
 
-use super::json::{JsonDiagnostic, VERSION};
+use super::json::{CHUNK_BYTES, JsonDiagnostic, VERSION};
 use super::{Emitter, Summary, json_writer};
 use crate::cli::lint::FileReport;
 
@@ -40,11 +40,15 @@ impl Emitter for JsonLines {
         let mut head = format!("{{\"version\":{VERSION},\"path\":").into_bytes();
         json_writer::write_str(&mut head, &report.path);
         head.push(b',');
-        let mut json = Vec::with_capacity((256 + head.len()) * report.diagnostics.len());
+        let mut json = Vec::with_capacity(CHUNK_BYTES + 4096);
         for d in &report.diagnostics {
             json.extend_from_slice(&head);
             json_writer::write_fields(&mut json, &JsonDiagnostic::new(&report.text, &index, d));
             json.extend_from_slice(b"}\n");
+            if json.len() >= CHUNK_BYTES {
+                out.write_all(&json)?;
+                json.clear();
+            }
         }
         out.write_all(&json)
     }
@@ -82,7 +86,8 @@ mod tests {
         let report = crate::cli::emit::json::tests::report(
             "dir/a \"b\".txt",
             text,
-            vec![finding.clone(), finding],
+            // More than one piece of output (`CHUNK_BYTES`).
+            vec![finding; 1000],
         );
         let index = LineIndex::new(text);
         let expected: String = report
