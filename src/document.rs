@@ -9,11 +9,26 @@ use crate::span::Span;
 
 /// One line of a document: `span` is its content without the terminator,
 /// `full` also covers the `\n`, `\r\n` or `\r` that ends it (what a fix that
-/// deletes the line removes).
+/// deletes the line removes), `trimmed` is `span` without the white space
+/// at either end (what most line checks look at, trimmed once here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
     pub span: Span,
     pub full: Span,
+    pub trimmed: Span,
+}
+
+impl Line {
+    fn new(text: &str, span: Span, full: Span) -> Line {
+        let content = &text[span.range()];
+        let start = content.len() - content.trim_start().len();
+        let end = content.trim_end().len().max(start);
+        Line {
+            span,
+            full,
+            trimmed: Span::new(span.start as usize + start, span.start as usize + end),
+        }
+    }
 }
 
 /// A word: a maximal run of letters and digits, with apostrophes and hyphens
@@ -150,18 +165,20 @@ fn split_lines(text: &str) -> Vec<Line> {
                 continue;
             }
         };
-        lines.push(Line {
-            span: Span::new(start, i),
-            full: Span::new(start, i + terminator),
-        });
+        lines.push(Line::new(
+            text,
+            Span::new(start, i),
+            Span::new(start, i + terminator),
+        ));
         i += terminator;
         start = i;
     }
     if start < bytes.len() {
-        lines.push(Line {
-            span: Span::new(start, bytes.len()),
-            full: Span::new(start, bytes.len()),
-        });
+        lines.push(Line::new(
+            text,
+            Span::new(start, bytes.len()),
+            Span::new(start, bytes.len()),
+        ));
     }
     lines
 }
@@ -281,6 +298,17 @@ mod tests {
             .map(|l| section.is_fragment(l.span))
             .collect();
         assert_eq!(marked, [false, true]);
+    }
+
+    #[test]
+    fn a_line_knows_its_trimmed_content() {
+        let text = "  two words \u{a0}\r\n \t\n\nx";
+        let doc = Document::new("t", text);
+        let trimmed: Vec<&str> = doc.lines().iter().map(|l| doc.slice(l.trimmed)).collect();
+        assert_eq!(trimmed, ["two words", "", "", "x"]);
+        for line in doc.lines() {
+            assert_eq!(doc.slice(line.trimmed), doc.slice(line.span).trim());
+        }
     }
 
     #[test]

@@ -293,7 +293,7 @@ impl BoilerplateIndex {
         }
         let lines = doc.lines();
         let non_empty: Vec<usize> = (0..lines.len())
-            .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
+            .filter(|&i| !lines[i].trimmed.is_empty())
             .collect();
         let mut candidates = Vec::new();
         let mut normalized = String::new();

@@ -175,7 +175,7 @@ fn check_lines(
 ) {
     let lines = doc.lines();
     let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !doc.slice(lines[i].span).trim().is_empty())
+        .filter(|&i| !lines[i].trimmed.is_empty())
         .collect();
     let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, (usize, Span)> =
         Default::default();
@@ -183,7 +183,7 @@ fn check_lines(
     for (rank, &i) in content.iter().enumerate() {
         let line = lines[i];
         let content = doc.slice(line.span);
-        let trimmed = content.trim();
+        let trimmed = doc.slice(line.trimmed);
         // Table cells repeat by design; a heading is not a scraped line;
         // nor is a line of a code sample.
         if trimmed.chars().count() < limits.min_chars

@@ -94,16 +94,13 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
 pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     // Blank lines neither break a run nor count in it.
-    let content: Vec<&Line> = lines
-        .iter()
-        .filter(|l| !doc.slice(l.span).trim().is_empty())
-        .collect();
+    let content: Vec<&Line> = lines.iter().filter(|l| !l.trimmed.is_empty()).collect();
     let mut i = 0;
     while i < content.len() {
         let run = content[i..]
             .iter()
             // A table cell or a heading is not a menu item, and ends a run.
-            .take_while(|l| is_item(doc.slice(l.span), limits) && !doc.is_fragment(l.span))
+            .take_while(|l| is_item(doc.slice(l.trimmed), limits) && !doc.is_fragment(l.span))
             .count();
         if run >= limits.min_lines {
             report(doc, rule, &content[i..i + run], out);
@@ -118,11 +115,7 @@ fn report(doc: &Document, rule: &RuleMeta, run: &[&Line], out: &mut Vec<Diagnost
     let last_text = doc.slice(last.span);
     let start = first.span.start as usize + (first_text.len() - first_text.trim_start().len());
     let end = last.span.start as usize + last_text.trim_end().len();
-    let items: Vec<&str> = run
-        .iter()
-        .take(3)
-        .map(|l| doc.slice(l.span).trim())
-        .collect();
+    let items: Vec<&str> = run.iter().take(3).map(|l| doc.slice(l.trimmed)).collect();
     out.push(
         rule.report(Span::new(start, end), |name| match name {
             "count" => Some(run.len().to_string()),

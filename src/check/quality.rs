@@ -238,7 +238,7 @@ impl Stats {
             + memchr::memmem::find_iter(bytes, "…".as_bytes()).count();
         let mut seen = rustc_hash::FxHashSet::default();
         for line in doc.lines() {
-            let l = doc.slice(line.span).trim();
+            let l = doc.slice(line.trimmed);
             if l.is_empty() {
                 continue;
             }

@@ -165,7 +165,7 @@ pub fn check(
     if !any {
         return;
     }
-    let text: Vec<&str> = lines.iter().map(|l| doc.slice(l.span).trim()).collect();
+    let text: Vec<&str> = lines.iter().map(|l| doc.slice(l.trimmed)).collect();
     // The non-blank lines: blank lines neither make nor break a run.
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !text[i].is_empty()).collect();
     let article = |&i: &usize| !flagged[i] && is_prose(text[i]);
