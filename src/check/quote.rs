@@ -33,25 +33,25 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}' || c == '\t'
 }
 
-/// Paragraphs: runs of lines separated by blank lines, as byte ranges.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+/// Paragraphs: runs of lines separated by blank lines, as byte ranges
+/// (each from its first line's start to the start of the blank line after
+/// it, or the end of the text).
+fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+    for line in doc.lines() {
+        let blank = line.trimmed.is_empty();
         match (blank, start) {
-            (false, None) => start = Some(offset),
+            (false, None) => start = Some(line.full.start as usize),
             (true, Some(s)) => {
-                out.push((s, offset));
+                out.push((s, line.full.start as usize));
                 start = None;
             }
             _ => {}
         }
-        offset += line.len();
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        out.push((s, doc.text.len()));
     }
     out
 }
@@ -108,7 +108,7 @@ fn straight_closing_after_space(text: &str, start: usize, end: usize) -> Vec<(us
 
 pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     let text = doc.text;
-    let paras = paragraphs(text);
+    let paras = paragraphs(doc);
     let mut push = |span: Span, problem: &str, edits: Vec<Edit>| {
         let matched = doc.slice(span);
         out.push(
@@ -232,5 +232,17 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
             .severity(Severity::Info)
             .build(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_run_between_blank_lines_with_any_line_ending() {
+        let doc = Document::new("t", "a\n\nb c\r\n  \r\nd\ne");
+        assert_eq!(paragraphs(&doc), [(0, 2), (3, 8), (12, 15)]);
+        assert!(paragraphs(&Document::new("t", " \n\n")).is_empty());
     }
 }
