@@ -131,7 +131,9 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
                 vec![Edit::new(space, "")],
             );
         }
-        if !para.contains(['“', '”']) {
+        // (Searched for as bytes: a char-set search decodes every char.)
+        let curly = |q: &str| memchr::memmem::find(para.as_bytes(), q.as_bytes()).is_some();
+        if !curly("“") && !curly("”") {
             continue;
         }
         let mut depth = 0usize;

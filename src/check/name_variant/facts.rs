@@ -84,7 +84,11 @@ impl NameFacts {
         };
         for (k, word) in words.iter().enumerate() {
             let gap = &text[previous_end..word.span.start as usize];
-            if gap.contains(['.', '!', '?', '\n', '\r']) {
+            // (ASCII marks, so searched for as bytes.)
+            if gap
+                .bytes()
+                .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+            {
                 sentence += 1;
             }
             previous_end = word.span.end as usize;
