@@ -61,7 +61,10 @@ pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<D
     let words = doc.words();
     // Recent positions (word index, within the window) of each lowercase
     // content word: bounded per word, however long the document.
-    let mut seen: rustc_hash::FxHashMap<&str, smallvec::SmallVec<[usize; 2]>> = Default::default();
+    // Sized once for the long lowercase words a page typically has (about
+    // one word in four), rather than grown and rehashed as they come.
+    let mut seen: rustc_hash::FxHashMap<&str, smallvec::SmallVec<[usize; 2]>> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(words.len() / 4, Default::default());
     let mut reported: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, word) in words.iter().enumerate() {
         let text = doc.slice(word.span);

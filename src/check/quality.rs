@@ -236,7 +236,9 @@ impl Stats {
         stats.symbols = memchr::memchr_iter(b'#', bytes).count()
             + memchr::memmem::find_iter(bytes, b"...").count()
             + memchr::memmem::find_iter(bytes, "…".as_bytes()).count();
-        let mut seen = rustc_hash::FxHashSet::default();
+        // Sized once: most lines of a page are distinct.
+        let mut seen =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(doc.lines().len(), Default::default());
         for line in doc.lines() {
             let l = doc.slice(line.trimmed);
             if l.is_empty() {
