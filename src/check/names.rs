@@ -219,9 +219,11 @@ struct Token {
 impl Token {
     /// True if it opens a sentence (asked of few tokens, so not stored).
     fn starts_sentence(&self, text: &str) -> bool {
+        if !self.first_part {
+            return false;
+        }
         let before = text[..self.span.start as usize].trim_end();
-        self.first_part
-            && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':']))
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', '“', '"', ':'])
     }
 }
 

@@ -6,7 +6,7 @@
 //! run on real pages. The types keep their `Serialize` derives for the
 //! schema and for the tests that compare the two.
 
-use artlint::{Applicability, Edit, Label, LineColumn, Severity, Span};
+use artlint::{Applicability, Edit, Label, LineColumn, Span};
 
 use super::json::JsonDiagnostic;
 
@@ -16,7 +16,7 @@ pub(super) fn write_fields(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
     out.extend_from_slice(b"\"rule\":");
     write_str(out, d.rule);
     out.extend_from_slice(b",\"severity\":\"");
-    out.extend_from_slice(severity(d.severity).as_bytes());
+    out.extend_from_slice(d.severity.as_str().as_bytes());
     out.extend_from_slice(b"\",\"message\":");
     write_str(out, d.message);
     out.extend_from_slice(b",\"span\":");
@@ -33,25 +33,14 @@ pub(super) fn write_fields(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
         Some(fix) => {
             out.extend_from_slice(b"{\"applicability\":\"");
             out.extend_from_slice(applicability(fix.applicability).as_bytes());
-            out.extend_from_slice(b"\",\"edits\":[");
-            for (i, edit) in fix.edits.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_edit(out, edit);
-            }
-            out.extend_from_slice(b"]}");
+            out.extend_from_slice(b"\",\"edits\":");
+            write_array(out, fix.edits, write_edit);
+            out.push(b'}');
         }
     }
     if !d.labels.is_empty() {
-        out.extend_from_slice(b",\"labels\":[");
-        for (i, label) in d.labels.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_label(out, label);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"labels\":");
+        write_array(out, d.labels, write_label);
     }
 }
 
@@ -62,15 +51,19 @@ pub(super) fn write_diagnostic(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
     out.push(b'}');
 }
 
-/// The names serde gives the variants (`rename_all`), checked by the tests.
-fn severity(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
+/// `items` as a JSON array, each written by `write`.
+fn write_array<T>(out: &mut Vec<u8>, items: &[T], write: fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(out, item);
     }
+    out.push(b']');
 }
 
+/// The name serde gives the variant (`rename_all`), checked by the tests.
 fn applicability(applicability: Applicability) -> &'static str {
     match applicability {
         Applicability::DisplayOnly => "display-only",
@@ -134,11 +127,10 @@ pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
             continue;
         }
         let b = bytes[i];
-        i += 1;
         if !needs_escape(b) {
+            i += 1;
             continue;
         }
-        let i = i - 1;
         out.extend_from_slice(&bytes[start..i]);
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -155,7 +147,8 @@ pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
                 out.push(HEX[usize::from(b & 0xf)]);
             }
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
@@ -179,7 +172,7 @@ fn any_needs_escape(word: u64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use artlint::{Diagnostic, Fix, LineIndex};
+    use artlint::{Diagnostic, Fix, LineIndex, Severity};
     use proptest::prelude::*;
 
     use super::*;
