@@ -6,9 +6,8 @@
 //! neighbourhood of listed surnames (hashes of each form with one character
 //! removed) for lone tokens, so no token is ever compared with the whole list.
 
-use std::hash::Hasher;
-
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use std::sync::Arc;
 
@@ -127,9 +126,9 @@ impl NameIndex {
                 let sid = index.surnames.len() as u32;
                 seen_surnames.insert(surname.clone(), sid);
                 index.surnames.push(surname.clone());
-                for h in index.deletion_hashes(surname) {
+                for_each_deletion_hash(surname, |h| {
                     index.deletions.entry(h).or_default().push(sid);
-                }
+                });
             }
             index.entries.push(toks);
             index.written.push(name.to_string());
@@ -155,54 +154,54 @@ impl NameIndex {
         self.entries.is_empty()
     }
 
-    /// Hashes of `word` and of each form with one character removed.
-    fn deletion_hashes(&self, word: &str) -> Vec<u64> {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        let mut out = Vec::with_capacity(chars.len() + 1);
-        out.push(self.hash_without(word, None));
-        for &(i, c) in &chars {
-            out.push(self.hash_without(word, Some((i, c.len_utf8()))));
-        }
-        out
-    }
-
-    /// Hash of `word` with the byte range `skip` removed, written in one
-    /// piece (FxHasher, unlike SipHash, depends on how bytes are split into writes).
-    fn hash_without(&self, word: &str, skip: Option<(usize, usize)>) -> u64 {
-        let bytes = word.as_bytes();
-        let hash = |joined: &[u8]| {
-            let mut h = rustc_hash::FxHasher::default();
-            h.write(joined);
-            h.write_u8(0xff);
-            h.finish()
-        };
-        let mut buf = [0u8; 96];
-        match skip {
-            None => hash(bytes),
-            Some((i, len)) if bytes.len() - len <= buf.len() => {
-                let n = bytes.len() - len;
-                buf[..i].copy_from_slice(&bytes[..i]);
-                buf[i..n].copy_from_slice(&bytes[i + len..]);
-                hash(&buf[..n])
-            }
-            Some((i, len)) => hash(&[&bytes[..i], &bytes[i + len..]].concat()),
-        }
-    }
-
     fn lone_candidates(&self, word: &str) -> Vec<&str> {
-        let mut ids: Vec<u32> = self
-            .deletion_hashes(word)
-            .into_iter()
-            .filter_map(|h| self.deletions.get(&h))
-            .flatten()
-            .copied()
-            .collect();
+        let mut ids: Vec<u32> = Vec::new();
+        for_each_deletion_hash(word, |h| {
+            if let Some(found) = self.deletions.get(&h) {
+                ids.extend_from_slice(found);
+            }
+        });
         ids.sort_unstable();
         ids.dedup();
         ids.into_iter()
             .map(|id| self.surnames[id as usize].as_str())
             .filter(|s| *s != word && damerau_levenshtein(word, s, 1) <= 1)
             .collect()
+    }
+}
+
+/// Calls `each` with the hash of `word` and of each form of it with one
+/// character removed. The hash is polynomial, so every form's hash comes
+/// from a prefix's and a suffix's in constant time: a word of n characters
+/// costs O(n), not n hashes of n bytes. Forms that differ may share a hash;
+/// candidates are confirmed by edit distance.
+fn for_each_deletion_hash(word: &str, mut each: impl FnMut(u64)) {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // suffix[k]: the hash of bytes[k..]; power[m]: BASE^m.
+    let mut suffix: SmallVec<[u64; 32]> = smallvec::smallvec![0; n + 1];
+    let mut power: SmallVec<[u64; 32]> = smallvec::smallvec![1; n + 1];
+    for k in (0..n).rev() {
+        power[n - k] = power[n - k - 1].wrapping_mul(BASE);
+        suffix[k] = (bytes[k] as u64)
+            .wrapping_add(1)
+            .wrapping_mul(power[n - k - 1])
+            .wrapping_add(suffix[k + 1]);
+    }
+    let finish = |hash: u64, len: usize| (hash ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    each(finish(suffix[0], n));
+    // The hash of bytes[..i], as each character is passed.
+    let mut prefix = 0u64;
+    for (i, c) in word.char_indices() {
+        let after = i + c.len_utf8();
+        let joined = prefix
+            .wrapping_mul(power[n - after])
+            .wrapping_add(suffix[after]);
+        each(finish(joined, n - c.len_utf8()));
+        for &b in &bytes[i..after] {
+            prefix = prefix.wrapping_mul(BASE).wrapping_add(b as u64 + 1);
+        }
     }
 }
 
@@ -522,6 +521,37 @@ mod tests {
         ] {
             assert!(!same_romanisation(a, b), "{a} / {b}");
         }
+    }
+
+    fn deletion_hashes(word: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        for_each_deletion_hash(word, |h| out.push(h));
+        out
+    }
+
+    proptest::proptest! {
+        /// Each one-character deletion of a word hashes as that shorter word
+        /// does, so a listed surname and a slip one deletion away meet.
+        #[test]
+        fn a_deletion_hashes_as_the_shorter_word(word in "[A-Za-zÀ-ÿ]{1,40}", at in 0usize..40) {
+            let chars: Vec<char> = word.chars().collect();
+            let at = at % chars.len();
+            let shorter: String = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| c).collect();
+            let hashes = deletion_hashes(&word);
+            proptest::prop_assert_eq!(hashes.len(), chars.len() + 1);
+            proptest::prop_assert_eq!(hashes[at + 1], deletion_hashes(&shorter)[0]);
+        }
+    }
+
+    #[test]
+    fn words_that_differ_hash_apart() {
+        let [jomart, jopart] = [deletion_hashes("Jomart")[0], deletion_hashes("Jopart")[0]];
+        assert_ne!(jomart, jopart);
+        assert_ne!(deletion_hashes("ab")[0], deletion_hashes("ba")[0]);
+        assert_ne!(
+            deletion_hashes("Tokayev")[0],
+            deletion_hashes("Tokayevs")[0]
+        );
     }
 
     #[test]
