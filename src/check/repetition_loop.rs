@@ -50,22 +50,34 @@ impl Check for RepetitionLoop {
 /// What may stand between the words of a loop besides space.
 const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 
-/// A word's key for the scan: equal for words equal up to case, rarely equal
-/// otherwise (equal keys are confirmed on the text). An ASCII word, nearly
-/// every word, is keyed on its length and its first and last eight bytes
-/// with the case bit set, without hashing the whole word.
-fn fold_key(word: &str) -> u64 {
-    let bytes = word.as_bytes();
+/// The key of the word at `span` of `text` for the scan: equal for words
+/// equal up to case, rarely equal otherwise (equal keys are confirmed on the
+/// text). An ASCII word, nearly every word, is keyed on its length and its
+/// first and last eight bytes with the case bit set, read as whole words
+/// from the text (past a short word's end, masked off), without hashing.
+fn fold_key(text: &str, span: Span) -> u64 {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let word = &text[start..end];
+    let text = text.as_bytes();
     if word.is_ascii() {
-        let eight = |part: &[u8]| {
-            let mut buf = [0u8; 8];
-            buf[..part.len()].copy_from_slice(part);
-            u64::from_le_bytes(buf) | 0x2020_2020_2020_2020
+        let eight_at = |at: usize| match text.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                let mut buf = [0u8; 8];
+                let n = text.len() - at;
+                buf[..n].copy_from_slice(&text[at..]);
+                u64::from_le_bytes(buf)
+            }
         };
-        let head = eight(&bytes[..bytes.len().min(8)]);
-        let tail = eight(&bytes[bytes.len().saturating_sub(8)..]);
+        let (head, tail) = if word.len() >= 8 {
+            (eight_at(start), eight_at(end - 8))
+        } else {
+            let head = eight_at(start) & ((1u64 << (8 * word.len())) - 1);
+            (head, head)
+        };
+        let (head, tail) = (head | 0x2020_2020_2020_2020, tail | 0x2020_2020_2020_2020);
         return (head.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ tail).rotate_left(7)
-            ^ bytes.len() as u64;
+            ^ word.len() as u64;
     }
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -85,12 +97,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded keys, so the scan compares integers; equal keys are
     // confirmed on the text.
-    let keys: Vec<u64> = (0..words.len()).map(|i| fold_key(text(i))).collect();
+    let keys: Vec<u64> = words.iter().map(|w| fold_key(doc.text, w.span)).collect();
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
-        let longest = max_unit.min((words.len() - i) / min_repeats);
-        for unit in 1..=longest {
+        let room = words.len() - i;
+        for unit in 1..=max_unit {
+            // (No division per word to find the longest unit that fits.)
+            if unit * min_repeats > room {
+                break;
+            }
             // Most units fail at their first word: compare one key first.
             if keys[i + unit] != keys[i] {
                 continue;
@@ -162,7 +178,21 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
 mod tests {
     use super::*;
 
+    /// The key of a text that is one word.
+    fn key(word: &str) -> u64 {
+        fold_key(word, Span::new(0, word.len()))
+    }
+
     proptest::proptest! {
+        /// A word's key is its own, whatever stands around it in the text
+        /// (the eight-byte loads read past a short word's end).
+        #[test]
+        fn a_key_ignores_the_text_around_the_word(before in "[ a-zA-Zé.,]{0,12}", word in "[a-zA-Z0-9é'’-]{1,20}", after in "[ a-zA-Zé.,]{0,12}") {
+            let text = format!("{before}{word}{after}");
+            let span = Span::new(before.len(), before.len() + word.len());
+            proptest::prop_assert_eq!(fold_key(&text, span), key(&word));
+        }
+
         /// The scan skips a unit whose keys differ: words equal up to case
         /// must share a key, or loops written in mixed case would be missed.
         #[test]
@@ -173,14 +203,14 @@ mod tests {
                 .map(|(c, &flip)| if flip { c.to_uppercase().next().unwrap() } else { c.to_lowercase().next().unwrap() })
                 .collect();
             proptest::prop_assert!(same(&word, &flipped));
-            proptest::prop_assert_eq!(fold_key(&word), fold_key(&flipped));
+            proptest::prop_assert_eq!(key(&word), key(&flipped));
         }
     }
 
     #[test]
     fn keys_tell_words_apart_by_their_ends_and_length() {
-        assert_ne!(fold_key("going"), fold_key("doing"));
-        assert_ne!(fold_key("internationally"), fold_key("internationalise"));
-        assert_ne!(fold_key("ab"), fold_key("abb"));
+        assert_ne!(key("going"), key("doing"));
+        assert_ne!(key("internationally"), key("internationalise"));
+        assert_ne!(key("ab"), key("abb"));
     }
 }
