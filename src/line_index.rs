@@ -35,7 +35,9 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
+        // Sized for lines of about 40 bytes, most pages' average or more.
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0u32);
         if memchr::memchr(b'\r', bytes).is_none() {
             starts.extend(memchr_iter(b'\n', bytes).map(|i| i as u32 + 1));
         } else {

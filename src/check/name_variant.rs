@@ -715,7 +715,7 @@ fn decide(
     // Candidate pairs share a deletion key; each is then checked exactly.
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
     // The skeletons' chars, all in one buffer (a document has thousands).
-    let mut all_chars: Vec<char> = Vec::new();
+    let mut all_chars: Vec<char> = Vec::with_capacity(skeletons.iter().map(|s| s.len()).sum());
     let mut ends: Vec<usize> = Vec::with_capacity(skeletons.len());
     for skeleton in &skeletons {
         all_chars.extend(skeleton.chars());
@@ -734,7 +734,8 @@ fn decide(
     // candidate pair, and every pair is checked exactly below).
     let index_bits = usize::BITS - spellings.len().leading_zeros();
     let index_mask = (1u64 << index_bits) - 1;
-    let mut keyed: Vec<u64> = Vec::new();
+    // A deletion key per char, the whole form and a prefix, for each.
+    let mut keyed: Vec<u64> = Vec::with_capacity(all_chars.len() + 2 * chars.len());
     let mut keys = Vec::new();
     for (i, skel) in chars.iter().enumerate() {
         if skel.len() > MAX_NAME_CHARS {
