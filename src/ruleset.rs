@@ -460,7 +460,13 @@ impl RuleSet {
         bytes: &'a [u8],
         lint: impl FnOnce(&Document) -> Vec<Diagnostic>,
     ) -> (std::borrow::Cow<'a, str>, Vec<Diagnostic>) {
-        let text = String::from_utf8_lossy(bytes);
+        // Validated once: the quick check for the valid UTF-8 nearly every
+        // file is, and the slower lossy decoding only for the rest.
+        let valid = std::str::from_utf8(bytes);
+        let text = match valid {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
         let mut diagnostics = lint(&Document::new(name, &text));
         if matches!(text, std::borrow::Cow::Owned(_)) {
             // The U+FFFD that decoding inserted are reported once, as invalid
@@ -476,7 +482,7 @@ impl RuleSet {
             }
             diagnostics.retain(|d| inserted.binary_search(&d.span).is_err());
         }
-        if let Err(error) = std::str::from_utf8(bytes) {
+        if let Err(error) = valid {
             let before = diagnostics.len();
             for rule in &self.compiled {
                 rule.kind
