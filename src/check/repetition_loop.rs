@@ -97,19 +97,25 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded keys, so the scan compares integers; equal keys are
     // confirmed on the text.
-    let keys: Vec<u64> = words.iter().map(|w| fold_key(doc.text, w.span)).collect();
+    let mut keys: Vec<u64> = Vec::with_capacity(words.len() + max_unit);
+    keys.extend(words.iter().map(|w| fold_key(doc.text, w.span)));
+    // Keys to read `max_unit` past the last word without a bounds check per
+    // unit: a unit reaching into them never fits `min_repeats` times.
+    keys.resize(words.len() + max_unit, 0);
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
         let room = words.len() - i;
-        for unit in 1..=max_unit {
-            // (No division per word to find the longest unit that fits.)
+        // Most units fail at their first word: compare one key first.
+        let first = keys[i];
+        for (unit, _) in (1..)
+            .zip(&keys[i + 1..=i + max_unit])
+            .filter(|&(_, &k)| k == first)
+        {
+            // (Fits or not, in order: past the first unit that does not
+            // fit, none does.)
             if unit * min_repeats > room {
                 break;
-            }
-            // Most units fail at their first word: compare one key first.
-            if keys[i + unit] != keys[i] {
-                continue;
             }
             let mut repeats = 1;
             while i + unit * (repeats + 1) <= words.len()
