@@ -209,10 +209,14 @@ fn for_each_deletion_hash(word: &str, mut each: impl FnMut(u64)) {
 #[derive(Debug, Clone, Copy)]
 struct Token {
     span: Span,
-    /// True if the gap to the previous token is one space or a hyphen.
+    /// True if the gap to the previous token is one space (or no-break
+    /// space) or a hyphen.
     joined: bool,
     /// True for a whole word or its first hyphen part.
     first_part: bool,
+    /// True if it begins with an uppercase letter: asked of every token,
+    /// twice, so worked out once.
+    capitalised: bool,
 }
 
 impl Token {
@@ -233,19 +237,24 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
     for word in doc.words() {
         let (ws, we) = (word.span.start as usize, word.span.end as usize);
         let mut text = &doc.text[ws..we];
-        for suffix in ["’s", "'s"] {
-            if let Some(stem) = text.strip_suffix(suffix) {
-                text = stem;
+        // (Most words do not end in `s`: no suffix compared for them.)
+        if text.ends_with('s') {
+            for suffix in ["’s", "'s"] {
+                if let Some(stem) = text.strip_suffix(suffix) {
+                    text = stem;
+                }
             }
         }
-        let gap = prev_end.map(|p| &doc.text[p..ws]);
-        let joined_to_prev = gap.is_some_and(|g| matches!(g, " " | "\u{a0}"));
+        let gap = prev_end.map(|p| &doc.text.as_bytes()[p..ws]);
+        // One space or one no-break space (U+00A0, in UTF-8).
+        let joined_to_prev = gap.is_some_and(|g| matches!(g, [b' '] | [0xc2, 0xa0]));
         // Most words have no hyphen: one token, without a search for one.
         if !text.is_empty() && !text.bytes().any(|b| b == b'-') {
             out.push(Token {
                 span: Span::new(ws, ws + text.len()),
                 joined: joined_to_prev,
                 first_part: true,
+                capitalised: capitalised(text),
             });
             prev_end = Some(we);
             continue;
@@ -257,6 +266,7 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
                     span: Span::new(offset, offset + part.len()),
                     joined: if k == 0 { joined_to_prev } else { true },
                     first_part: k == 0,
+                    capitalised: capitalised(part),
                 });
             }
             offset += part.len() + 1;
@@ -346,10 +356,10 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
     for (i, tok) in toks.iter().enumerate() {
         // Anchor on capitalised tokens only: every listed name has one, and
         // `of`/`the` would otherwise align every organisation on the list.
-        let anchor = text_of(tok);
-        if !capitalised(anchor) {
+        if !tok.capitalised {
             continue;
         }
+        let anchor = text_of(tok);
         let Some(hits) = index.exact.get(anchor) else {
             continue;
         };
@@ -374,7 +384,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
             };
             let (t, expected) = (&window[k], &entry_toks[k]);
             let found = text_of(t);
-            if !capitalised(found)
+            if !t.capitalised
                 || found.chars().count() < MIN_FUZZY_TOKEN
                 || flagged.contains(&t.span)
             {
@@ -430,10 +440,11 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
     // Lone tokens one edit from a listed surname: info only.
     let mut lone: rustc_hash::FxHashMap<&str, Option<&str>> = Default::default();
     for (i, tok) in toks.iter().enumerate() {
+        if anchored[i] || !tok.capitalised {
+            continue;
+        }
         let found = text_of(tok);
-        if anchored[i]
-            || !capitalised(found)
-            || tok.starts_sentence(doc.text)
+        if tok.starts_sentence(doc.text)
             || found.chars().count() < index.min_surname
             || flagged.contains(&tok.span)
         {
@@ -444,7 +455,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
         }
         let neighbour_capitalised = |j: Option<usize>, joined: bool| {
             j.and_then(|j| toks.get(j))
-                .is_some_and(|t| joined && capitalised(text_of(t)))
+                .is_some_and(|t| joined && t.capitalised)
         };
         if neighbour_capitalised(i.checked_sub(1), tok.joined)
             || neighbour_capitalised(Some(i + 1), toks.get(i + 1).is_some_and(|t| t.joined))
