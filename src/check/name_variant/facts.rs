@@ -87,18 +87,23 @@ impl NameFacts {
             let first = section.slice(other.span).chars().next();
             (gap == " " && first.is_some_and(char::is_uppercase)).then_some(other.span)
         };
+        let bytes = text.as_bytes();
         for (k, word) in words.iter().enumerate() {
-            let gap = &text[previous_end..word.span.start as usize];
+            let start = word.span.start as usize;
             // (ASCII marks, so searched for as bytes.)
-            if gap
-                .bytes()
+            if bytes[previous_end..start]
+                .iter()
                 .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
             {
                 sentence += 1;
             }
             previous_end = word.span.end as usize;
+            // Most words begin with an ASCII letter or digit that is not
+            // uppercase: nothing more to ask of them, and no need to slice.
+            if bytes[start].is_ascii() && !bytes[start].is_ascii_uppercase() {
+                continue;
+            }
             let mut spelling = section.slice(word.span);
-            // Most words are lowercase: nothing more to ask of them.
             if !spelling.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
