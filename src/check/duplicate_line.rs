@@ -124,7 +124,10 @@ fn template_lines(doc: &Document, template: &HashSet<Arc<str>>, out: &[Diagnosti
 
 /// Whitespace-normalised, for comparison; borrowed when already normal.
 fn key(line: &str) -> std::borrow::Cow<'_, str> {
-    let normal = !line.contains(['\t', '\u{a0}']) && !line.contains("  ");
+    // (Searched as bytes: a char-set search decodes every char. A 0xA0
+    // byte is a no-break space or part of another char, such as `à`, whose
+    // line then takes the slow way to the same key.)
+    let normal = memchr::memchr2(b'\t', 0xa0, line.as_bytes()).is_none() && !line.contains("  ");
     if normal {
         line.into()
     } else {
@@ -186,10 +189,11 @@ fn check_lines(
         let trimmed = doc.slice(line.trimmed);
         // Table cells repeat by design; a heading is not a scraped line;
         // nor is a line of a code sample.
-        if trimmed.chars().count() < limits.min_chars
-            || doc.is_fragment(line.span)
-            || looks_like_code(trimmed)
-        {
+        // (Chars counted only when the byte length leaves it open: a char
+        // is one to four bytes.)
+        let short = trimmed.len() < limits.min_chars
+            || (trimmed.len() < 4 * limits.min_chars && trimmed.chars().count() < limits.min_chars);
+        if short || doc.is_fragment(line.span) || looks_like_code(trimmed) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
@@ -287,5 +291,26 @@ fn check_lines(
             .unsafe_fix([Edit::new(delete, "")])
             .build(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn keys_collapse_whitespace_and_borrow_normal_lines() {
+        assert!(matches!(
+            key("Sign up for our newsletter"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            key("Sign  up\tfor\u{a0}our newsletter"),
+            "Sign up for our newsletter"
+        );
+        // A 0xA0 byte inside another char (`à`) changes nothing.
+        assert_eq!(key("Menu à la carte"), "Menu à la carte");
+        assert_eq!(key("Menu à  la carte"), "Menu à la carte");
     }
 }
