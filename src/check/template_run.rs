@@ -130,10 +130,17 @@ enum Zone {
 /// clause ending, not a line of code.
 fn is_label(line: &str, words: usize) -> bool {
     !line.is_empty()
+        // Asked of every line, paragraphs included: the length first.
+        && at_most_chars(line, words * 10)
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line.split_whitespace().nth(words).is_none()
-        && line.chars().count() <= words * 10
         && !looks_like_code(line)
+}
+
+/// `line.chars().count() <= max`, with the chars counted only when the
+/// byte length leaves it open (a char is one to four bytes).
+fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
 }
 
 pub fn check(
@@ -186,7 +193,7 @@ pub fn check(
         let i = content[rank];
         let fits = match zone {
             Zone::Head => {
-                is_label(text[i], limits.max_words) && text[i].chars().count() <= limits.max_chars
+                is_label(text[i], limits.max_words) && at_most_chars(text[i], limits.max_chars)
             }
             Zone::Body => is_label(text[i], limits.body_words),
             Zone::Tail => is_label(text[i], limits.tail_words),
