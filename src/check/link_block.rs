@@ -69,8 +69,10 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    // Most lines of a page are too long: said first, counted no further.
-    if line.split_whitespace().nth(limits.max_words).is_some()
+    // Most lines of a page are too long: said first, counted no further
+    // (a line of more than four bytes a char allowed is, without counting).
+    if line.len() > 4 * limits.max_chars
+        || line.split_whitespace().nth(limits.max_words).is_some()
         || line.chars().nth(limits.max_chars).is_some()
     {
         return false;
