@@ -70,10 +70,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<D
         let text = doc.slice(word.span);
         // Capitalised words are names (the topic of the article), not style;
         // only plain lowercase words count.
-        if text.len() < min_letters
-            || !text.chars().all(char::is_lowercase)
-            || text.chars().count() < min_letters
-        {
+        if text.len() < min_letters {
+            continue;
+        }
+        // (An ASCII word, nearly every word, asked on its bytes.)
+        let lowercase = if text.is_ascii() {
+            text.bytes().all(|b| b.is_ascii_lowercase())
+        } else {
+            text.chars().all(char::is_lowercase) && text.chars().count() >= min_letters
+        };
+        if !lowercase {
             continue;
         }
         let lower = text;
