@@ -14,6 +14,7 @@ use super::kind::{
 };
 use super::line_shape::{is_heading, is_prose, looks_like_code};
 use super::meta::RuleMeta;
+use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 use crate::span::Span;
@@ -189,11 +190,10 @@ fn check_lines(
         let trimmed = doc.slice(line.trimmed);
         // Table cells repeat by design; a heading is not a scraped line;
         // nor is a line of a code sample.
-        // (Chars counted only when the byte length leaves it open: a char
-        // is one to four bytes.)
-        let short = trimmed.len() < limits.min_chars
-            || (trimmed.len() < 4 * limits.min_chars && trimmed.chars().count() < limits.min_chars);
-        if short || doc.is_fragment(line.span) || looks_like_code(trimmed) {
+        if has_fewer_chars(trimmed, limits.min_chars)
+            || doc.is_fragment(line.span)
+            || looks_like_code(trimmed)
+        {
             continue;
         }
         let lead = content.len() - content.trim_start().len();

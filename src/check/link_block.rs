@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
 use super::line_shape::looks_like_code;
 use super::meta::RuleMeta;
+use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
 use crate::span::Span;
@@ -69,11 +70,9 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    // Most lines of a page are too long: said first, counted no further
-    // (a line of more than four bytes a char allowed is, without counting).
-    if line.len() > 4 * limits.max_chars
+    // Most lines of a page are too long: said first, counted no further.
+    if !has_fewer_chars(line, limits.max_chars + 1)
         || line.split_whitespace().nth(limits.max_words).is_some()
-        || line.chars().nth(limits.max_chars).is_some()
     {
         return false;
     }

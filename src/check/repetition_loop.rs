@@ -58,14 +58,14 @@ const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 fn fold_key(text: &str, span: Span) -> u64 {
     let (start, end) = (span.start as usize, span.end as usize);
     let word = &text[start..end];
-    let text = text.as_bytes();
+    let bytes = text.as_bytes();
     if word.is_ascii() {
-        let eight_at = |at: usize| match text.get(at..at + 8) {
+        let eight_at = |at: usize| match bytes.get(at..at + 8) {
             Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
             None => {
                 let mut buf = [0u8; 8];
-                let n = text.len() - at;
-                buf[..n].copy_from_slice(&text[at..]);
+                let n = bytes.len() - at;
+                buf[..n].copy_from_slice(&bytes[at..]);
                 u64::from_le_bytes(buf)
             }
         };

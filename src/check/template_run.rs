@@ -13,6 +13,7 @@ use super::kind::{
 };
 use super::line_shape::{is_prose, looks_like_code};
 use super::meta::RuleMeta;
+use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 
@@ -131,16 +132,10 @@ enum Zone {
 fn is_label(line: &str, words: usize) -> bool {
     !line.is_empty()
         // Asked of every line, paragraphs included: the length first.
-        && at_most_chars(line, words * 10)
+        && has_fewer_chars(line, words * 10 + 1)
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line.split_whitespace().nth(words).is_none()
         && !looks_like_code(line)
-}
-
-/// `line.chars().count() <= max`, with the chars counted only when the
-/// byte length leaves it open (a char is one to four bytes).
-fn at_most_chars(line: &str, max: usize) -> bool {
-    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
 }
 
 pub fn check(
@@ -193,7 +188,8 @@ pub fn check(
         let i = content[rank];
         let fits = match zone {
             Zone::Head => {
-                is_label(text[i], limits.max_words) && at_most_chars(text[i], limits.max_chars)
+                is_label(text[i], limits.max_words)
+                    && has_fewer_chars(text[i], limits.max_chars + 1)
             }
             Zone::Body => is_label(text[i], limits.body_words),
             Zone::Tail => is_label(text[i], limits.tail_words),

@@ -14,6 +14,13 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// `s.chars().count() < n`, with the chars counted only when the byte
+/// length leaves it open (a char is one to four bytes): asked of every line
+/// of a page, paragraphs included.
+pub fn has_fewer_chars(s: &str, n: usize) -> bool {
+    s.len() < n || (s.len() < 4 * n && s.chars().count() < n)
+}
+
 /// Gives `replacement` the capitalisation of `matched`: ALL CAPS stays all
 /// caps, a capitalised word stays capitalised, anything else keeps the
 /// replacement as written (`poutine` → `Putin` would be wrong to lowercase).
@@ -34,6 +41,16 @@ pub fn preserve_case(matched: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fewer_chars_counts_chars_not_bytes() {
+        for (s, n) in [("", 1), ("abc", 4), ("ééé", 4), ("日本語", 4), ("😀😀", 3)] {
+            assert!(has_fewer_chars(s, n), "{s:?} < {n}");
+            assert!(!has_fewer_chars(s, n - 1), "{s:?} >= {}", n - 1);
+        }
+        assert!(!has_fewer_chars(&"a".repeat(400), 100));
+        assert!(has_fewer_chars(&"😀".repeat(99), 100));
+    }
 
     #[test]
     fn boundaries_use_neighbouring_characters() {
