@@ -651,37 +651,43 @@ fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spell
 }
 
 /// Those of `words` (lowercase) that some section writes as a word.
+///
+/// The sections' words are read once and looked up in `words` (the few
+/// spellings asked about), with no copy of each: a set of a page's
+/// lowercase words, built to answer a handful of questions, cost more
+/// than the rest of the decision.
 fn written_in_lowercase(
     doc: &Document,
     sections: &[SectionFacts<'_>],
     mut words: rustc_hash::FxHashSet<String>,
 ) -> rustc_hash::FxHashSet<String> {
     let mut found = rustc_hash::FxHashSet::default();
+    let look_in = |section: &Document,
+                   words: &mut rustc_hash::FxHashSet<String>,
+                   found: &mut rustc_hash::FxHashSet<String>| {
+        for word in section.words() {
+            let text = section.slice(word.span);
+            let starts_lowercase = match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => text.chars().next().is_some_and(char::is_lowercase),
+            };
+            if starts_lowercase && let Some(word) = words.take(text) {
+                found.insert(word);
+                if words.is_empty() {
+                    return;
+                }
+            }
+        }
+    };
     for section in sections {
         if words.is_empty() {
             break;
         }
-        let written = section
-            .get::<NameFacts>()
-            .lowercase_words(doc, section.span);
-        // Whichever set is smaller is read: a paragraph's few words, or the
-        // few words asked of a whole document's.
-        let seen: Vec<String> = if written.len() < words.len() {
-            written
-                .iter()
-                .filter(|w| words.contains(*w))
-                .cloned()
-                .collect()
+        if section.span == Span::new(0, doc.text.len()) {
+            // The whole document: its words are already split.
+            look_in(doc, &mut words, &mut found);
         } else {
-            words
-                .iter()
-                .filter(|w| written.contains(*w))
-                .cloned()
-                .collect()
-        };
-        for word in seen {
-            words.remove(&word);
-            found.insert(word);
+            look_in(&doc.section(section.span), &mut words, &mut found);
         }
     }
     found

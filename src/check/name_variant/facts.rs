@@ -1,13 +1,13 @@
 //! What the name-variant check reads from one section of a document: the
 //! capitalised words that may be names, each with what decides whether two
 //! of them are one name spelled two ways (where they stand in their
-//! sentences, which names stand beside them), and, when asked, the words the
-//! section writes in lowercase. Gathered per paragraph by the language
-//! server, so an edit re-reads one paragraph (see [`crate::check::facts`]).
+//! sentences, which names stand beside them). Gathered per paragraph by the
+//! language server, so an edit re-reads one paragraph (see
+//! [`crate::check::facts`]).
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use crate::document::Document;
@@ -18,9 +18,6 @@ use crate::span::Span;
 pub(super) struct NameFacts {
     /// One entry per distinct spelling, in order of first occurrence.
     pub(super) spellings: Vec<SpellingFacts>,
-    /// The section's words that begin with a lowercase letter. Built on
-    /// first use: most documents have no pair of spellings that needs it.
-    lowercase_words: OnceLock<FxHashSet<String>>,
 }
 
 /// One spelling's occurrences in a section.
@@ -157,31 +154,6 @@ impl NameFacts {
                 facts.sentences.push(sentence);
             }
         }
-        NameFacts {
-            spellings,
-            lowercase_words: OnceLock::new(),
-        }
-    }
-
-    /// The words of the section at `span` of `doc` (the text these facts
-    /// were gathered from) that begin with a lowercase letter.
-    pub(super) fn lowercase_words(&self, doc: &Document, span: Span) -> &FxHashSet<String> {
-        self.lowercase_words.get_or_init(|| {
-            let lowercase = |section: &Document| {
-                section
-                    .words()
-                    .iter()
-                    .map(|w| section.slice(w.span))
-                    .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-                    .map(str::to_string)
-                    .collect()
-            };
-            if span == Span::new(0, doc.text.len()) {
-                // The whole document: its words are already split.
-                lowercase(doc)
-            } else {
-                lowercase(&doc.section(span))
-            }
-        })
+        NameFacts { spellings }
     }
 }
