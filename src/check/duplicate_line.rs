@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,

@@ -195,10 +195,7 @@ pub struct CompiledRule {
 
 /// The ids of the rules of `kinds`: for a kind whose run reads what those
 /// rules found (quality statistics, template runs).
-pub fn ids_of_kinds(
-    rules: &[CompiledRule],
-    kinds: &[&Kind],
-) -> std::collections::HashSet<Arc<str>> {
+pub fn ids_of_kinds(rules: &[CompiledRule], kinds: &[&Kind]) -> rustc_hash::FxHashSet<Arc<str>> {
     rules
         .iter()
         .filter(|r| kinds.iter().any(|k| r.kind.is(k)))
@@ -444,7 +441,7 @@ impl<'a> KindSpec<'a> {
     }
 
     /// The `allow` list, lowercased.
-    pub fn allow_set(&mut self) -> Result<std::collections::HashSet<String>, KindError> {
+    pub fn allow_set(&mut self) -> Result<rustc_hash::FxHashSet<String>, KindError> {
         Ok(self
             .take(&ALLOW)?
             .map(Spanned::into_inner)

@@ -1,7 +1,7 @@
 //! A content word of six or more letters used three or more times within a
 //! hundred words: machine translation repeats where a writer varies.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::kind::{ALLOW, Check, Key, Kind, KindError, KindSpec, PROCEDURAL};

@@ -3,7 +3,7 @@
 //! threshold, when the document falls outside it. Pipelines drop such
 //! documents silently; artlint says why.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::kind::{

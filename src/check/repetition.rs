@@ -1,7 +1,7 @@
 //! The same word twice in a row (`the the`), a classic of hurried editing and
 //! of machine translation.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::kind::{ALLOW, Check, Kind};

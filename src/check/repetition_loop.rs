@@ -2,7 +2,7 @@
 //! hallucination loops of neural machine translation (`the team the team the
 //! team`) and anchor text a scraper repeated.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::kind::{ALLOW, Check, Key, Kind, KindError, KindSpec, PROCEDURAL};

@@ -2,7 +2,9 @@
 //! `swap` literals go into the rule set's shared automaton; `patterns` with
 //! `replace` into its regex set.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use regex::Captures;

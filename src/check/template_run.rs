@@ -5,7 +5,7 @@
 //! verdict uses the line's neighbours and its place on the page, which no
 //! whole-line rule can.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use super::kind::{
