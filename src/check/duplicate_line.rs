@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
 };
-use super::line_shape::{is_heading, is_prose, looks_like_code};
+use super::line_shape::{CodeLines, is_heading, is_prose};
 use super::meta::RuleMeta;
 use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -184,6 +184,7 @@ fn check_lines(
     let mut first_seen: rustc_hash::FxHashMap<std::borrow::Cow<'_, str>, (usize, Span)> =
         Default::default();
     let mut repeats = Vec::new();
+    let code = CodeLines::of(doc);
     for (rank, &i) in content.iter().enumerate() {
         let line = lines[i];
         let content = doc.slice(line.span);
@@ -192,7 +193,7 @@ fn check_lines(
         // nor is a line of a code sample.
         if has_fewer_chars(trimmed, limits.min_chars)
             || doc.is_fragment(line.span)
-            || looks_like_code(trimmed)
+            || code.is_code(doc, i)
         {
             continue;
         }

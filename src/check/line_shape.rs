@@ -4,6 +4,11 @@
 //! and of its neighbours is all there is to tell the article from its
 //! template.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use crate::document::Document;
+
 /// A sentence or paragraph of prose: ten words or more, ending as a sentence
 /// does. Template lines are labels, titles and buttons; a line of prose is
 /// the article's (or a comment's).
@@ -68,9 +73,60 @@ fn has_call_or_assignment(line: &str) -> bool {
     })
 }
 
+/// Which lines of a document [look like code](looks_like_code), each
+/// worked out the first time a check asks: duplicate lines, link blocks and
+/// template runs ask it of the same short lines (a template run twice of
+/// some), and on real pages the question cost two per cent of a run.
+#[derive(Debug)]
+pub struct CodeLines {
+    /// Per line of [`Document::lines`]: `UNKNOWN`, `PROSE` or `CODE`.
+    states: Box<[AtomicU8]>,
+}
+
+const UNKNOWN: u8 = 0;
+const PROSE: u8 = 1;
+const CODE: u8 = 2;
+
+impl CodeLines {
+    /// The document's answers so far (one set shared by its checks).
+    pub fn of(doc: &Document) -> Arc<CodeLines> {
+        doc.shared(|doc| CodeLines {
+            states: doc.lines().iter().map(|_| AtomicU8::new(UNKNOWN)).collect(),
+        })
+    }
+
+    /// Whether line `i` of `doc` (the document these answers are for), trimmed,
+    /// looks like code.
+    pub fn is_code(&self, doc: &Document, i: usize) -> bool {
+        match self.states[i].load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let code = looks_like_code(doc.slice(doc.lines()[i].trimmed));
+                let state = if code { CODE } else { PROSE };
+                self.states[i].store(state, Ordering::Relaxed);
+                code
+            }
+            state => state == CODE,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_lines_answer_as_the_line_does_and_keep_the_answer() {
+        let doc = Document::new("t", "  list: [\nHome\n  });\nThe end.\n");
+        let lines = CodeLines::of(&doc);
+        let expected = [true, false, true, false];
+        for _ in 0..2 {
+            for (i, &code) in expected.iter().enumerate() {
+                assert_eq!(lines.is_code(&doc, i), code, "line {i}");
+            }
+        }
+        // One set per document, shared by the checks that ask.
+        assert!(Arc::ptr_eq(&lines, &CodeLines::of(&doc)));
+    }
 
     #[test]
     fn prose_is_a_long_sentence() {

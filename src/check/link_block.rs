@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
-use super::line_shape::looks_like_code;
+use super::line_shape::CodeLines;
 use super::meta::RuleMeta;
 use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -64,8 +64,9 @@ impl Check for LinkBlock {
 }
 
 /// True for a line that can be a menu or link item: short, not ending like a
-/// sentence or a clause, and not an item of a list the author wrote.
-fn is_item(line: &str, limits: &LinkBlock) -> bool {
+/// sentence or a clause, and not an item of a list the author wrote; asked
+/// last, whether it is code.
+fn is_item(line: &str, limits: &LinkBlock, is_code: impl FnOnce() -> bool) -> bool {
     let line = line.trim();
     let Some(last) = line.chars().last() else {
         return false;
@@ -77,7 +78,7 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
         return false;
     }
     // A line of a code sample (`list: [`, `]`, `<body>`) is not a link.
-    if ".!?:;,\"”’»)。！？：；，、".contains(last) || looks_like_code(line) {
+    if ".!?:;,\"”’»)。！？：；，、".contains(last) {
         return false;
     }
     // Bulleted and numbered lists are the article's own.
@@ -89,22 +90,30 @@ fn is_item(line: &str, limits: &LinkBlock) -> bool {
     {
         return false;
     }
-    true
+    !is_code()
 }
 
 pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<Diagnostic>) {
     let lines = doc.lines();
     // Blank lines neither break a run nor count in it.
-    let content: Vec<&Line> = lines.iter().filter(|l| !l.trimmed.is_empty()).collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trimmed.is_empty())
+        .collect();
+    let code = CodeLines::of(doc);
     let mut i = 0;
     while i < content.len() {
         let run = content[i..]
             .iter()
+            .map(|&k| (k, &lines[k]))
             // A table cell or a heading is not a menu item, and ends a run.
-            .take_while(|l| is_item(doc.slice(l.trimmed), limits) && !doc.is_fragment(l.span))
+            .take_while(|&(k, l)| {
+                is_item(doc.slice(l.trimmed), limits, || code.is_code(doc, k))
+                    && !doc.is_fragment(l.span)
+            })
             .count();
         if run >= limits.min_lines {
-            report(doc, rule, &content[i..i + run], out);
+            let run: Vec<&Line> = content[i..i + run].iter().map(|&k| &lines[k]).collect();
+            report(doc, rule, &run, out);
         }
         i += run.max(1);
     }
@@ -136,6 +145,7 @@ fn report(doc: &Document, rule: &RuleMeta, run: &[&Line], out: &mut Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use super::{LinkBlock, is_item};
+    use crate::check::line_shape::looks_like_code;
 
     #[test]
     fn menu_items_and_what_is_not_one() {
@@ -147,7 +157,10 @@ mod tests {
             "4",
             "中国新闻",
         ] {
-            assert!(is_item(item, &LinkBlock::default()), "{item}");
+            assert!(
+                is_item(item, &LinkBlock::default(), || looks_like_code(item)),
+                "{item}"
+            );
         }
         for not in [
             "",
@@ -165,7 +178,10 @@ mod tests {
             "<body>",
             "这是一个很长的句子，它描述了很多事情，而且一直没有结束的迹象，直到最后一个字为止还在继续写下去",
         ] {
-            assert!(!is_item(not, &LinkBlock::default()), "{not}");
+            assert!(
+                !is_item(not, &LinkBlock::default(), || looks_like_code(not)),
+                "{not}"
+            );
         }
     }
 }

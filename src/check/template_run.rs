@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PROCEDURAL, ids_of_kinds,
 };
-use super::line_shape::{is_prose, looks_like_code};
+use super::line_shape::{CodeLines, is_prose};
 use super::meta::RuleMeta;
 use super::text::has_fewer_chars;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -128,14 +128,14 @@ enum Zone {
 
 /// True for a line that reads as a label or a title: at most `words` words
 /// (and ten characters a word, for scripts without spaces), no sentence or
-/// clause ending, not a line of code.
-fn is_label(line: &str, words: usize) -> bool {
+/// clause ending, not a line of code (asked last).
+fn is_label(line: &str, words: usize, is_code: impl FnOnce() -> bool) -> bool {
     !line.is_empty()
         // Asked of every line, paragraphs included: the length first.
         && has_fewer_chars(line, words * 10 + 1)
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line.split_whitespace().nth(words).is_none()
-        && !looks_like_code(line)
+        && !is_code()
 }
 
 pub fn check(
@@ -184,17 +184,22 @@ pub fn check(
             Zone::Body
         }
     };
+    let code = CodeLines::of(doc);
     let candidate = |rank: usize, zone: Zone| {
         let i = content[rank];
+        if flagged[i] {
+            return false;
+        }
+        let is_code = || code.is_code(doc, i);
         let fits = match zone {
             Zone::Head => {
-                is_label(text[i], limits.max_words)
+                is_label(text[i], limits.max_words, is_code)
                     && has_fewer_chars(text[i], limits.max_chars + 1)
             }
-            Zone::Body => is_label(text[i], limits.body_words),
-            Zone::Tail => is_label(text[i], limits.tail_words),
+            Zone::Body => is_label(text[i], limits.body_words, is_code),
+            Zone::Tail => is_label(text[i], limits.tail_words, is_code),
         };
-        !flagged[i] && fits && !doc.is_fragment(lines[i].span)
+        fits && !doc.is_fragment(lines[i].span)
     };
     let flagged_at = |rank: usize| content.get(rank).is_some_and(|&i| flagged[i]);
     let mut found = vec![false; lines.len()];
