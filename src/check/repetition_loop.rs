@@ -47,6 +47,10 @@ impl Check for RepetitionLoop {
     }
 }
 
+/// Units of up to this many words are looked for with one mask of compared
+/// keys (the default pack's `max-words` is eight).
+const WINDOW: usize = 8;
+
 /// What may stand between the words of a loop besides space.
 const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 
@@ -99,19 +103,41 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     // confirmed on the text.
     let mut keys: Vec<u64> = Vec::with_capacity(words.len() + max_unit);
     keys.extend(words.iter().map(|w| fold_key(doc.text, w.span)));
-    // Keys to read `max_unit` past the last word without a bounds check per
-    // unit: a unit reaching into them never fits `min_repeats` times.
-    keys.resize(words.len() + max_unit, 0);
+    // Keys to read `max_unit` (and a window) past the last word without a
+    // bounds check per unit: a unit reaching into them never fits
+    // `min_repeats` times.
+    keys.resize(words.len() + max_unit.max(WINDOW), 0);
     let mut i = 0;
     while i < words.len() {
         let mut found = None;
         let room = words.len() - i;
-        // Most units fail at their first word: compare one key first.
+        // Most units fail at their first word: one key compared first, with
+        // the next few at once (a mask of the units whose next word is it).
         let first = keys[i];
-        for (unit, _) in (1..)
-            .zip(&keys[i + 1..=i + max_unit])
-            .filter(|&(_, &k)| k == first)
-        {
+        let units: &mut dyn Iterator<Item = usize> = if max_unit <= WINDOW {
+            let window: &[u64; WINDOW] = keys[i + 1..i + 1 + WINDOW]
+                .try_into()
+                .expect("a window of keys");
+            let mut mask = window
+                .iter()
+                .enumerate()
+                .fold(0u32, |mask, (k, &key)| mask | u32::from(key == first) << k);
+            mask &= (1u32 << max_unit) - 1;
+            if mask == 0 {
+                i += 1;
+                continue;
+            }
+            &mut std::iter::from_fn(move || {
+                (mask != 0).then(|| {
+                    let unit = mask.trailing_zeros() as usize + 1;
+                    mask &= mask - 1;
+                    unit
+                })
+            })
+        } else {
+            &mut (1..=max_unit).filter(|&unit| keys[i + unit] == first)
+        };
+        for unit in units {
             // (Fits or not, in order: past the first unit that does not
             // fit, none does.)
             if unit * min_repeats > room {
@@ -218,5 +244,39 @@ mod tests {
         assert_ne!(key("going"), key("doing"));
         assert_ne!(key("internationally"), key("internationalise"));
         assert_ne!(key("ab"), key("abb"));
+    }
+
+    /// The loops found in `text` with units of up to `max_words` words.
+    fn loops(text: &str, max_words: usize) -> Vec<&str> {
+        let rule = RuleMeta {
+            id: Arc::from("t/loop"),
+            severity: crate::diagnostic::Severity::Warning,
+            message: "{match}".into(),
+            applicability: crate::diagnostic::Applicability::Unsafe,
+        };
+        let loops = RepetitionLoop {
+            allow: HashSet::default(),
+            max_words,
+            min_repeats: 3,
+        };
+        let mut out = Vec::new();
+        check(&Document::new("t", text), &rule, &loops, &mut out);
+        out.iter().map(|d| &text[d.span.range()]).collect()
+    }
+
+    #[test]
+    fn units_up_to_max_words_are_found_above_and_below_the_window() {
+        let four = "one two three four ";
+        let nine = "a b c d e f g h i ";
+        let text = format!("{}end. {}end.", four.repeat(3), nine.repeat(3));
+        let (four_repeats, nine_repeats) = (four.repeat(2), nine.repeat(2));
+        let (four_repeats, nine_repeats) = (four_repeats.trim_end(), nine_repeats.trim_end());
+        // Below the window: units longer than max-words are not looked for.
+        assert_eq!(loops(&text, 3), Vec::<&str>::new());
+        assert_eq!(loops(&text, 4), [four_repeats]);
+        assert_eq!(loops(&text, 8), [four_repeats]);
+        // Above it: every unit up to max-words.
+        assert_eq!(loops(&text, 9), [four_repeats, nine_repeats]);
+        assert_eq!(loops(&text, 12), [four_repeats, nine_repeats]);
     }
 }
