@@ -243,7 +243,7 @@ const REWRITES: &[(&[u8], &[u8], u32)] = &{
 struct Spelling<'a, 'f> {
     text: &'a str,
     /// Section number, section start, the spelling's facts there; in order.
-    parts: Vec<(u32, u32, &'f SpellingFacts)>,
+    parts: smallvec::SmallVec<[(u32, u32, &'f SpellingFacts); 1]>,
     first_span: Span,
     count: usize,
     mid_sentence: bool,
@@ -616,7 +616,7 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spelling<'a, 'f>> {
     let spelling = |number: usize, at: u32, facts: &'f SpellingFacts| Spelling {
         text: doc.slice(facts.spans[0].shifted(at)),
-        parts: vec![(number as u32, at, facts)],
+        parts: smallvec::smallvec![(number as u32, at, facts)],
         first_span: facts.spans[0].shifted(at),
         count: facts.spans.len(),
         mid_sentence: facts.mid_sentence,
