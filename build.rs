@@ -78,7 +78,8 @@ fn main() {
 
 /// Every string under a `patterns` key of the pack's rule files, with the
 /// literals it requires matched either way (the gate asks with the rule's
-/// case), as a Rust table sorted for binary search. A pattern missing here
+/// case), its line span and the characters a match begins with, as a Rust
+/// table sorted for binary search. A pattern missing here
 /// (a user's, or one a kind rewrites) is analysed at start-up.
 fn required_literals(files: &[std::path::PathBuf]) -> String {
     let mut patterns = Vec::new();
@@ -99,8 +100,8 @@ fn required_literals(files: &[std::path::PathBuf]) -> String {
     entries.sort();
     entries.dedup();
     let mut code = String::from(
-        "/// (pattern, case-insensitive, required literals, line span) for the built-in pack.\n\
-         pub(crate) static REQUIRED: &[(&str, bool, super::WorkedOut, Option<u32>)] = &[\n",
+        "/// (pattern, case-insensitive, required literals, line span, first characters) for the built-in pack.\n\
+         pub(crate) static REQUIRED: &[super::BuiltIn] = &[\n",
     );
     for (pattern, insensitive) in entries {
         let literals = match required::analyse(&pattern, insensitive) {
@@ -111,9 +112,19 @@ fn required_literals(files: &[std::path::PathBuf]) -> String {
             None => "None".to_string(),
         };
         let line_span = required::line_span(&pattern, insensitive);
+        let first = match required::first_ranges(&pattern, insensitive) {
+            Some(ranges) => {
+                let items: Vec<String> = ranges
+                    .iter()
+                    .map(|&(a, b)| format!("('\\u{{{:x}}}', '\\u{{{:x}}}')", a as u32, b as u32))
+                    .collect();
+                format!("Some(&[{}])", items.join(", "))
+            }
+            None => "None".to_string(),
+        };
         writeln!(
             code,
-            "    ({pattern:?}, {insensitive}, {literals}, {line_span:?}),"
+            "    ({pattern:?}, {insensitive}, {literals}, {line_span:?}, {first}),"
         )
         .unwrap();
     }

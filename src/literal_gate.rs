@@ -18,9 +18,6 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
-
-use required::parse;
 
 /// The built-in pack's patterns with their literals, worked out by
 /// `build.rs` with [`required::analyse`]; sorted by pattern and flag.
@@ -40,7 +37,7 @@ pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option
 /// looked up for a built-in pattern.
 fn analysis(pattern: &str, case_insensitive: bool) -> (Option<Vec<Vec<u8>>>, Option<u32>) {
     match built_in_entry(pattern, case_insensitive) {
-        Some(&(_, _, set, line_span)) => (
+        Some(&(_, _, set, line_span, _)) => (
             set.map(|set| set.iter().map(|l| l.to_vec()).collect()),
             line_span,
         ),
@@ -54,20 +51,27 @@ fn analysis(pattern: &str, case_insensitive: bool) -> (Option<Vec<Vec<u8>>>, Opt
 /// A pattern's required literals as `build.rs` found them.
 type WorkedOut = Option<&'static [&'static [u8]]>;
 
+/// A built-in pattern's analysis: (pattern, case-insensitive, required
+/// literals, line span, first characters).
+type BuiltIn = (
+    &'static str,
+    bool,
+    WorkedOut,
+    Option<u32>,
+    Option<&'static [(char, char)]>,
+);
+
 /// The built-in pack's answers for `pattern` (its literals and line span),
 /// if it is one of its patterns.
 #[cfg(test)]
 pub(crate) fn worked_out_at_build(
     pattern: &str,
     case_insensitive: bool,
-) -> Option<(WorkedOut, Option<u32>)> {
-    built_in_entry(pattern, case_insensitive).map(|entry| (entry.2, entry.3))
+) -> Option<&'static BuiltIn> {
+    built_in_entry(pattern, case_insensitive)
 }
 
-fn built_in_entry(
-    pattern: &str,
-    case_insensitive: bool,
-) -> Option<&'static (&'static str, bool, WorkedOut, Option<u32>)> {
+fn built_in_entry(pattern: &str, case_insensitive: bool) -> Option<&'static BuiltIn> {
     built_in::REQUIRED
         .binary_search_by(|&(p, flag, ..)| (p, flag).cmp(&(pattern, case_insensitive)))
         .ok()
@@ -360,71 +364,28 @@ fn has_non_ascii_fold(text: &str) -> bool {
 /// The characters a match of `pattern` can begin with, or `None` if a match
 /// can be empty or begin with anything the analysis cannot bound. For
 /// patterns anchored at a line's start, a line whose first character is
-/// not in the set is rejected without running the pattern.
+/// not in the set is rejected without running the pattern. A pattern of the
+/// built-in pack is looked up (`build.rs` worked it out), not parsed.
 pub(crate) fn first_chars(pattern: &str, case_insensitive: bool) -> Option<FirstChars> {
-    let hir = parse(pattern, case_insensitive)?;
-    match first(&hir)? {
-        (class, false) => Some(FirstChars(class)),
-        (_, true) => None,
+    match built_in_entry(pattern, case_insensitive) {
+        Some(entry) => entry.4.map(|ranges| FirstChars(ranges.to_vec())),
+        None => required::first_ranges(pattern, case_insensitive).map(FirstChars),
     }
 }
 
 /// See [`first_chars`].
+/// Sorted, disjoint ranges of chars, both ends included.
 #[derive(Debug, Clone)]
-pub(crate) struct FirstChars(ClassUnicode);
+pub(crate) struct FirstChars(Vec<(char, char)>);
 
 impl FirstChars {
     pub(crate) fn admits(&self, text: &str) -> bool {
         let Some(c) = text.chars().next() else {
             return false;
         };
-        let ranges = self.0.ranges();
-        let k = ranges.partition_point(|r| r.end() < c);
-        k < ranges.len() && ranges[k].start() <= c
+        let k = self.0.partition_point(|&(_, end)| end < c);
+        k < self.0.len() && self.0[k].0 <= c
     }
-}
-
-/// The characters `hir` can begin with, and whether it can match empty.
-fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
-    let empty = ClassUnicode::empty;
-    Some(match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => (empty(), true),
-        HirKind::Literal(literal) => {
-            let text = std::str::from_utf8(&literal.0).ok()?;
-            match text.chars().next() {
-                Some(c) => (ClassUnicode::new([ClassUnicodeRange::new(c, c)]), false),
-                None => (empty(), true),
-            }
-        }
-        HirKind::Class(Class::Unicode(class)) => (class.clone(), false),
-        HirKind::Class(Class::Bytes(_)) => return None,
-        HirKind::Capture(capture) => first(&capture.sub)?,
-        HirKind::Repetition(r) => {
-            let (class, nullable) = first(&r.sub)?;
-            (class, nullable || r.min == 0)
-        }
-        HirKind::Concat(subs) => {
-            let mut all = empty();
-            for sub in subs {
-                let (class, nullable) = first(sub)?;
-                all.union(&class);
-                if !nullable {
-                    return Some((all, false));
-                }
-            }
-            (all, true)
-        }
-        HirKind::Alternation(subs) => {
-            let mut all = empty();
-            let mut any_nullable = false;
-            for sub in subs {
-                let (class, nullable) = first(sub)?;
-                all.union(&class);
-                any_nullable |= nullable;
-            }
-            (all, any_nullable)
-        }
-    })
 }
 
 #[cfg(test)]

@@ -731,7 +731,7 @@ mod gate_soundness {
         let patterns = default_patterns();
         assert!(patterns.len() > 100, "{} patterns", patterns.len());
         for (pattern, insensitive) in &patterns {
-            let (found, line_span) =
+            let &(_, _, found, line_span, first) =
                 crate::literal_gate::worked_out_at_build(pattern, *insensitive)
                     .unwrap_or_else(|| panic!("not worked out at build time: {pattern:?}"));
             let analysed = crate::literal_gate::required::analyse(pattern, *insensitive);
@@ -739,6 +739,8 @@ mod gate_soundness {
             assert_eq!(found, analysed, "{pattern:?}");
             let spans = crate::literal_gate::required::line_span(pattern, *insensitive);
             assert_eq!(line_span, spans, "{pattern:?}");
+            let ranges = crate::literal_gate::required::first_ranges(pattern, *insensitive);
+            assert_eq!(first.map(<[_]>::to_vec), ranges, "{pattern:?}");
         }
         // A pattern of no built-in rule is analysed when asked.
         assert_eq!(

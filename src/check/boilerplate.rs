@@ -190,42 +190,42 @@ impl LineMemo {
 #[derive(Debug)]
 struct LinePattern {
     source: Box<str>,
-    /// Built the first time the literal gate proposes the pattern: a run over
-    /// a few small files needs few of the pack's patterns, and the rest cost
-    /// nothing at start-up (the rule's loading already checked it compiles).
-    compiled: OnceLock<CompiledPattern>,
+    /// What a match begins with, if known: a line beginning otherwise is
+    /// skipped without a search. Worked out (a parse, a quarter of a
+    /// compilation) before the regex is compiled, which most lines that
+    /// the literal gate proposes a pattern for then never need.
+    first: OnceLock<Option<FirstChars>>,
+    /// Built the first time a line gets past the literal gate and the first
+    /// characters: a run over a few small files needs few of the pack's
+    /// patterns, and the rest cost nothing at start-up (the rule's loading
+    /// already checked it compiles).
+    regex: OnceLock<Regex>,
     rule: u32,
 }
 
-#[derive(Debug)]
-struct CompiledPattern {
-    /// Anchored to the whole line, case-insensitive.
-    regex: Regex,
-    /// What a match begins with, if known: a line beginning otherwise is
-    /// skipped without a search.
-    first: Option<FirstChars>,
-}
-
 impl LinePattern {
-    fn compiled(&self) -> &CompiledPattern {
-        self.compiled.get_or_init(|| {
-            let source = &*self.source;
-            CompiledPattern {
-                // Compiled alone within the size limit when its rule loaded;
-                // anchored, it still is. Its lazy DFA's cache (one per
-                // thread, grown only as far as the pattern's states need)
-                // keeps regex's default capacity of 2 MiB: the large
-                // alternations (section names, share buttons) meet new states
-                // on every new line, and smaller caps made them thrash (128
-                // KiB: the run 30 % slower; 512 KiB: small files 5 % slower)
-                // for little memory saved (500 real pages at -j 16: 139 MiB
-                // at 2 MiB, 136 at 512 KiB).
-                regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
-                    .case_insensitive(true)
-                    .build()
-                    .expect("a rule's pattern compiles anchored"),
-                first: first_chars(source, true),
-            }
+    /// Whether a normalised line can begin a match, by its first character.
+    fn admits(&self, normalized: &str) -> bool {
+        self.first
+            .get_or_init(|| first_chars(&self.source, true))
+            .as_ref()
+            .is_none_or(|first| first.admits(normalized))
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // Compiled alone within the size limit when its rule loaded;
+            // anchored, it still is. Its lazy DFA's cache (one per thread,
+            // grown only as far as the pattern's states need) keeps regex's
+            // default capacity of 2 MiB: the large alternations (section
+            // names, share buttons) meet new states on every new line, and
+            // smaller caps made them thrash (128 KiB: the run 30 % slower;
+            // 512 KiB: small files 5 % slower) for little memory saved (500
+            // real pages at -j 16: 139 MiB at 2 MiB, 136 at 512 KiB).
+            regex::RegexBuilder::new(&format!("^(?:{})$", self.source))
+                .case_insensitive(true)
+                .build()
+                .expect("a rule's pattern compiles anchored")
         })
     }
 }
@@ -251,7 +251,8 @@ impl BoilerplateIndex {
                     sources.push(source);
                     index.patterns.push(LinePattern {
                         source: source.into(),
-                        compiled: OnceLock::new(),
+                        first: OnceLock::new(),
+                        regex: OnceLock::new(),
                         rule: i as u32,
                     });
                 }
@@ -338,13 +339,7 @@ impl BoilerplateIndex {
             if owners.contains(&pattern.rule) {
                 continue;
             }
-            let compiled = pattern.compiled();
-            if compiled
-                .first
-                .as_ref()
-                .is_none_or(|first| first.admits(normalized))
-                && compiled.regex.is_match(normalized)
-            {
+            if pattern.admits(normalized) && pattern.regex().is_match(normalized) {
                 owners.push(pattern.rule);
             }
         }

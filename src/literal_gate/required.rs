@@ -31,6 +31,65 @@ pub(crate) fn analyse(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u
     (strength(&required) >= MIN_STRENGTH).then_some(required)
 }
 
+/// The characters a match of `pattern` can begin with, as sorted disjoint
+/// ranges, or `None` if a match can be empty or begin with anything the
+/// analysis cannot bound (see [`first_chars`](super::first_chars)).
+pub(crate) fn first_ranges(pattern: &str, case_insensitive: bool) -> Option<Vec<(char, char)>> {
+    match first(&parse(pattern, case_insensitive)?)? {
+        (class, false) => Some(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+        ),
+        (_, true) => None,
+    }
+}
+
+/// The characters `hir` can begin with, and whether it can match empty.
+fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
+    let empty = ClassUnicode::empty;
+    Some(match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (empty(), true),
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            match text.chars().next() {
+                Some(c) => (ClassUnicode::new([ClassUnicodeRange::new(c, c)]), false),
+                None => (empty(), true),
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => (class.clone(), false),
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Capture(capture) => first(&capture.sub)?,
+        HirKind::Repetition(r) => {
+            let (class, nullable) = first(&r.sub)?;
+            (class, nullable || r.min == 0)
+        }
+        HirKind::Concat(subs) => {
+            let mut all = empty();
+            for sub in subs {
+                let (class, nullable) = first(sub)?;
+                all.union(&class);
+                if !nullable {
+                    return Some((all, false));
+                }
+            }
+            (all, true)
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = empty();
+            let mut any_nullable = false;
+            for sub in subs {
+                let (class, nullable) = first(sub)?;
+                all.union(&class);
+                any_nullable |= nullable;
+            }
+            (all, any_nullable)
+        }
+    })
+}
+
 /// The most line breaks (`\n`) a match of `pattern` can hold, if that is
 /// bounded. A match with at most `k` holds its literals within `k` lines of
 /// each of them, so the pattern need only run on the lines around the
