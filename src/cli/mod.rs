@@ -102,8 +102,12 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus, Reported> {
             .num_threads(threads.into())
             .build_global();
     }
-    let resolver = Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
-        .or_else(report_setup)?;
+    // Never dropped: the process ends with the run, and freeing the rule
+    // sets' thousands of allocations one by one was 3 % of a one-file run.
+    let resolver = std::mem::ManuallyDrop::new(
+        Resolver::new(&args.config, &args.source, args.fail_on.map(Into::into))
+            .or_else(report_setup)?,
+    );
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
