@@ -5,12 +5,13 @@
 //! costs one lookup, one automaton scan and the few patterns whose literals
 //! it contains, whatever the number of rules.
 
+mod line_matcher;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::kind::{
@@ -21,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
 use crate::literal_gate::{FirstChars, LiteralGate, first_chars};
 use crate::span::Span;
+use line_matcher::LineMatcher;
 
 const PHRASES: Key<Vec<String>> = Key::new("phrases");
 const POSITION: Key<Position> = Key::new("position");
@@ -199,7 +201,7 @@ struct LinePattern {
     /// characters: a run over a few small files needs few of the pack's
     /// patterns, and the rest cost nothing at start-up (the rule's loading
     /// already checked it compiles).
-    regex: OnceLock<Regex>,
+    matcher: OnceLock<LineMatcher>,
     rule: u32,
 }
 
@@ -212,21 +214,8 @@ impl LinePattern {
             .is_none_or(|first| first.admits(normalized))
     }
 
-    fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            // Compiled alone within the size limit when its rule loaded;
-            // anchored, it still is. Its lazy DFA's cache (one per thread,
-            // grown only as far as the pattern's states need) keeps regex's
-            // default capacity of 2 MiB: the large alternations (section
-            // names, share buttons) meet new states on every new line, and
-            // smaller caps made them thrash (128 KiB: the run 30 % slower;
-            // 512 KiB: small files 5 % slower) for little memory saved (500
-            // real pages at -j 16: 139 MiB at 2 MiB, 136 at 512 KiB).
-            regex::RegexBuilder::new(&format!("^(?:{})$", self.source))
-                .case_insensitive(true)
-                .build()
-                .expect("a rule's pattern compiles anchored")
-        })
+    fn matcher(&self) -> &LineMatcher {
+        self.matcher.get_or_init(|| LineMatcher::new(&self.source))
     }
 }
 
@@ -252,7 +241,7 @@ impl BoilerplateIndex {
                     index.patterns.push(LinePattern {
                         source: source.into(),
                         first: OnceLock::new(),
-                        regex: OnceLock::new(),
+                        matcher: OnceLock::new(),
                         rule: i as u32,
                     });
                 }
@@ -339,7 +328,7 @@ impl BoilerplateIndex {
             if owners.contains(&pattern.rule) {
                 continue;
             }
-            if pattern.admits(normalized) && pattern.regex().is_match(normalized) {
+            if pattern.admits(normalized) && pattern.matcher().is_match(normalized) {
                 owners.push(pattern.rule);
             }
         }
@@ -414,5 +403,56 @@ mod tests {
         );
         assert_eq!(normalize_line("Read more »"), "read more");
         assert_eq!(normalize_line("..."), "");
+    }
+
+    /// Every pattern of the default pack answers as its regex does, on
+    /// lines generated from it (lowercased, as lines are normalised) and
+    /// on the same lines with text around them.
+    #[test]
+    fn line_matchers_answer_as_regexes_for_every_default_pattern() {
+        use proptest::test_runner::{Config, TestRunner};
+        let rules = crate::rule::load_pack(&crate::builtin_pack()).unwrap();
+        let mut tested = 0;
+        for rule in &rules {
+            let Some(b) = rule.kind.downcast_ref::<Boilerplate>() else {
+                continue;
+            };
+            for pattern in &b.patterns {
+                let Ok(strategy) = proptest::string::string_regex(&pattern.replace("\\b", ""))
+                else {
+                    continue;
+                };
+                let matcher = LineMatcher::new(pattern);
+                let regex = regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap();
+                let mut runner = TestRunner::new(Config {
+                    cases: 32,
+                    failure_persistence: None,
+                    ..Config::default()
+                });
+                runner
+                    .run(&(strategy, "[a-zé ]{0,3}"), |(line, around)| {
+                        for line in [
+                            line.to_lowercase(),
+                            format!("{around}{line}"),
+                            format!("{line}{around}"),
+                        ] {
+                            proptest::prop_assert_eq!(
+                                matcher.is_match(&line),
+                                regex.is_match(&line),
+                                "{:?} on {:?}",
+                                pattern,
+                                line
+                            );
+                        }
+                        Ok(())
+                    })
+                    .unwrap();
+                tested += 1;
+            }
+        }
+        assert!(tested > 50, "{tested} patterns tested");
     }
 }
