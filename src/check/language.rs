@@ -79,14 +79,10 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     let mut letters_other = 0usize;
     // Stop words are short: a longer word is counted for its letters only.
     let mut lowered = [0u8; MAX_STOP_WORD_BYTES];
-    let words = doc
-        .text
-        // `is_alphanumeric` looks a space or a comma up in Unicode's tables.
-        .split(|c: char| !crate::document::is_word_char(c))
-        .filter(|w| !w.is_empty());
-    for (n, text) in words.take(SAMPLE_WORDS).enumerate() {
-        if text.is_ascii() {
+    for (n, text) in plain_words(doc).take(SAMPLE_WORDS).enumerate() {
+        let word = if text.is_ascii() {
             letters_latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
+            lowercase_ascii_into(text, &mut lowered)
         } else {
             for c in text.chars().filter(|c| c.is_alphabetic()) {
                 if matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü') {
@@ -98,8 +94,9 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
                     letters_other += 1;
                 }
             }
-        }
-        if let Some(word) = lowercase_into(text, &mut lowered)
+            lowercase_into(text, &mut lowered)
+        };
+        if let Some(word) = word
             && let Some(&languages) = stop_word_languages().get(word)
         {
             for (i, hit) in hits.iter_mut().enumerate() {
@@ -127,18 +124,42 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     clear.then_some(STOP_WORDS[best].0)
 }
 
-/// Each stop word with the languages (bits, by their index in
+/// The runs of word characters of `doc`, in order (its text split at every
+/// other character): its [words](Document::words), already split, cut at
+/// the apostrophes and hyphens they hold.
+fn plain_words<'a>(doc: &'a Document) -> impl Iterator<Item = &'a str> {
+    doc.words().iter().flat_map(|w| {
+        let word = doc.slice(w.span);
+        // A joiner is `'`, `-`, or a character whose UTF-8 begins with 0xE2
+        // (`’`, `‐`): most words have none, and are one run.
+        let joined = word.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xe2));
+        let (whole, parts) = if joined {
+            (
+                None,
+                Some(word.split(|c| !crate::document::is_word_char(c))),
+            )
+        } else {
+            (Some(word), None)
+        };
+        whole
+            .into_iter()
+            .chain(parts.into_iter().flatten().filter(|p| !p.is_empty()))
+    })
+}
+
+/// Each stop word (as bytes: a lowercased word is looked up without
+/// validating it as UTF-8 again) with the languages (bits, by their index in
 /// [`STOP_WORDS`]) that have it: one lookup per word instead of a scan of
 /// every list.
-fn stop_word_languages() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
+fn stop_word_languages() -> &'static rustc_hash::FxHashMap<&'static [u8], u16> {
     const _: () = assert!(STOP_WORDS.len() <= 16, "one bit per language in a u16");
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u16>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
         for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
             for &word in *words {
-                *map.entry(word).or_insert(0) |= 1 << i;
+                *map.entry(word.as_bytes()).or_insert(0) |= 1 << i;
             }
         }
         map
@@ -149,7 +170,7 @@ fn stop_word_languages() -> &'static rustc_hash::FxHashMap<&'static str, u16> {
 const MAX_STOP_WORD_BYTES: usize = 8;
 
 /// `text` lowercased into `buf`, if it is short enough to be a stop word.
-fn lowercase_into<'b>(text: &str, buf: &'b mut [u8; MAX_STOP_WORD_BYTES]) -> Option<&'b str> {
+fn lowercase_into<'b>(text: &str, buf: &'b mut [u8; MAX_STOP_WORD_BYTES]) -> Option<&'b [u8]> {
     if text.len() > MAX_STOP_WORD_BYTES {
         return None;
     }
@@ -162,7 +183,19 @@ fn lowercase_into<'b>(text: &str, buf: &'b mut [u8; MAX_STOP_WORD_BYTES]) -> Opt
         c.encode_utf8(&mut buf[len..len + n]);
         len += n;
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    Some(&buf[..len])
+}
+
+/// [`lowercase_into`] for an ASCII `text`, byte by byte.
+fn lowercase_ascii_into<'b>(
+    text: &str,
+    buf: &'b mut [u8; MAX_STOP_WORD_BYTES],
+) -> Option<&'b [u8]> {
+    let lowered = buf.get_mut(..text.len())?;
+    for (l, b) in lowered.iter_mut().zip(text.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(lowered)
 }
 
 /// One language leads by far: more sampling would not change the answer.
@@ -199,5 +232,30 @@ mod tests {
             guess(&Document::new("segment", "He went to the the market.")),
             Some("en")
         );
+    }
+
+    proptest::proptest! {
+        /// The runs read off the document's words are the text split at
+        /// every character that makes no word.
+        #[test]
+        fn plain_words_are_the_text_split_at_non_word_characters(
+            text in "[a-zA-Z0-9 '’‐\\-.,\n\u{a0}éÄ中ßğ“”—ℓ①]{0,60}"
+        ) {
+            let doc = Document::new("t", &text);
+            let split: Vec<&str> = text
+                .split(|c: char| !crate::document::is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(plain_words(&doc).collect::<Vec<_>>(), split);
+        }
+
+        #[test]
+        fn ascii_words_are_lowercased_as_any_word_is(word in "[a-zA-Z0-9]{0,10}") {
+            let (mut a, mut b) = ([0u8; MAX_STOP_WORD_BYTES], [0u8; MAX_STOP_WORD_BYTES]);
+            proptest::prop_assert_eq!(
+                lowercase_ascii_into(&word, &mut a),
+                lowercase_into(&word, &mut b)
+            );
+        }
     }
 }
