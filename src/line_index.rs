@@ -95,6 +95,24 @@ impl LineIndex {
         }
     }
 
+    /// [`line_column`](Self::line_column) of `start` and of `end` (not
+    /// before `start`): a span's two ends, which share a line nearly always,
+    /// so the end is counted on from the start instead of looked up again.
+    pub fn line_columns(&self, text: &str, start: u32, end: u32) -> (LineColumn, LineColumn) {
+        let first = self.line_column(text, start);
+        let next_line = self.starts.get(first.line as usize).copied();
+        let (from, to) = (start as usize, end as usize);
+        let same_line = start <= end
+            && to <= text.len()
+            && next_line.is_none_or(|next| end < next)
+            && to - from <= 2 * CHECKPOINT;
+        if !same_line {
+            return (first, self.line_column(text, end));
+        }
+        let column = first.column + count_chars(&text.as_bytes()[from..to]) as u32;
+        (first, LineColumn { column, ..first })
+    }
+
     /// 0-based UTF-16 column of a byte offset, as the language server protocol
     /// counts positions.
     pub fn utf16_column(&self, text: &str, offset: u32) -> u32 {
@@ -196,6 +214,49 @@ fn count_utf16(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spans_ends_deep_in_a_long_line_are_placed_as_each_alone() {
+        let text = format!("x\n{}abc déf\n", "é".repeat(3000));
+        let index = LineIndex::new(&text);
+        let start = text.find("abc").unwrap() as u32;
+        for end in [
+            start,
+            start + 3,
+            start + 6,
+            text.len() as u32 - 1,
+            text.len() as u32,
+        ] {
+            assert_eq!(
+                index.line_columns(&text, start, end),
+                (
+                    index.line_column(&text, start),
+                    index.line_column(&text, end)
+                ),
+                "{end}"
+            );
+        }
+        assert_eq!(index.line_columns(&text, start, start + 3).1.column, 3004);
+    }
+
+    proptest::proptest! {
+        /// A span's ends are placed as each end alone is.
+        #[test]
+        fn a_spans_ends_are_placed_as_each_alone(
+            text in "[ab é\r\n中]{0,40}",
+            a in 0usize..48,
+            b in 0usize..48,
+        ) {
+            let index = LineIndex::new(&text);
+            let boundaries: Vec<usize> = (0..=text.len() + 4).filter(|&i| i > text.len() || text.is_char_boundary(i)).collect();
+            let (start, end) = (boundaries[a % boundaries.len()], boundaries[b % boundaries.len()]);
+            let (start, end) = (start.min(end) as u32, start.max(end) as u32);
+            proptest::prop_assert_eq!(
+                index.line_columns(&text, start, end),
+                (index.line_column(&text, start), index.line_column(&text, end))
+            );
+        }
+    }
 
     fn lc(line: u32, column: u32) -> LineColumn {
         LineColumn { line, column }

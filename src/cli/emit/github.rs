@@ -22,8 +22,7 @@ impl Emitter for Github {
         let index = LineIndex::new(&report.text);
         let file = escape_property(&display_path(&report.path));
         for d in &report.diagnostics {
-            let start = index.line_column(&report.text, d.span.start);
-            let end = index.line_column(&report.text, d.span.end);
+            let (start, end) = index.line_columns(&report.text, d.span.start, d.span.end);
             writeln!(
                 out,
                 "::{} file={file},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -99,15 +99,13 @@ pub(super) struct JsonDiagnostic<'a> {
 
 impl<'a> JsonDiagnostic<'a> {
     pub(super) fn new(text: &'a str, index: &LineIndex, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+        let (start, end) = index.line_columns(text, d.span.start, d.span.end);
         JsonDiagnostic {
             rule: &d.rule,
             severity: d.severity,
             message: &d.message,
             span: d.span,
-            range: Range {
-                start: index.line_column(text, d.span.start),
-                end: index.line_column(text, d.span.end),
-            },
+            range: Range { start, end },
             text: &text[d.span.range()],
             fix: d.fix.as_ref().map(|f| JsonFix {
                 applicability: f.applicability,

@@ -386,8 +386,7 @@ impl File<'_> {
     }
 
     fn physical_location(&self, span: Span) -> PhysicalLocation {
-        let start = self.lines.line_column(self.text, span.start);
-        let end = self.lines.line_column(self.text, span.end);
+        let (start, end) = self.lines.line_columns(self.text, span.start, span.end);
         PhysicalLocation {
             artifact_location: self.artifact.clone(),
             region: Region {
