@@ -79,8 +79,8 @@ fn main() {
 /// Every string under a `patterns` key of the pack's rule files, with the
 /// literals it requires matched either way (the gate asks with the rule's
 /// case), its line span and the characters a match begins with, as a Rust
-/// table sorted for binary search. A pattern missing here
-/// (a user's, or one a kind rewrites) is analysed at start-up.
+/// table sorted for binary search. A pattern missing here (a user's, or one
+/// a kind rewrites) is analysed at start-up.
 fn required_literals(files: &[std::path::PathBuf]) -> String {
     let mut patterns = Vec::new();
     for path in files

@@ -61,8 +61,8 @@ type BuiltIn = (
     Option<&'static [(char, char)]>,
 );
 
-/// The built-in pack's answers for `pattern` (its literals and line span),
-/// if it is one of its patterns.
+/// The built-in pack's answers for `pattern` (its literals, line span and
+/// first characters), if it is one of its patterns.
 #[cfg(test)]
 pub(crate) fn worked_out_at_build(
     pattern: &str,
@@ -373,8 +373,8 @@ pub(crate) fn first_chars(pattern: &str, case_insensitive: bool) -> Option<First
     }
 }
 
-/// See [`first_chars`].
-/// Sorted, disjoint ranges of chars, both ends included.
+/// The characters a match can begin with (see [`first_chars`]): sorted,
+/// disjoint ranges, both ends included.
 #[derive(Debug, Clone)]
 pub(crate) struct FirstChars(Vec<(char, char)>);
 

@@ -75,8 +75,8 @@ fn has_call_or_assignment(line: &str) -> bool {
 
 /// Which lines of a document [look like code](looks_like_code), each
 /// worked out the first time a check asks: duplicate lines, link blocks and
-/// template runs ask it of the same short lines (a template run twice of
-/// some), and on real pages the question cost two per cent of a run.
+/// template runs ask it of the same short lines (template runs some of them
+/// twice), and on real pages the question cost two per cent of a run.
 #[derive(Debug)]
 pub struct CodeLines {
     /// Per line of [`Document::lines`]: `UNKNOWN`, `PROSE` or `CODE`.

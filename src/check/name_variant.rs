@@ -662,10 +662,19 @@ fn written_in_lowercase(
     mut words: rustc_hash::FxHashSet<String>,
 ) -> rustc_hash::FxHashSet<String> {
     let mut found = rustc_hash::FxHashSet::default();
-    let look_in = |section: &Document,
-                   words: &mut rustc_hash::FxHashSet<String>,
-                   found: &mut rustc_hash::FxHashSet<String>| {
+    for section in sections {
+        // The whole document's words are already split.
+        let part;
+        let section = if section.span == Span::new(0, doc.text.len()) {
+            doc
+        } else {
+            part = doc.section(section.span);
+            &part
+        };
         for word in section.words() {
+            if words.is_empty() {
+                return found;
+            }
             let text = section.slice(word.span);
             let starts_lowercase = match text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
@@ -673,21 +682,7 @@ fn written_in_lowercase(
             };
             if starts_lowercase && let Some(word) = words.take(text) {
                 found.insert(word);
-                if words.is_empty() {
-                    return;
-                }
             }
-        }
-    };
-    for section in sections {
-        if words.is_empty() {
-            break;
-        }
-        if section.span == Span::new(0, doc.text.len()) {
-            // The whole document: its words are already split.
-            look_in(doc, &mut words, &mut found);
-        } else {
-            look_in(&doc.section(section.span), &mut words, &mut found);
         }
     }
     found

@@ -101,12 +101,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     let text = |i: usize| doc.slice(words[i].span);
     // Case-folded keys, so the scan compares integers; equal keys are
     // confirmed on the text.
-    let mut keys: Vec<u64> = Vec::with_capacity(words.len() + max_unit);
-    keys.extend(words.iter().map(|w| fold_key(doc.text, w.span)));
-    // Keys to read `max_unit` (and a window) past the last word without a
-    // bounds check per unit: a unit reaching into them never fits
+    // Then keys to read `max_unit` (and a window) past the last word without
+    // a bounds check per unit: a unit reaching into them never fits
     // `min_repeats` times.
-    keys.resize(words.len() + max_unit.max(WINDOW), 0);
+    let padded = words.len() + max_unit.max(WINDOW);
+    let mut keys: Vec<u64> = Vec::with_capacity(padded);
+    keys.extend(words.iter().map(|w| fold_key(doc.text, w.span)));
+    keys.resize(padded, 0);
     let mut i = 0;
     while i < words.len() {
         let mut found = None;

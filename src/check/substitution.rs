@@ -3,9 +3,9 @@
 //! `replace` into its regex set.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::Arc;
 
 use regex::Captures;
 

@@ -138,7 +138,8 @@ mod tests {
 
     #[test]
     fn a_word_boundary_beside_a_letter_outside_ascii_is_answered_too() {
-        // The lazy DFA quits at `é` (a Unicode word boundary); the regex answers.
+        // The lazy DFA quits at `é` (a Unicode word boundary); the PikeVM
+        // answers, as the regex does.
         let pattern = r"read more\b.*";
         let m = LineMatcher::new(pattern);
         for line in [
