@@ -242,8 +242,9 @@ const REWRITES: &[(&[u8], &[u8], u32)] = &{
 /// thousands of spellings, and most are compared with none).
 struct Spelling<'a, 'f> {
     text: &'a str,
-    /// Section number, section start, the spelling's facts there; in order.
-    parts: smallvec::SmallVec<[(u32, u32, &'f SpellingFacts); 1]>,
+    /// Section number, section start, the section's facts and the
+    /// spelling's number in them; in order.
+    parts: smallvec::SmallVec<[(u32, u32, &'f NameFacts, u32); 1]>,
     first_span: Span,
     count: usize,
     mid_sentence: bool,
@@ -255,24 +256,27 @@ impl<'a, 'f> Spelling<'a, 'f> {
     /// The facts of its first section, which keep what is worked out from
     /// its text.
     fn first(&self) -> &'f SpellingFacts {
-        self.parts[0].2
+        let (_, _, facts, number) = self.parts[0];
+        &facts.spellings[number as usize]
     }
 
     /// Every occurrence, in order.
     fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.parts
-            .iter()
-            .flat_map(|&(_, at, facts)| facts.spans.iter().map(move |s| s.shifted(at)))
+        self.parts.iter().flat_map(|&(_, at, facts, number)| {
+            facts.spans(number as usize).map(move |s| s.shifted(at))
+        })
     }
 
     /// True if the two occur in one sentence (a section's sentences are its
     /// own: a paragraph break ends a sentence).
     fn shares_a_sentence(&self, other: &Spelling) -> bool {
-        self.parts.iter().any(|&(n, _, a)| {
-            other
-                .parts
-                .iter()
-                .any(|&(m, _, b)| n == m && a.sentences.iter().any(|s| b.sentences.contains(s)))
+        self.parts.iter().any(|&(n, _, a, i)| {
+            other.parts.iter().any(|&(m, _, b, j)| {
+                n == m && {
+                    let theirs: smallvec::SmallVec<[u32; 8]> = b.sentences(j as usize).collect();
+                    a.sentences(i as usize).any(|s| theirs.contains(&s))
+                }
+            })
         })
     }
 
@@ -280,8 +284,8 @@ impl<'a, 'f> Spelling<'a, 'f> {
     /// Solskjær`): the rest of the person's name.
     fn neighbours(&self, doc: &Document<'a>) -> Vec<&'a str> {
         let mut out: Vec<&'a str> = Vec::new();
-        for &(_, at, facts) in &self.parts {
-            for &neighbour in &facts.neighbours {
+        for &(_, at, facts, number) in &self.parts {
+            for neighbour in facts.neighbours(number as usize) {
                 let neighbour = doc.slice(neighbour.shifted(at));
                 if !out.contains(&neighbour) {
                     out.push(neighbour);
@@ -415,6 +419,50 @@ fn prefix_key(prefix: &[char]) -> u64 {
         hasher.write_u32(c as u32);
     }
     hasher.finish()
+}
+
+/// Keys with the spelling that gave each, in a table that tells, as a key
+/// goes in, which spellings gave it before: chained buckets, the chains
+/// threaded through the entries (no allocation per bucket).
+struct KeyTable {
+    /// The last entry of each bucket, or [`KeyTable::NONE`].
+    heads: Vec<u32>,
+    /// Key, spelling, and the bucket's entry before it.
+    entries: Vec<(u64, u32, u32)>,
+    shift: u32,
+}
+
+impl KeyTable {
+    const NONE: u32 = u32::MAX;
+
+    /// A table with buckets for twice `keys` keys.
+    fn with_capacity(keys: usize) -> KeyTable {
+        let buckets = (2 * keys).next_power_of_two().max(2);
+        KeyTable {
+            heads: vec![Self::NONE; buckets],
+            entries: Vec::with_capacity(keys),
+            shift: 64 - buckets.trailing_zeros(),
+        }
+    }
+
+    /// Adds `key` for `spelling`, first calling `met` with every spelling
+    /// that added it before (as often as each did).
+    fn insert(&mut self, key: u64, spelling: u32, mut met: impl FnMut(u32)) {
+        // (Keys are hashes already; the multiplication spreads their high
+        // bits over the bucket number.)
+        let bucket = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let mut at = self.heads[bucket];
+        while at != Self::NONE {
+            let (other, by, before) = self.entries[at as usize];
+            if other == key {
+                met(by);
+            }
+            at = before;
+        }
+        let before = self.heads[bucket];
+        self.heads[bucket] = self.entries.len() as u32;
+        self.entries.push((key, spelling, before));
+    }
 }
 
 /// True when deleting at most `edits_a` characters of `a` and `edits_b` of
@@ -614,35 +662,41 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 
 /// Every spelling of the document, from the facts of its sections in order.
 fn merge<'a, 'f>(doc: &Document<'a>, sections: &[SectionFacts<'f>]) -> Vec<Spelling<'a, 'f>> {
-    let spelling = |number: usize, at: u32, facts: &'f SpellingFacts| Spelling {
-        text: doc.slice(facts.spans[0].shifted(at)),
-        parts: smallvec::smallvec![(number as u32, at, facts)],
-        first_span: facts.spans[0].shifted(at),
-        count: facts.spans.len(),
-        mid_sentence: facts.mid_sentence,
-        ever_alone: facts.ever_alone,
+    let spelling = |number: usize, at: u32, facts: &'f NameFacts, k: usize| {
+        let own = &facts.spellings[k];
+        Spelling {
+            text: doc.slice(own.first.shifted(at)),
+            parts: smallvec::smallvec![(number as u32, at, facts, k as u32)],
+            first_span: own.first.shifted(at),
+            count: own.count,
+            mid_sentence: own.mid_sentence,
+            ever_alone: own.ever_alone,
+        }
     };
     if let [only] = sections {
         // One section (the whole text): its spellings are already distinct.
         let facts = only.get::<NameFacts>();
         let at = only.span.start;
-        return facts.spellings.iter().map(|f| spelling(0, at, f)).collect();
+        return (0..facts.spellings.len())
+            .map(|k| spelling(0, at, facts, k))
+            .collect();
     }
     let mut by_text: rustc_hash::FxHashMap<&'a str, Spelling<'a, 'f>> = Default::default();
     for (number, section) in sections.iter().enumerate() {
         let at = section.span.start;
-        for facts in &section.get::<NameFacts>().spellings {
-            let text = doc.slice(facts.spans[0].shifted(at));
+        let facts = section.get::<NameFacts>();
+        for (k, own) in facts.spellings.iter().enumerate() {
+            let text = doc.slice(own.first.shifted(at));
             match by_text.entry(text) {
                 std::collections::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(spelling(number, at, facts));
+                    entry.insert(spelling(number, at, facts, k));
                 }
                 std::collections::hash_map::Entry::Occupied(mut entry) => {
                     let merged = entry.get_mut();
-                    merged.parts.push((number as u32, at, facts));
-                    merged.count += facts.spans.len();
-                    merged.mid_sentence |= facts.mid_sentence;
-                    merged.ever_alone |= facts.ever_alone;
+                    merged.parts.push((number as u32, at, facts, k as u32));
+                    merged.count += own.count;
+                    merged.mid_sentence |= own.mid_sentence;
+                    merged.ever_alone |= own.ever_alone;
                 }
             }
         }
@@ -730,14 +784,12 @@ fn decide(
         .zip(&spellings)
         .map(|(c, s)| allowed_edits(c.len().max(s.text.chars().count()), min_letters))
         .collect();
-    // Each key with its spelling's number in the low bits, so one sort of
-    // plain integers groups them (the few hash bits given up can only add a
-    // candidate pair, and every pair is checked exactly below).
-    let index_bits = usize::BITS - spellings.len().leading_zeros();
-    let index_mask = (1u64 << index_bits) - 1;
-    // A deletion key per char, the whole form and a prefix, for each.
-    let mut keyed: Vec<u64> = Vec::with_capacity(all_chars.len() + 2 * chars.len());
+    // Spellings that share a key, met as the keys go into a table (a chain
+    // per bucket): a page has about a thousand keys, and sorting them to
+    // group equal ones cost more than the rest of this loop.
+    let mut table = KeyTable::with_capacity(all_chars.len() + 2 * chars.len());
     let mut keys = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, skel) in chars.iter().enumerate() {
         if skel.len() > MAX_NAME_CHARS {
             continue;
@@ -751,20 +803,13 @@ fn decide(
         if edits[i] >= 1 && skel.len() >= 3 {
             keys.push(prefix_key(&skel[..3]));
         }
-        keyed.extend(keys.iter().map(|&key| key & !index_mask | i as u64));
-    }
-    keyed.sort_unstable();
-    keyed.dedup();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in keyed.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                let (i, j) = ((i & index_mask) as usize, (j & index_mask) as usize);
-                // (Two of one spelling's keys may agree in their high bits.)
-                if i != j {
-                    pairs.push((i.min(j), i.max(j)));
+        for &key in &keys {
+            // (One spelling may give one key twice: no pair with itself.)
+            table.insert(key, i as u32, |j| {
+                if j as usize != i {
+                    pairs.push((j as usize, i));
                 }
-            }
+            });
         }
     }
     pairs.sort_unstable();

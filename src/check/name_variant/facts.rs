@@ -8,7 +8,6 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use smallvec::SmallVec;
 
 use crate::document::Document;
 use crate::span::Span;
@@ -18,28 +17,42 @@ use crate::span::Span;
 pub(super) struct NameFacts {
     /// One entry per distinct spelling, in order of first occurrence.
     pub(super) spellings: Vec<SpellingFacts>,
+    /// Every occurrence of them, in order: one list for all (a spelling's
+    /// own list, grown as it recurs, cost an allocation per name), read
+    /// back only for the few spellings compared or reported.
+    occurrences: Vec<Occurrence>,
 }
 
-/// One spelling's occurrences in a section.
+/// One spelling's occurrences in a section, summed up.
 #[derive(Debug)]
 pub(super) struct SpellingFacts {
-    /// Each occurrence (a possessive `’s` left out); the first gives the text.
-    pub(super) spans: SmallVec<[Span; 1]>,
+    /// The first occurrence (a possessive `’s` left out): it gives the text.
+    pub(super) first: Span,
+    /// How often it occurs.
+    pub(super) count: usize,
     /// Whether it once stood in the middle of a sentence, where a capital
     /// means a name.
     pub(super) mid_sentence: bool,
-    /// The sentences it occurs in, numbered in order within the section.
-    pub(super) sentences: SmallVec<[u32; 1]>,
-    /// The first occurrence of each distinct capitalised word right before or
-    /// after it (`Gunnar` in `Ole Gunnar Solskjær`): the rest of a person's
-    /// name. A neighbour is one space away, so never in another section.
-    pub(super) neighbours: SmallVec<[Span; 2]>,
     /// Whether it once stood with no capitalised word beside it.
     pub(super) ever_alone: bool,
     /// What the decision asks of the spelling's text, worked out on first
     /// use and then kept with these facts (an editor asks again on each edit).
     skeleton: OnceLock<String>,
     english: OnceLock<bool>,
+}
+
+/// One occurrence of a spelling.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    /// The spelling's number in [`NameFacts::spellings`].
+    spelling: u32,
+    /// The sentence it stands in, numbered in order within the section.
+    sentence: u32,
+    /// Where it stands (a possessive `’s` left out).
+    span: Span,
+    /// The capitalised words right before and after it, one space away
+    /// (`Gunnar` in `Ole Gunnar Solskjær`), or empty spans.
+    beside: [Span; 2],
 }
 
 impl SpellingFacts {
@@ -57,6 +70,37 @@ impl SpellingFacts {
 }
 
 impl NameFacts {
+    /// Each occurrence of spelling number `spelling`, in order.
+    pub(super) fn spans(&self, spelling: usize) -> impl Iterator<Item = Span> + '_ {
+        self.of(spelling).map(|o| o.span)
+    }
+
+    /// The sentences spelling number `spelling` occurs in (in order; one
+    /// sentence once per occurrence in it).
+    pub(super) fn sentences(&self, spelling: usize) -> impl Iterator<Item = u32> + '_ {
+        self.of(spelling).map(|o| o.sentence)
+    }
+
+    /// The capitalised words right before or after spelling number
+    /// `spelling`, where it occurs: the rest of a person's name (repeats
+    /// included).
+    pub(super) fn neighbours(&self, spelling: usize) -> impl Iterator<Item = Span> + '_ {
+        self.of(spelling)
+            .flat_map(|o| o.beside)
+            .filter(|span| !span.is_empty())
+    }
+
+    fn of(&self, spelling: usize) -> impl Iterator<Item = &Occurrence> + '_ {
+        let first = self.spellings[spelling].first;
+        // (Nothing of it stands before its first occurrence.)
+        let start = self
+            .occurrences
+            .partition_point(|o| o.span.start < first.start);
+        self.occurrences[start..]
+            .iter()
+            .filter(move |o| o.spelling as usize == spelling)
+    }
+
     /// The capitalised words of `section` of `min_letters` letters or more
     /// (after a possessive `’s`), the rest lowercase letters, hyphens or
     /// apostrophes.
@@ -68,6 +112,7 @@ impl NameFacts {
         // a long text repeats its names, so no more than a page's worth.
         let expected = (words.len() / 8).min(4096) + 8;
         let mut spellings: Vec<SpellingFacts> = Vec::with_capacity(expected);
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(2 * expected);
         let mut by_text: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(expected, Default::default());
         let mut sentence = 0u32;
@@ -126,10 +171,9 @@ impl NameFacts {
                 || before.ends_with(['.', '!', '?', '\n', '\r', '“', '"', ':', '‘', '\'']));
             let index = *by_text.entry(spelling).or_insert_with(|| {
                 spellings.push(SpellingFacts {
-                    spans: SmallVec::new(),
+                    first: span,
+                    count: 0,
                     mid_sentence: false,
-                    sentences: SmallVec::new(),
-                    neighbours: SmallVec::new(),
                     ever_alone: false,
                     skeleton: OnceLock::new(),
                     english: OnceLock::new(),
@@ -142,18 +186,18 @@ impl NameFacts {
                 capitalised_neighbour(k, false),
             ];
             facts.ever_alone |= beside.iter().all(Option::is_none);
-            for neighbour in beside.into_iter().flatten() {
-                let name = section.slice(neighbour);
-                if !facts.neighbours.iter().any(|&n| section.slice(n) == name) {
-                    facts.neighbours.push(neighbour);
-                }
-            }
-            facts.spans.push(span);
+            facts.count += 1;
             facts.mid_sentence |= mid_sentence;
-            if facts.sentences.last() != Some(&sentence) {
-                facts.sentences.push(sentence);
-            }
+            occurrences.push(Occurrence {
+                spelling: index as u32,
+                sentence,
+                span,
+                beside: beside.map(|b| b.unwrap_or(Span::new(0, 0))),
+            });
         }
-        NameFacts { spellings }
+        NameFacts {
+            spellings,
+            occurrences,
+        }
     }
 }
