@@ -36,6 +36,31 @@ impl Line {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     pub span: Span,
+    /// What the split saw of its characters on the way: asked of every
+    /// word by several checks, so not worked out again from the text.
+    flags: u8,
+}
+
+impl Word {
+    const JOINED: u8 = 1;
+    const NON_ASCII: u8 = 2;
+    const CAPITALISED: u8 = 4;
+
+    /// True if it holds a joiner (`'`, `’`, `-`, `‐`) between two runs of
+    /// letters and digits: otherwise it is one such run.
+    pub fn is_joined(self) -> bool {
+        self.flags & Self::JOINED != 0
+    }
+
+    /// True if every character of it is ASCII.
+    pub fn is_ascii(self) -> bool {
+        self.flags & Self::NON_ASCII == 0
+    }
+
+    /// True if its first character is uppercase.
+    pub fn is_capitalised(self) -> bool {
+        self.flags & Self::CAPITALISED != 0
+    }
 }
 
 /// The text to lint and its lazily computed shared analyses.
@@ -207,12 +232,20 @@ fn split_words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let mut words = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
+    let mut flags = 0u8;
     let mut i = 0;
     while i < bytes.len() {
         // ASCII, most of most texts, without decoding a char: a run of
         // letters and digits is skipped in one go.
         if bytes[i].is_ascii_alphanumeric() {
-            start.get_or_insert(i);
+            if start.is_none() {
+                start = Some(i);
+                flags = if bytes[i].is_ascii_uppercase() {
+                    Word::CAPITALISED
+                } else {
+                    0
+                };
+            }
             i += 1;
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
@@ -226,12 +259,25 @@ fn split_words(text: &str) -> Vec<Word> {
             (c, c.len_utf8())
         };
         if is_word_char(c) {
-            start.get_or_insert(i);
+            if start.is_none() {
+                start = Some(i);
+                flags = if c.is_uppercase() {
+                    Word::CAPITALISED
+                } else {
+                    0
+                };
+            }
+            if !c.is_ascii() {
+                flags |= Word::NON_ASCII;
+            }
         } else if let Some(s) = start {
             let joins = is_joiner(c) && text[i + len..].chars().next().is_some_and(is_word_char);
-            if !joins {
+            if joins {
+                flags |= Word::JOINED | if c.is_ascii() { 0 } else { Word::NON_ASCII };
+            } else {
                 words.push(Word {
                     span: Span::new(s, i),
+                    flags,
                 });
                 start = None;
             }
@@ -241,6 +287,7 @@ fn split_words(text: &str) -> Vec<Word> {
     if let Some(s) = start {
         words.push(Word {
             span: Span::new(s, text.len()),
+            flags,
         });
     }
     words
@@ -278,6 +325,56 @@ mod tests {
         let doc = Document::new("t", "Kassym-Jomart’s  ally - it's 3.5");
         let words: Vec<&str> = doc.words().iter().map(|w| doc.slice(w.span)).collect();
         assert_eq!(words, ["Kassym-Jomart’s", "ally", "it's", "3", "5"]);
+    }
+
+    #[test]
+    fn a_word_knows_what_its_characters_are() {
+        let doc = Document::new("t", "Kassym-Jomart’s él Éva it's naïve plain 3D");
+        let flags: Vec<(&str, bool, bool, bool)> = doc
+            .words()
+            .iter()
+            .map(|&w| {
+                (
+                    doc.slice(w.span),
+                    w.is_joined(),
+                    w.is_ascii(),
+                    w.is_capitalised(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("Kassym-Jomart’s", true, false, true),
+                ("él", false, false, false),
+                ("Éva", false, false, true),
+                ("it's", true, true, false),
+                ("naïve", false, false, false),
+                ("plain", false, true, false),
+                ("3D", false, true, false),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_flags_say_what_the_text_holds(text in "[a-zA-Zé É'’\\-‐.0-9Ωж]{0,40}") {
+            let doc = Document::new("t", &text);
+            for &word in doc.words() {
+                let w = doc.slice(word.span);
+                proptest::prop_assert_eq!(word.is_ascii(), w.is_ascii(), "{:?}", w);
+                proptest::prop_assert_eq!(
+                    word.is_joined(),
+                    w.chars().any(|c| !is_word_char(c)),
+                    "{:?}", w
+                );
+                proptest::prop_assert_eq!(
+                    word.is_capitalised(),
+                    w.chars().next().is_some_and(char::is_uppercase),
+                    "{:?}", w
+                );
+            }
+        }
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn judge(
     for w in words {
         let t = doc.slice(w.span);
         if t.len() <= LONGEST_ENGLISH
-            && t.is_ascii()
+            && w.is_ascii()
             && ENGLISH_KEYS.binary_search(&word_key(t.as_bytes())).is_ok()
         {
             english += 1;

@@ -79,8 +79,8 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
     let mut letters_other = 0usize;
     // Stop words are short: a longer word is counted for its letters only.
     let mut lowered = [0u8; MAX_STOP_WORD_BYTES];
-    for (n, text) in plain_words(doc).take(SAMPLE_WORDS).enumerate() {
-        let word = if text.is_ascii() {
+    for (n, (text, ascii)) in plain_words(doc).take(SAMPLE_WORDS).enumerate() {
+        let word = if ascii {
             letters_latin += text.bytes().filter(u8::is_ascii_alphabetic).count();
             lowercase_ascii_into(text, &mut lowered)
         } else {
@@ -126,24 +126,26 @@ pub fn guess(doc: &Document) -> Option<&'static str> {
 
 /// The runs of word characters of `doc`, in order (its text split at every
 /// other character): its [words](Document::words), already split, cut at
-/// the apostrophes and hyphens they hold.
-fn plain_words<'a>(doc: &'a Document) -> impl Iterator<Item = &'a str> {
-    doc.words().iter().flat_map(|w| {
+/// the apostrophes and hyphens they hold; each with whether it is ASCII.
+fn plain_words<'a>(doc: &'a Document) -> impl Iterator<Item = (&'a str, bool)> {
+    doc.words().iter().flat_map(|&w| {
         let word = doc.slice(w.span);
-        // A joiner is `'`, `-`, or a character whose UTF-8 begins with 0xE2
-        // (`’`, `‐`): most words have none, and are one run.
-        let joined = word.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xe2));
-        let (whole, parts) = if joined {
+        // Most words hold no joiner, and are one run.
+        let (whole, parts) = if w.is_joined() {
             (
                 None,
                 Some(word.split(|c| !crate::document::is_word_char(c))),
             )
         } else {
-            (Some(word), None)
+            (Some((word, w.is_ascii())), None)
         };
-        whole
-            .into_iter()
-            .chain(parts.into_iter().flatten().filter(|p| !p.is_empty()))
+        whole.into_iter().chain(
+            parts
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, p.is_ascii())),
+        )
     })
 }
 
@@ -236,15 +238,16 @@ mod tests {
 
     proptest::proptest! {
         /// The runs read off the document's words are the text split at
-        /// every character that makes no word.
+        /// every character that makes no word, each known to be ASCII or not.
         #[test]
         fn plain_words_are_the_text_split_at_non_word_characters(
             text in "[a-zA-Z0-9 '’‐\\-.,\n\u{a0}éÄ中ßğ“”—ℓ①]{0,60}"
         ) {
             let doc = Document::new("t", &text);
-            let split: Vec<&str> = text
+            let split: Vec<(&str, bool)> = text
                 .split(|c: char| !crate::document::is_word_char(c))
                 .filter(|w| !w.is_empty())
+                .map(|w| (w, w.is_ascii()))
                 .collect();
             proptest::prop_assert_eq!(plain_words(&doc).collect::<Vec<_>>(), split);
         }

@@ -236,8 +236,22 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
     let mut prev_end: Option<usize> = None;
     for word in doc.words() {
         let (ws, we) = (word.span.start as usize, word.span.end as usize);
+        let gap = prev_end.map(|p| &doc.text.as_bytes()[p..ws]);
+        // One space or one no-break space (U+00A0, in UTF-8).
+        let joined_to_prev = gap.is_some_and(|g| matches!(g, [b' '] | [0xc2, 0xa0]));
+        prev_end = Some(we);
+        // Most words are one run of letters and digits: no possessive, no
+        // hyphen, one token.
+        if !word.is_joined() {
+            out.push(Token {
+                span: word.span,
+                joined: joined_to_prev,
+                first_part: true,
+                capitalised: word.is_capitalised(),
+            });
+            continue;
+        }
         let mut text = &doc.text[ws..we];
-        // (Most words do not end in `s`: no suffix compared for them.)
         if text.ends_with('s') {
             for suffix in ["’s", "'s"] {
                 if let Some(stem) = text.strip_suffix(suffix) {
@@ -245,10 +259,7 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
                 }
             }
         }
-        let gap = prev_end.map(|p| &doc.text.as_bytes()[p..ws]);
-        // One space or one no-break space (U+00A0, in UTF-8).
-        let joined_to_prev = gap.is_some_and(|g| matches!(g, [b' '] | [0xc2, 0xa0]));
-        // Most words have no hyphen: one token, without a search for one.
+        // No hyphen (an apostrophe only): one token.
         if !text.is_empty() && !text.bytes().any(|b| b == b'-') {
             out.push(Token {
                 span: Span::new(ws, ws + text.len()),
@@ -256,7 +267,6 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
                 first_part: true,
                 capitalised: capitalised(text),
             });
-            prev_end = Some(we);
             continue;
         }
         let mut offset = ws;
@@ -271,7 +281,6 @@ fn text_tokens(doc: &Document) -> Vec<Token> {
             }
             offset += part.len() + 1;
         }
-        prev_end = Some(we);
     }
     out
 }

@@ -69,12 +69,12 @@ pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<D
     for (i, word) in words.iter().enumerate() {
         let text = doc.slice(word.span);
         // Capitalised words are names (the topic of the article), not style;
-        // only plain lowercase words count.
-        if text.len() < min_letters {
+        // only plain lowercase words count (a joiner is no lowercase letter).
+        if text.len() < min_letters || word.is_capitalised() || word.is_joined() {
             continue;
         }
         // (An ASCII word, nearly every word, asked on its bytes.)
-        let lowercase = if text.is_ascii() {
+        let lowercase = if word.is_ascii() {
             text.bytes().all(|b| b.is_ascii_lowercase())
         } else {
             text.chars().all(char::is_lowercase) && text.chars().count() >= min_letters

@@ -290,10 +290,10 @@ pub(crate) fn find(doc: &Document, language_names: &rustc_hash::FxHashSet<String
     let mut lower = Vec::new();
     let mut other = Vec::new();
     for word in doc.words() {
-        let text = doc.slice(word.span);
-        if text.is_ascii() {
+        if word.is_ascii() {
             continue;
         }
+        let text = doc.slice(word.span);
         let Some(letters) = foreign_letters(text) else {
             continue;
         };

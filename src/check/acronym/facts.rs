@@ -26,7 +26,7 @@ impl AcronymFacts {
             tokens: section
                 .words()
                 .iter()
-                .filter(|w| is_acronym(section.slice(w.span)))
+                .filter(|w| w.is_capitalised() && is_acronym(section.slice(w.span)))
                 .map(|w| w.span)
                 .collect(),
             definitions: find_definitions(section),

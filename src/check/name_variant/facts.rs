@@ -140,15 +140,11 @@ impl NameFacts {
                 sentence += 1;
             }
             previous_end = word.span.end as usize;
-            // Most words begin with an ASCII letter or digit that is not
-            // uppercase: nothing more to ask of them, and no need to slice.
-            if bytes[start].is_ascii() && !bytes[start].is_ascii_uppercase() {
+            // Most words are not capitalised: nothing more to ask of them.
+            if !word.is_capitalised() {
                 continue;
             }
             let mut spelling = section.slice(word.span);
-            if !spelling.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
             for suffix in ["’s", "'s"] {
                 if let Some(stem) = spelling.strip_suffix(suffix) {
                     spelling = stem;
