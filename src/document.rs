@@ -228,65 +228,81 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
+/// Which bytes are ASCII letters and digits: one load per byte where the
+/// split spends its time.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn split_words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    let mut words = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut flags = 0u8;
+    let n = bytes.len();
+    let mut words = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII, most of most texts, without decoding a char: a run of
-        // letters and digits is skipped in one go.
-        if bytes[i].is_ascii_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-                flags = if bytes[i].is_ascii_uppercase() {
-                    Word::CAPITALISED
-                } else {
-                    0
-                };
-            }
+    while i < n {
+        // Between words: ASCII that makes no word is skipped a run at a
+        // time, without decoding a char.
+        let b = bytes[i];
+        let start = i;
+        let mut flags;
+        if ASCII_ALNUM[usize::from(b)] {
+            flags = if b.is_ascii_uppercase() {
+                Word::CAPITALISED
+            } else {
+                0
+            };
             i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        } else if b.is_ascii() {
+            i += 1;
+            while i < n && bytes[i].is_ascii() && !ASCII_ALNUM[usize::from(bytes[i])] {
                 i += 1;
             }
             continue;
-        }
-        let (c, len) = if bytes[i].is_ascii() {
-            (bytes[i] as char, 1)
         } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
-            (c, c.len_utf8())
-        };
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-                flags = if c.is_uppercase() {
+            i += c.len_utf8();
+            if !is_word_char(c) {
+                continue;
+            }
+            flags = Word::NON_ASCII
+                | if c.is_uppercase() {
                     Word::CAPITALISED
                 } else {
                     0
                 };
+        }
+        // In a word: runs of ASCII letters and digits, other word chars, and
+        // joiners with a word char after them.
+        loop {
+            while i < n && ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
             }
-            if !c.is_ascii() {
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                (c, c.len_utf8())
+            };
+            if !c.is_ascii() && is_word_char(c) {
                 flags |= Word::NON_ASCII;
-            }
-        } else if let Some(s) = start {
-            let joins = is_joiner(c) && text[i + len..].chars().next().is_some_and(is_word_char);
-            if joins {
+            } else if is_joiner(c) && text[i + len..].chars().next().is_some_and(is_word_char) {
                 flags |= Word::JOINED | if c.is_ascii() { 0 } else { Word::NON_ASCII };
             } else {
-                words.push(Word {
-                    span: Span::new(s, i),
-                    flags,
-                });
-                start = None;
+                break;
             }
+            i += len;
         }
-        i += len;
-    }
-    if let Some(s) = start {
         words.push(Word {
-            span: Span::new(s, text.len()),
+            span: Span::new(start, i),
             flags,
         });
     }
@@ -356,7 +372,35 @@ mod tests {
         );
     }
 
+    /// Words by their definition, a char at a time: what the split, which
+    /// skips ASCII a run at a time, must find.
+    fn words_char_by_char(text: &str) -> Vec<Span> {
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                let next = text[i + c.len_utf8()..].chars().next();
+                if !(is_joiner(c) && next.is_some_and(is_word_char)) {
+                    words.push(Span::new(s, i));
+                    start = None;
+                }
+            }
+        }
+        if let Some(s) = start {
+            words.push(Span::new(s, text.len()));
+        }
+        words
+    }
+
     proptest::proptest! {
+        #[test]
+        fn words_are_found_as_defined(text in "[a-zA-Z0-9 '’‐\\-.,\n\u{a0}éÄ中ßğ“”—ℓ①]{0,60}") {
+            let spans: Vec<Span> = Document::new("t", &text).words().iter().map(|w| w.span).collect();
+            proptest::prop_assert_eq!(spans, words_char_by_char(&text));
+        }
+
         #[test]
         fn word_flags_say_what_the_text_holds(text in "[a-zA-Zé É'’\\-‐.0-9Ωж]{0,40}") {
             let doc = Document::new("t", &text);

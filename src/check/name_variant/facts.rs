@@ -126,8 +126,7 @@ impl NameFacts {
                 (words[k].span, other.span)
             };
             let gap = &text[left.end as usize..right.start as usize];
-            let first = section.slice(other.span).chars().next();
-            (gap == " " && first.is_some_and(char::is_uppercase)).then_some(other.span)
+            (gap == " " && other.is_capitalised()).then_some(other.span)
         };
         let bytes = text.as_bytes();
         for (k, word) in words.iter().enumerate() {
@@ -145,17 +144,22 @@ impl NameFacts {
                 continue;
             }
             let mut spelling = section.slice(word.span);
-            for suffix in ["’s", "'s"] {
-                if let Some(stem) = spelling.strip_suffix(suffix) {
-                    spelling = stem;
+            let name_shaped = if word.is_ascii() && !word.is_joined() {
+                // Most: ASCII letters and digits, asked byte by byte.
+                spelling.len() >= min_letters
+                    && spelling.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+            } else {
+                for suffix in ["’s", "'s"] {
+                    if let Some(stem) = spelling.strip_suffix(suffix) {
+                        spelling = stem;
+                    }
                 }
-            }
-            let mut chars = spelling.chars();
-            let first_upper = chars.next().is_some_and(char::is_uppercase);
-            if !first_upper
-                || spelling.chars().count() < min_letters
-                || !chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
-            {
+                let mut chars = spelling.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && spelling.chars().count() >= min_letters
+                    && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+            };
+            if !name_shaped {
                 continue;
             }
             let span = Span::new(
