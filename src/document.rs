@@ -222,7 +222,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Unicode's General Punctuation block, which holds no letter or digit.
-const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+pub(crate) const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')

@@ -19,7 +19,7 @@ use super::kind::{
 };
 use super::meta::RuleMeta;
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::document::{Document, Line};
+use crate::document::{Document, GENERAL_PUNCTUATION, Line};
 use crate::literal_gate::{FirstChars, LiteralGate, first_chars};
 use crate::span::Span;
 use line_matcher::LineMatcher;
@@ -106,7 +106,7 @@ fn normalize_line_into(line: &str, out: &mut String) {
     out.clear();
     let trimmed = line
         .trim()
-        .trim_end_matches(|c: char| c.is_whitespace() || TRAILING.contains(c));
+        .trim_end_matches(|c: char| c.is_whitespace() || is_trailing(c));
     // Nearly every line is ASCII with words one space apart: copied whole
     // and lowercased in place, not word by word.
     let mut after_space = false;
@@ -119,24 +119,64 @@ fn normalize_line_into(line: &str, out: &mut String) {
         });
     if plain {
         out.push_str(trimmed);
-    } else {
-        for (i, word) in trimmed.split_whitespace().enumerate() {
-            if i > 0 {
+        out.make_ascii_lowercase();
+        return;
+    }
+    // Otherwise a run of ASCII that is no whitespace is copied at once;
+    // only other characters are decoded (a curly quote or a dash is no
+    // letter to lowercase).
+    let bytes = trimmed.as_bytes();
+    let mut i = 0;
+    let mut owed_space = false;
+    while i < bytes.len() {
+        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        if bytes[i].is_ascii() {
+            if is_space(bytes[i]) {
+                owed_space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii() && !is_space(bytes[i]) {
+                i += 1;
+            }
+            if std::mem::take(&mut owed_space) {
                 out.push(' ');
             }
-            if word.is_ascii() {
-                out.push_str(word);
-            } else {
-                out.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            out.push_str(&trimmed[start..i]);
+            continue;
+        }
+        let c = trimmed[i..].chars().next().expect("a char boundary");
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            owed_space = true;
+            continue;
+        }
+        if std::mem::take(&mut owed_space) {
+            out.push(' ');
+        }
+        // (General Punctuation holds no letter, so nothing to lowercase.)
+        if GENERAL_PUNCTUATION.contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
-    // A non-ASCII word is already lowercase, ASCII letters included.
+    // ASCII letters of words with other characters too.
     out.make_ascii_lowercase();
 }
 
+/// True for what a normalised line does not end with ([`TRAILING`]).
+fn is_trailing(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ':' | ';' | '!' | '?' | '…' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | '→'
+    )
+}
+
 /// What a normalised line does not end with: sentence punctuation, arrows,
-/// separators.
+/// separators ([`is_trailing`] asks it of a character).
+#[cfg(test)]
 const TRAILING: &str = ".,:;!?…»›>|-–—→";
 
 /// All boilerplate rules of a rule set, compiled together.
@@ -393,6 +433,15 @@ mod tests {
         fn lines_normalise_as_written_plainly(line in "[ \t\x0b\x0c\r\u{a0}\u{2003}\u{3000}.,:;!?>|…»›–—→“”İẞΣÉa-zA-Z0-9-]{0,40}") {
             proptest::prop_assert_eq!(normalize_line(&line), normalize_plainly(&line));
         }
+    }
+
+    #[test]
+    fn trailing_characters_are_the_listed_ones() {
+        for c in TRAILING.chars() {
+            assert!(is_trailing(c), "{c:?}");
+        }
+        let others = ('\0'..='\u{3000}').filter(|&c| is_trailing(c)).count();
+        assert_eq!(others, TRAILING.chars().count());
     }
 
     #[test]

@@ -6,7 +6,8 @@
 pub fn render_message(template: &str, mut lookup: impl FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(i) = rest.find(['{', '}']) {
+    // (Braces are ASCII: searched for as bytes, every finding renders one.)
+    while let Some(i) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
@@ -14,7 +15,8 @@ pub fn render_message(template: &str, mut lookup: impl FnMut(&str) -> Option<Str
             rest = &tail[2..];
             continue;
         }
-        if let Some(close) = tail.find('}').filter(|_| tail.starts_with('{')) {
+        if let Some(close) = memchr::memchr(b'}', tail.as_bytes()).filter(|_| tail.starts_with('{'))
+        {
             let name = &tail[1..close];
             match lookup(name) {
                 Some(value) => out.push_str(&value),

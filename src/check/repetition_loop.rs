@@ -59,11 +59,13 @@ const WORD_GAP_PUNCTUATION: &str = ",.;:!?'\"“”‘’«»()-–—…";
 /// text). An ASCII word, nearly every word, is keyed on its length and its
 /// first and last eight bytes with the case bit set, read as whole words
 /// from the text (past a short word's end, masked off), without hashing.
-fn fold_key(text: &str, span: Span) -> u64 {
+/// (`ascii`: whether the word is, as its [`Word`](crate::document::Word)
+/// already knows.)
+fn fold_key(text: &str, span: Span, ascii: bool) -> u64 {
     let (start, end) = (span.start as usize, span.end as usize);
     let word = &text[start..end];
     let bytes = text.as_bytes();
-    if word.is_ascii() {
+    if ascii {
         let eight_at = |at: usize| match bytes.get(at..at + 8) {
             Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
             None => {
@@ -106,7 +108,11 @@ pub fn check(doc: &Document, rule: &RuleMeta, loops: &RepetitionLoop, out: &mut 
     // `min_repeats` times.
     let padded = words.len() + max_unit.max(WINDOW);
     let mut keys: Vec<u64> = Vec::with_capacity(padded);
-    keys.extend(words.iter().map(|w| fold_key(doc.text, w.span)));
+    keys.extend(
+        words
+            .iter()
+            .map(|&w| fold_key(doc.text, w.span, w.is_ascii())),
+    );
     keys.resize(padded, 0);
     let mut i = 0;
     while i < words.len() {
@@ -213,7 +219,7 @@ mod tests {
 
     /// The key of a text that is one word.
     fn key(word: &str) -> u64 {
-        fold_key(word, Span::new(0, word.len()))
+        fold_key(word, Span::new(0, word.len()), word.is_ascii())
     }
 
     proptest::proptest! {
@@ -223,7 +229,7 @@ mod tests {
         fn a_key_ignores_the_text_around_the_word(before in "[ a-zA-Zé.,]{0,12}", word in "[a-zA-Z0-9é'’-]{1,20}", after in "[ a-zA-Zé.,]{0,12}") {
             let text = format!("{before}{word}{after}");
             let span = Span::new(before.len(), before.len() + word.len());
-            proptest::prop_assert_eq!(fold_key(&text, span), key(&word));
+            proptest::prop_assert_eq!(fold_key(&text, span, word.is_ascii()), key(&word));
         }
 
         /// The scan skips a unit whose keys differ: words equal up to case
