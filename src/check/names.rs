@@ -453,14 +453,10 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
             continue;
         }
         let found = text_of(tok);
-        if tok.starts_sentence(doc.text)
-            || found.chars().count() < index.min_surname
-            || flagged.contains(&tok.span)
-        {
+        // (Cheapest first: a short word by its bytes, which are at least
+        // its chars, and the neighbours by their flags.)
+        if found.len() < index.min_surname {
             continue;
-        }
-        if found.chars().skip(1).any(char::is_uppercase) {
-            continue; // acronyms and CamelCase brands
         }
         let neighbour_capitalised = |j: Option<usize>, joined: bool| {
             j.and_then(|j| toks.get(j))
@@ -470,6 +466,15 @@ pub fn check(doc: &Document, rule: &RuleMeta, index: &NameIndex, out: &mut Vec<D
             || neighbour_capitalised(Some(i + 1), toks.get(i + 1).is_some_and(|t| t.joined))
         {
             continue; // part of a longer name that is not on the list
+        }
+        if tok.starts_sentence(doc.text)
+            || found.chars().count() < index.min_surname
+            || flagged.contains(&tok.span)
+        {
+            continue;
+        }
+        if found.chars().skip(1).any(char::is_uppercase) {
+            continue; // acronyms and CamelCase brands
         }
         // A capitalised word recurs through a document: looked up once. A
         // word of the English lexicon, with the places and people that

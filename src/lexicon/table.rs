@@ -67,7 +67,7 @@ pub(crate) fn build(list: &str) -> Vec<u8> {
 pub(crate) fn contains(list: &str, table: &[u8], word: &str) -> bool {
     let slots = table.len() / 4;
     // A word is one line of the list: never empty, never two lines.
-    if slots == 0 || word.is_empty() || word.contains(['\n', '\r']) {
+    if slots == 0 || word.is_empty() || word.bytes().any(|b| matches!(b, b'\n' | b'\r')) {
         return false;
     }
     let hash = hash(word.as_bytes());
