@@ -102,27 +102,28 @@ pub fn fold_diacritic(c: char) -> char {
 /// done in place on the bytes: this runs on every capitalised word of every
 /// document.
 pub fn skeleton(word: &str) -> String {
-    let mut s = String::with_capacity(word.len());
-    if word.is_ascii() {
+    let mut s = if word.is_ascii() {
+        let mut s = Vec::with_capacity(word.len());
         s.extend(
             word.bytes()
                 .filter(u8::is_ascii_alphabetic)
-                .map(|b| char::from(b.to_ascii_lowercase())),
+                .map(|b| b.to_ascii_lowercase()),
         );
+        s
     } else {
+        let mut s = String::with_capacity(word.len());
         for c in word.chars().flat_map(char::to_lowercase) {
             if c.is_alphabetic() {
                 push_ascii(&mut s, c);
             }
         }
-    }
-    let mut s = s.into_bytes();
+        s.into_bytes()
+    };
     // Which ASCII letters `s` holds: a rewrite whose letters are not all
     // there is skipped without a search (most names hold few of them).
     let mut letters = letter_set(&s);
     for (i, &(from, to, needs)) in REWRITES.iter().enumerate() {
-        let long_vowel_at_start = i < LONG_VOWELS.len() && s.starts_with(from);
-        if needs & !letters != 0 || long_vowel_at_start {
+        if needs & !letters != 0 || i < LONG_VOWELS.len() && s.starts_with(from) {
             continue;
         }
         if replace_in_place(&mut s, from, to) {
