@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use crate::check::text::has_more_words_than;
 use crate::document::Document;
 
 /// A sentence or paragraph of prose: ten words or more, ending as a sentence
@@ -14,8 +15,8 @@ use crate::document::Document;
 /// the article's (or a comment's).
 pub fn is_prose(line: &str) -> bool {
     let line = line.trim();
-    line.split_whitespace().nth(9).is_some()
-        && line.ends_with(['.', '!', '?', '"', '”', ')', '’', '…', '。', '！', '？'])
+    line.ends_with(['.', '!', '?', '"', '”', ')', '’', '…', '。', '！', '？'])
+        && has_more_words_than(line, 9)
 }
 
 /// A heading or caption: at most twelve words, not ending as a sentence or a
@@ -24,7 +25,7 @@ pub fn is_heading(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
         && !line.ends_with(['.', '!', '?', ',', ';', ':'])
-        && line.split_whitespace().nth(12).is_none()
+        && !has_more_words_than(line, 12)
 }
 
 /// A line of source code, which code samples in tutorials repeat by design

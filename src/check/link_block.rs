@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::kind::{Check, Key, Kind, KindError, KindSpec, PROCEDURAL};
 use super::line_shape::CodeLines;
 use super::meta::RuleMeta;
-use super::text::has_fewer_chars;
+use super::text::{has_fewer_chars, has_more_words_than};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, Line};
 use crate::span::Span;
@@ -72,21 +72,38 @@ fn is_item(line: &str, limits: &LinkBlock, is_code: impl FnOnce() -> bool) -> bo
         return false;
     };
     // Most lines of a page are too long: said first, counted no further.
-    if !has_fewer_chars(line, limits.max_chars + 1)
-        || line.split_whitespace().nth(limits.max_words).is_some()
-    {
+    if !has_fewer_chars(line, limits.max_chars + 1) || has_more_words_than(line, limits.max_words) {
         return false;
     }
     // A line of a code sample (`list: [`, `]`, `<body>`) is not a link.
-    if ".!?:;,\"”’»)。！？：；，、".contains(last) {
+    if matches!(
+        last,
+        '.' | '!'
+            | '?'
+            | ':'
+            | ';'
+            | ','
+            | '"'
+            | '”'
+            | '’'
+            | '»'
+            | ')'
+            | '。'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | '，'
+            | '、'
+    ) {
         return false;
     }
     // Bulleted and numbered lists are the article's own.
     let first = line.chars().next().unwrap_or(' ');
-    if "-*•·–—>".contains(first)
-        || line
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    let bytes = line.as_bytes();
+    if matches!(first, '-' | '*' | '•' | '·' | '–' | '—' | '>')
+        || memchr::memchr2(b'.', b')', bytes)
+            .is_some_and(|at| at > 0 && bytes[..at].iter().all(u8::is_ascii_digit))
     {
         return false;
     }
@@ -115,7 +132,8 @@ pub fn check(doc: &Document, rule: &RuleMeta, limits: &LinkBlock, out: &mut Vec<
             let run: Vec<&Line> = content[i..i + run].iter().map(|&k| &lines[k]).collect();
             report(doc, rule, &run, out);
         }
-        i += run.max(1);
+        // (The line that ended the run starts none: it is no item.)
+        i += run + 1;
     }
 }
 

@@ -13,7 +13,7 @@ use super::kind::{
 };
 use super::line_shape::{CodeLines, is_prose};
 use super::meta::RuleMeta;
-use super::text::has_fewer_chars;
+use super::text::{has_fewer_chars, has_more_words_than};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 
@@ -134,7 +134,7 @@ fn is_label(line: &str, words: usize, is_code: impl FnOnce() -> bool) -> bool {
         // Asked of every line, paragraphs included: the length first.
         && has_fewer_chars(line, words * 10 + 1)
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
-        && line.split_whitespace().nth(words).is_none()
+        && !has_more_words_than(line, words)
         && !is_code()
 }
 

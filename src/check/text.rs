@@ -21,6 +21,28 @@ pub fn has_fewer_chars(s: &str, n: usize) -> bool {
     s.len() < n || (s.len() < 4 * n && s.chars().count() < n)
 }
 
+/// `s.split_whitespace().nth(n).is_some()`: more than `n` words. An ASCII
+/// line (nearly every line of a page) is read as bytes, not decoded.
+pub fn has_more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // ASCII's White_Space characters, as `char::is_whitespace` has them.
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 /// Gives `replacement` the capitalisation of `matched`: ALL CAPS stays all
 /// caps, a capitalised word stays capitalised, anything else keeps the
 /// replacement as written (`poutine` → `Putin` would be wrong to lowercase).
@@ -50,6 +72,16 @@ mod tests {
         }
         assert!(!has_fewer_chars(&"a".repeat(400), 100));
         assert!(has_fewer_chars(&"😀".repeat(99), 100));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_splits(
+            s in "[a b\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2003}é.]{0,24}",
+            n in 0usize..8,
+        ) {
+            proptest::prop_assert_eq!(has_more_words_than(&s, n), s.split_whitespace().nth(n).is_some());
+        }
     }
 
     #[test]
