@@ -190,11 +190,9 @@ fn check_lines(
         let content = doc.slice(line.span);
         let trimmed = doc.slice(line.trimmed);
         // Table cells repeat by design; a heading is not a scraped line;
-        // nor is a line of a code sample.
-        if has_fewer_chars(trimmed, limits.min_chars)
-            || doc.is_fragment(line.span)
-            || code.is_code(doc, i)
-        {
+        // nor is a line of a code sample (asked of repeats only: lines of
+        // one key are all code or none, see the test).
+        if has_fewer_chars(trimmed, limits.min_chars) || doc.is_fragment(line.span) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
@@ -207,6 +205,9 @@ fn check_lines(
                 e.insert((rank, span));
             }
             std::collections::hash_map::Entry::Occupied(e) => {
+                if code.is_code(doc, i) {
+                    continue;
+                }
                 let &(first_rank, first) = e.get();
                 repeats.push(Repeat {
                     rank,
@@ -299,6 +300,22 @@ fn check_lines(
 mod tests {
     use super::*;
     use std::borrow::Cow;
+
+    proptest::proptest! {
+        /// Whether a line looks like code is asked of repeats only, so it
+        /// must be the same for every line of one key: whitespace runs do
+        /// not change it.
+        #[test]
+        fn lines_of_one_key_are_all_code_or_none(
+            line in "[a-z_=.();:<>\"{}\\[\\], \t\u{a0}\u{2003}-]{0,24}"
+        ) {
+            let line = line.trim();
+            proptest::prop_assert_eq!(
+                crate::check::line_shape::looks_like_code(line),
+                crate::check::line_shape::looks_like_code(&key(line))
+            );
+        }
+    }
 
     #[test]
     fn keys_collapse_whitespace_and_borrow_normal_lines() {
