@@ -227,7 +227,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             options.extend(run);
             options.into_iter().max_by_key(|set| {
                 let usable = strength(set) >= MIN_STRENGTH;
-                (usable, selectivity(set), std::cmp::Reverse(set.len()))
+                (usable, rarity(set), std::cmp::Reverse(set.len()))
             })
         }
         HirKind::Alternation(subs) => union(subs, required),
@@ -354,6 +354,14 @@ fn selectivity(set: &[Vec<u8>]) -> usize {
         })
         .min()
         .unwrap_or(0)
+}
+
+/// How rarely any literal of `set` occurs, roughly: its weakest literal's
+/// [`selectivity`], a byte counted as four bits, less a bit (rounded up)
+/// for each doubling of the literals, since each is one more chance to
+/// occur (`FMI` before twenty words of economics that could stand beside it).
+fn rarity(set: &[Vec<u8>]) -> isize {
+    4 * selectivity(set) as isize - set.len().next_power_of_two().trailing_zeros() as isize
 }
 
 /// The weakest literal's length; a lone ASCII byte or blank counts as none.
