@@ -39,7 +39,16 @@ pub fn check(doc: &Document, rule: &RuleMeta, allow: &HashSet<String>, out: &mut
     for pair in words.windows(2) {
         let (first, second) = (pair[0].span, pair[1].span);
         let (a, b) = (doc.slice(first), doc.slice(second));
-        if a.len() != b.len() || !same_word(a, b) {
+        if a.len() != b.len() {
+            continue;
+        }
+        // (Two ASCII words, nearly every pair, compared without decoding.)
+        let same = if pair[0].is_ascii() && pair[1].is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            same_word(a, b)
+        };
+        if !same {
             continue;
         }
         if a.chars().all(|c| c.is_numeric()) || allow.contains(&a.to_lowercase()) {
