@@ -18,6 +18,7 @@ use super::kind::{
     Check, CompiledRule, Key, Kind, KindError, KindRun, KindSpec, PATTERNS, reject_empty,
 };
 use super::meta::RuleMeta;
+use super::text::is_ascii_white_space;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::{Document, GENERAL_PUNCTUATION, Line};
 use crate::literal_gate::{FirstChars, LiteralGate, first_chars};
@@ -112,8 +113,7 @@ fn normalize_line_into(line: &str, out: &mut String) {
     let mut after_space = false;
     let plain = trimmed.is_ascii()
         && !trimmed.bytes().any(|b| {
-            let collapsed =
-                matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && after_space);
+            let collapsed = is_ascii_white_space(b) && (b != b' ' || after_space);
             after_space = b == b' ';
             collapsed
         });
@@ -129,15 +129,14 @@ fn normalize_line_into(line: &str, out: &mut String) {
     let mut i = 0;
     let mut owed_space = false;
     while i < bytes.len() {
-        let is_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
         if bytes[i].is_ascii() {
-            if is_space(bytes[i]) {
+            if is_ascii_white_space(bytes[i]) {
                 owed_space = true;
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii() && !is_space(bytes[i]) {
+            while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_white_space(bytes[i]) {
                 i += 1;
             }
             if std::mem::take(&mut owed_space) {

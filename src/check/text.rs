@@ -21,6 +21,13 @@ pub fn has_fewer_chars(s: &str, n: usize) -> bool {
     s.len() < n || (s.len() < 4 * n && s.chars().count() < n)
 }
 
+/// True for the ASCII characters `char::is_whitespace` takes (Unicode's
+/// White_Space: tab, line feed, vertical tab, form feed, carriage return,
+/// space), for text read as bytes.
+pub fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// `s.split_whitespace().nth(n).is_some()`: more than `n` words. An ASCII
 /// line (nearly every line of a page) is read as bytes, not decoded.
 pub fn has_more_words_than(s: &str, n: usize) -> bool {
@@ -30,8 +37,7 @@ pub fn has_more_words_than(s: &str, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
     for &b in s.as_bytes() {
-        // ASCII's White_Space characters, as `char::is_whitespace` has them.
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        let space = is_ascii_white_space(b);
         if !space && !in_word {
             words += 1;
             if words > n {

@@ -227,7 +227,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             options.extend(run);
             options.into_iter().max_by_key(|set| {
                 let usable = strength(set) >= MIN_STRENGTH;
-                (usable, rarity(set), std::cmp::Reverse(set.len()))
+                (usable, selectivity(set), std::cmp::Reverse(set.len()))
             })
         }
         HirKind::Alternation(subs) => union(subs, required),
@@ -334,13 +334,17 @@ fn ascii_letter_any_case(class: &ClassUnicode) -> Option<u8> {
     (folded == *class).then_some(letter.to_ascii_lowercase() as u8)
 }
 
-/// How rarely the weakest literal of `set` occurs, roughly: its length,
-/// where a byte other than an ASCII letter or a space counts twice, since
-/// prose is mostly letters and spaces (`at ` is in every text, `9h3` in
-/// few). Chooses among a concatenation's parts; [`strength`] still decides
-/// whether the chosen literals are worth a gate.
-fn selectivity(set: &[Vec<u8>]) -> usize {
-    set.iter()
+/// How rarely a literal of `set` occurs, roughly, in bits: four for each
+/// byte of its weakest literal, eight for a byte other than an ASCII letter
+/// or a space, since prose is mostly letters and spaces (`at ` is in every
+/// text, `9h3` in few); less one for each doubling of the literals (rounded
+/// up), each one more chance to occur (a lone `FMI` before twenty words of
+/// economics that could stand beside it). Chooses among a concatenation's
+/// parts; [`strength`] still decides whether the chosen literals are worth
+/// a gate.
+fn selectivity(set: &[Vec<u8>]) -> isize {
+    let weakest = set
+        .iter()
         .map(|l| {
             l.iter()
                 .map(|&b| {
@@ -350,18 +354,11 @@ fn selectivity(set: &[Vec<u8>]) -> usize {
                         2
                     }
                 })
-                .sum::<usize>()
+                .sum::<isize>()
         })
         .min()
-        .unwrap_or(0)
-}
-
-/// How rarely any literal of `set` occurs, roughly: its weakest literal's
-/// [`selectivity`], a byte counted as four bits, less a bit (rounded up)
-/// for each doubling of the literals, since each is one more chance to
-/// occur (`FMI` before twenty words of economics that could stand beside it).
-fn rarity(set: &[Vec<u8>]) -> isize {
-    4 * selectivity(set) as isize - set.len().next_power_of_two().trailing_zeros() as isize
+        .unwrap_or(0);
+    4 * weakest - set.len().next_power_of_two().trailing_zeros() as isize
 }
 
 /// The weakest literal's length; a lone ASCII byte or blank counts as none.
@@ -439,6 +436,23 @@ mod tests {
         assert!(found.contains(&"9h".to_string()));
         // A lone byte is never chosen over a usable literal.
         assert_eq!(literals(r"ab[^\n]*1", false), Some(vec!["ab".to_string()]));
+    }
+
+    #[test]
+    fn one_literal_is_preferred_to_many_a_little_longer() {
+        // Each of eight words is a chance to occur; `fmi` is one.
+        assert_eq!(
+            literals(
+                r"(?:loans?|debt|economy|growth|credit|deficit|austerity|tranche)[^\n]*?\bFMI\b",
+                false
+            ),
+            Some(vec!["FMI".to_string()])
+        );
+        // Of two single literals the longer still wins.
+        assert_eq!(
+            literals(r"FMI[^\n]*?\bausterity\b", false),
+            Some(vec!["austerity".to_string()])
+        );
     }
 
     #[test]

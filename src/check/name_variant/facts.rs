@@ -63,18 +63,9 @@ impl SpellingFacts {
 
     /// Whether `text`, this spelling's text, lowercased is an English word.
     pub(super) fn is_english(&self, text: &str) -> bool {
-        *self.english.get_or_init(|| {
-            // (Most names are short ASCII: lowercased on the stack.)
-            let mut buf = [0u8; 32];
-            match buf.get_mut(..text.len()).filter(|_| text.is_ascii()) {
-                Some(lower) => {
-                    lower.copy_from_slice(text.as_bytes());
-                    lower.make_ascii_lowercase();
-                    crate::lexicon::is_english(std::str::from_utf8(lower).expect("ASCII"))
-                }
-                None => crate::lexicon::is_english(&text.to_lowercase()),
-            }
-        })
+        *self
+            .english
+            .get_or_init(|| crate::lexicon::is_english(&text.to_lowercase()))
     }
 }
 
