@@ -60,6 +60,39 @@ const fn candidate_bytes() -> [bool; 256] {
 
 static CANDIDATE: [bool; 256] = candidate_bytes();
 
+/// Where the next [candidate byte](candidate_bytes) is in `bytes`. Most
+/// text is printable ASCII, which holds none: eight bytes at a time are
+/// passed when none is a control, DEL or outside ASCII, and only the words
+/// that hold one are looked at byte by byte.
+fn next_candidate(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // (Whether a byte is below 0x20, or 0x7F: the classic tests,
+            // exact as to whether there is one.)
+            let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+            let del = word ^ (ONES * 0x7F);
+            let is_del = del.wrapping_sub(ONES) & !del;
+            if (word | below_space | is_del) & HIGHS != 0 {
+                break;
+            }
+            i += 8;
+        }
+        // A word with a line break or a tab usually holds no candidate.
+        let end = bytes.len().min(i + 8);
+        if let Some(offset) = bytes[i..end].iter().position(|&b| CANDIDATE[b as usize]) {
+            return Some(i + offset);
+        }
+        if end == bytes.len() {
+            return None;
+        }
+        i = end;
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum What {
     /// C0 control or DEL.
@@ -190,7 +223,7 @@ pub fn check(doc: &Document, rule: &RuleMeta, out: &mut Vec<Diagnostic>) {
     // (`â\u{80}\u{99}`, `Ã\u{ad}` for `í`).
     let mut mojibake_spans: Option<Vec<(usize, usize)>> = None;
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| CANDIDATE[b as usize]) {
+    while let Some(offset) = next_candidate(&bytes[i..]) {
         let start = i + offset;
         let c = text[start..].chars().next().expect("a char starts here");
         i = start + c.len_utf8();
@@ -392,6 +425,22 @@ fn line_of(text: &str, start: usize, end: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_next_candidate_is_the_first_candidate_byte(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                8 => 0x20u8..0x7f,
+                1 => proptest::prelude::any::<u8>(),
+                1 => proptest::sample::select(vec![b'\n', b'\t', b'\r', 0x7f, 0x1f, 0xc2, 0xe2, 0x80]),
+            ], 0..100)
+        ) {
+            proptest::prop_assert_eq!(
+                next_candidate(&bytes),
+                bytes.iter().position(|&b| CANDIDATE[b as usize])
+            );
+        }
+    }
 
     #[test]
     fn candidate_table_covers_every_class() {
