@@ -90,6 +90,28 @@ fn first(hir: &Hir) -> Option<(ClassUnicode, bool)> {
     })
 }
 
+/// The bytes a match of `hir` can begin with, each as a one-byte text, if
+/// it cannot be empty: an ASCII character's own byte, the lead byte of any
+/// other (UTF-8 keeps code point order, so a range's lead bytes are those
+/// between its ends'). A literal may end in one: the gate matches bytes.
+fn first_bytes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let (class, false) = first(hir)? else {
+        return None;
+    };
+    let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    let mut bytes = [false; 256];
+    for range in class.ranges() {
+        for b in lead(range.start())..=lead(range.end()) {
+            bytes[usize::from(b)] = true;
+        }
+    }
+    let set: Vec<Vec<u8>> = (0..=255u8)
+        .filter(|&b| bytes[usize::from(b)])
+        .map(|b| vec![b])
+        .collect();
+    (!set.is_empty()).then_some(set)
+}
+
 /// The most line breaks (`\n`) a match of `pattern` can hold, if that is
 /// bounded. A match with at most `k` holds its literals within `k` lines of
 /// each of them, so the pattern need only run on the lines around the
@@ -218,7 +240,18 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
                 if let Some(before) = run.take() {
                     match edge.as_ref().and_then(|e| product(&before, e)) {
                         Some(joined) => options.push(joined),
-                        None => options.push(before),
+                        None => {
+                            // A part of too many texts still begins with one
+                            // of fewer bytes (`[.!?]` then `\p{Lu}`: `.A` …
+                            // `?Z` and `.` `!` `?` before each lead byte of
+                            // the other capitals); the run ends with one.
+                            if let Some(extended) =
+                                first_bytes(sub).and_then(|bytes| product(&before, &bytes))
+                            {
+                                options.push(extended);
+                            }
+                            options.push(before);
+                        }
                     }
                 }
                 options.extend(required(sub));
@@ -486,10 +519,34 @@ mod tests {
                 "\u{a0}.".into()
             ])
         );
-        assert_eq!(
-            literals(r"\d[\u00a0\u202f]\d{3}", false),
-            Some(vec!["\u{a0}".into(), "\u{202f}".into()])
-        );
+        // A class of many characters ends a run with the bytes they begin
+        // with: the ten ASCII digits, and the lead bytes of the others.
+        let digits = analyse(r"\d[\u00a0\u202f]\d{3}", false).unwrap();
+        for start in ["\u{a0}", "\u{202f}"] {
+            for digit in '0'..='9' {
+                assert!(digits.contains(&format!("{start}{digit}").into_bytes()));
+            }
+            let arabic_indic = [start.as_bytes(), &[0xd9]].concat();
+            assert!(digits.contains(&arabic_indic), "`٣` begins with 0xD9");
+        }
+        assert!(digits.iter().all(|l| l.len() == 3 || l.len() == 4));
+    }
+
+    #[test]
+    fn a_run_ends_with_the_first_bytes_of_a_large_class() {
+        // Sentences run together: `.` `!` `?` before any capital.
+        let glued = analyse(r"\p{Ll}{2}[.!?]\p{Lu}\p{Ll}+ ", false).unwrap();
+        for mark in [b'.', b'!', b'?'] {
+            for capital in [b'A', b'Z', 0xc3, 0xd0] {
+                assert!(glued.contains(&vec![mark, capital]), "{mark} {capital}");
+            }
+            // No capital begins with a continuation byte or `a`.
+            assert!(!glued.contains(&vec![mark, 0x80]) && !glued.contains(&vec![mark, b'a']));
+        }
+        // Not after a part that can be empty.
+        assert_eq!(literals(r"[.!?]\p{Lu}*", false), None);
+        // Nor when the run alone is the rarer: `FMI` before any letter.
+        assert_eq!(literals(r"FMI\p{L}", false), Some(vec!["FMI".into()]));
     }
 
     #[test]
