@@ -67,12 +67,13 @@ pub fn check(doc: &Document, rule: &RuleMeta, overuse: &Overuse, out: &mut Vec<D
         rustc_hash::FxHashMap::with_capacity_and_hasher(words.len() / 4, Default::default());
     let mut reported: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, word) in words.iter().enumerate() {
-        let text = doc.slice(word.span);
         // Capitalised words are names (the topic of the article), not style;
         // only plain lowercase words count (a joiner is no lowercase letter).
-        if text.len() < min_letters || word.is_capitalised() || word.is_joined() {
+        // (Asked of the span and the flags before the text is sliced.)
+        if word.span.len() < min_letters || word.is_capitalised() || word.is_joined() {
             continue;
         }
+        let text = doc.slice(word.span);
         // (An ASCII word, nearly every word, asked on its bytes.)
         let lowercase = if word.is_ascii() {
             text.bytes().all(|b| b.is_ascii_lowercase())
