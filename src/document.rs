@@ -100,11 +100,14 @@ impl<'a> Document<'a> {
     /// for: facts that more than one check gathers (the acronyms of the
     /// text, for the consistency and the expansion rules) are gathered once.
     pub(crate) fn shared<T: Any + Send + Sync>(&self, make: impl FnOnce(&Self) -> T) -> Arc<T> {
+        // (The type is asked before an `Arc` is cloned: a clone is an
+        // atomic count, and a document asks dozens of times.)
         let found = self
             .shared
             .borrow()
             .iter()
-            .find_map(|made| Arc::clone(made).downcast::<T>().ok());
+            .find(|made| (***made).is::<T>())
+            .map(|made| Arc::clone(made).downcast::<T>().expect("of type T"));
         if let Some(found) = found {
             return found;
         }
