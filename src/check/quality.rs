@@ -364,9 +364,7 @@ mod tests {
             let tokens = text.split_ascii_whitespace().filter(|t| is_gopher_stop_word(t)).count();
             proptest::prop_assert_eq!(Stats::of(&Document::new("t", &text)).stop_words, tokens);
         }
-    }
 
-    proptest::proptest! {
         /// The byte match agrees with the list, in any case.
         #[test]
         fn stop_words_are_the_listed_ones(word in "(?i:the|be|to|of|and|that|have|with|th|ti|ha|a|tHe.|)[a-zé]{0,2}") {
