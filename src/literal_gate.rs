@@ -12,7 +12,10 @@
 //! usable literal are always candidates, and the caller still runs each
 //! candidate's own regex.
 
+mod interleaved;
 pub(crate) mod required;
+
+use interleaved::InterleavedDfa;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -227,21 +230,29 @@ impl LiteralGate {
         places.hits.clear();
         places.complete = true;
         let dfa = self.dfa.as_ref().and_then(|dfa| dfa.after(text.len()));
-        if let Some(automaton) = dfa.or(self.automaton.as_ref()) {
-            for m in automaton.find_overlapping_iter(text) {
+        if dfa.is_some() || self.automaton.is_some() {
+            let mut found = |i: usize, range: std::ops::Range<usize>| {
                 // The caller's literals come first; past the automaton's
                 // limits it holds nothing else.
-                let i = m.pattern().as_usize();
                 match i.checked_sub(self.own) {
                     Some(gated) => {
                         let pattern = self.admits[gated];
                         out.push(pattern);
                         if self.placed[pattern as usize].is_some() {
-                            places.hits.push((pattern, m.start() as u32));
+                            places.hits.push((pattern, range.start as u32));
                         }
                     }
-                    None => own(i, m.range()),
+                    None => own(i, range),
                 }
+            };
+            match (dfa, &self.automaton) {
+                (Some(dfa), _) => dfa.for_each_match(text.as_bytes(), found),
+                (None, Some(automaton)) => {
+                    for m in automaton.find_overlapping_iter(text) {
+                        found(m.pattern().as_usize(), m.range());
+                    }
+                }
+                (None, None) => {}
             }
             if !self.gated.is_empty() && has_non_ascii_fold(text) {
                 out.extend_from_slice(&self.gated);
@@ -284,7 +295,7 @@ impl LiteralGate {
 struct LazyDfa {
     literals: Vec<Vec<u8>>,
     scanned: AtomicUsize,
-    automaton: OnceLock<Option<AhoCorasick>>,
+    automaton: OnceLock<Option<InterleavedDfa>>,
     after: usize,
 }
 
@@ -306,7 +317,7 @@ impl LazyDfa {
     }
 
     /// The DFA, if the gate has scanned enough (counting `len` more bytes).
-    fn after(&self, len: usize) -> Option<&AhoCorasick> {
+    fn after(&self, len: usize) -> Option<&InterleavedDfa> {
         if let Some(built) = self.automaton.get() {
             return built.as_ref();
         }
@@ -318,9 +329,9 @@ impl LazyDfa {
 
     /// The DFA, built if it is not yet. The literals built an NFA, so a DFA
     /// of them is within the limits too; should it not be, the NFA goes on.
-    fn build(&self) -> Option<&AhoCorasick> {
+    fn build(&self) -> Option<&InterleavedDfa> {
         self.automaton
-            .get_or_init(|| automaton_for(&self.literals, true, true).ok())
+            .get_or_init(|| InterleavedDfa::new(&self.literals, true).ok())
             .as_ref()
     }
 }
@@ -478,7 +489,7 @@ mod tests {
             runs.push((out, found));
         }
         let dfa = gate.dfa.as_ref().unwrap().automaton.get();
-        assert!(dfa.is_some_and(|d| d.as_ref().unwrap().kind() == AhoCorasickKind::DFA));
+        assert!(dfa.is_some_and(|d| d.is_some()));
         assert_ne!(
             gate.automaton.as_ref().unwrap().kind(),
             AhoCorasickKind::DFA
